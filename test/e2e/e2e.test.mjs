@@ -1,0 +1,18 @@
+// The end-to-end run: every suite in ./suites registers its workflows, one n8n starts with all of
+// them, then the suites' tests run against it. `npm test` runs this after the unit and node tests.
+import { after, before } from 'node:test';
+import { readdirSync } from 'node:fs';
+import { env } from './env.mjs';
+
+const suites = readdirSync(new URL('./suites', import.meta.url))
+	.filter((f) => f.endsWith('.mjs'))
+	.sort();
+for (const suite of suites) await import(`./suites/${suite}`);
+
+before(async () => {
+	await env.start();
+}, { timeout: 15 * 60_000 });
+
+after(async () => {
+	await env.stop();
+});

@@ -1,0 +1,38 @@
+// The package loads in a real n8n: every node and credential it declares is listed by n8n,
+// and n8n logged no load error for it.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { env } from '../env.mjs';
+
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url)));
+const baseName = (path) => path.split('/').pop().replace(/\.(node|credentials)\.js$/, '');
+const lowerFirst = (s) => s[0].toLowerCase() + s.slice(1);
+
+describe('e2e: the package loads in n8n', () => {
+	it('lists every node of the package', async () => {
+		const types = await env.rest('/types/nodes.json');
+		const names = new Set(types.map((t) => t.name));
+		for (const file of pkg.n8n.nodes) {
+			const expected = `n8n-nodes-messenger-bridge.${lowerFirst(baseName(file))}`;
+			assert.ok(names.has(expected), `${expected} missing from n8n's node list`);
+		}
+		// n8n derives an AI-tool variant from every action node that declares usableAsTool.
+		assert.ok(names.has('n8n-nodes-messenger-bridge.facebookMessengerTool'), 'tool variant of Facebook Messenger missing');
+	});
+
+	it('lists every credential of the package', async () => {
+		const types = await env.rest('/types/credentials.json');
+		const names = new Set(types.map((t) => t.name));
+		for (const expected of ['facebookAppApi', 'facebookPageApi', 'genesysCloudOAuth2Api', 'genesysEngageApi', 'airyApi', 'sunshineConversationsApi']) {
+			assert.ok(names.has(expected), `${expected} missing from n8n's credential list`);
+		}
+		assert.equal(pkg.n8n.credentials.length, 6);
+	});
+
+	it('logged no load error for the package', () => {
+		const log = env.log();
+		assert.doesNotMatch(log, /Failed to load package "n8n-nodes-messenger-bridge"/);
+		assert.doesNotMatch(log, /n8n-nodes-messenger-bridge[^\n]*(error|Error)/);
+	});
+});

@@ -1,0 +1,136 @@
+// The identities the emulators know, shared by node tests, end-to-end tests and the sandbox.
+// None of these are real secrets: they exist only on this machine's loopback emulators.
+
+export const PORTS = {
+	graph: 5811,
+	genesysApi: 5812,
+	genesysLogin: 5813,
+	genesysEngage: 5814,
+	airy: 5815,
+	sunshine: 5816,
+};
+
+export const GRAPH = {
+	appId: '1234567890123456',
+	appSecret: 'emulator-app-secret-4f1c2b',
+	userAccessToken: 'EAAemulatorUserToken',
+	/** A short-lived user token that token: exchange turns into userAccessToken-like long-lived tokens. */
+	shortLivedUserToken: 'EAAemulatorShortLived',
+	userId: '10150000000000001',
+	pageId: '104000000000001',
+	pageName: 'Bridge Test Page',
+	pageAccessToken: 'EAAemulatorPageToken104000000000001',
+	/** How many Pages the emulator's user manages (more than one page of 100). */
+	managedPages: 120,
+	psid: '24000000000000001',
+	verifyToken: 'bridge-verify-token',
+};
+
+export const GENESYS_CLOUD = {
+	clientId: 'emulator-genesys-client',
+	clientSecret: 'emulator-genesys-client-secret',
+	/** Seconds a minted token lives in the emulator (tests may shorten it). */
+	tokenLifetime: 86399,
+};
+
+export const GENESYS_ENGAGE = {
+	username: 'agent1',
+	password: 'emulator-gws-password',
+};
+
+export const AIRY = {
+	token: 'emulator-airy-system-token',
+};
+
+export const SUNSHINE = {
+	appId: '5e4af71a81966c000f9c2a80',
+	keyId: 'app_5e4af71a81966c000f9c2a81',
+	secret: 'emulator-sunshine-secret',
+};
+
+const url = (host, port) => `http://${host}:${port}`;
+
+/**
+ * n8n credentials (import:credentials format, plain data) pointing at the emulators.
+ * Ids are fixed so that workflows can reference them.
+ */
+export function emulatorCredentials({ host = '127.0.0.1', ports = PORTS } = {}) {
+	return [
+		{
+			id: 'mbFacebookApp001',
+			name: 'Facebook App (emulator)',
+			type: 'facebookAppApi',
+			data: {
+				appId: GRAPH.appId,
+				appSecret: GRAPH.appSecret,
+				userAccessToken: GRAPH.userAccessToken,
+				graphApiVersion: 'v25.0',
+				graphApiBaseUrl: url(host, ports.graph),
+			},
+		},
+		{
+			id: 'mbFacebookPage01',
+			name: 'Facebook Page (emulator)',
+			type: 'facebookPageApi',
+			data: {
+				pageAccessToken: GRAPH.pageAccessToken,
+				pageId: GRAPH.pageId,
+				appSecret: GRAPH.appSecret,
+				graphApiVersion: 'v25.0',
+				graphApiBaseUrl: url(host, ports.graph),
+			},
+		},
+		{
+			id: 'mbGenesysCloud01',
+			name: 'Genesys Cloud (emulator)',
+			type: 'genesysCloudOAuth2Api',
+			data: {
+				region: 'custom',
+				customApiUrl: url(host, ports.genesysApi),
+				customLoginUrl: url(host, ports.genesysLogin),
+				clientId: GENESYS_CLOUD.clientId,
+				clientSecret: GENESYS_CLOUD.clientSecret,
+			},
+		},
+		{
+			id: 'mbGenesysEngage1',
+			name: 'Genesys Engage (emulator)',
+			type: 'genesysEngageApi',
+			data: {
+				baseUrl: url(host, ports.genesysEngage),
+				username: GENESYS_ENGAGE.username,
+				password: GENESYS_ENGAGE.password,
+			},
+		},
+		{
+			id: 'mbAiryCore000001',
+			name: 'Airy Core (emulator)',
+			type: 'airyApi',
+			data: { baseUrl: url(host, ports.airy), token: AIRY.token },
+		},
+		{
+			id: 'mbSunshine000001',
+			name: 'Sunshine Conversations (emulator)',
+			type: 'sunshineConversationsApi',
+			data: {
+				baseUrl: url(host, ports.sunshine),
+				appId: SUNSHINE.appId,
+				keyId: SUNSHINE.keyId,
+				secret: SUNSHINE.secret,
+				authMethod: 'basic',
+			},
+		},
+	];
+}
+
+/** Every secret value above, for the secret-hygiene checks. */
+export const SECRET_VALUES = [
+	GRAPH.appSecret,
+	GRAPH.userAccessToken,
+	GRAPH.shortLivedUserToken,
+	GRAPH.pageAccessToken,
+	GENESYS_CLOUD.clientSecret,
+	GENESYS_ENGAGE.password,
+	AIRY.token,
+	SUNSHINE.secret,
+];
