@@ -6,6 +6,8 @@ import { env } from './env.mjs';
 
 const suites = readdirSync(new URL('./suites', import.meta.url))
 	.filter((f) => f.endsWith('.mjs'))
+	// MB_E2E_ONLY=<substring> runs the load check plus the matching suites (while developing).
+	.filter((f) => !process.env.MB_E2E_ONLY || f.startsWith('00-') || f.includes(process.env.MB_E2E_ONLY))
 	.sort();
 for (const suite of suites) await import(`./suites/${suite}`);
 
