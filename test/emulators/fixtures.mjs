@@ -1,13 +1,16 @@
 // The identities the emulators know, shared by node tests, end-to-end tests and the sandbox.
 // None of these are real secrets: they exist only on this machine's loopback emulators.
 
+// Fixed ports for the end-to-end run and the sandbox. MB_EMULATOR_PORT_BASE moves the whole set,
+// so two runs can share a machine.
+const base = Number(process.env.MB_EMULATOR_PORT_BASE ?? 5811);
 export const PORTS = {
-	graph: 5811,
-	genesysApi: 5812,
-	genesysLogin: 5813,
-	genesysEngage: 5814,
-	airy: 5815,
-	sunshine: 5816,
+	graph: base,
+	genesysApi: base + 1,
+	genesysLogin: base + 2,
+	genesysEngage: base + 3,
+	airy: base + 4,
+	sunshine: base + 5,
 };
 
 export const GRAPH = {
