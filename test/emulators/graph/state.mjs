@@ -2,6 +2,17 @@
 // profiles, and the subscriptions and messages that calls create.
 import { GRAPH } from '../fixtures.mjs';
 
+/** PSIDs with special behaviour in the Send API (messaging.mjs). */
+export const SPECIAL_PSIDS = {
+	/** Last message from this person was 3 days ago: only HUMAN_AGENT may reach them. */
+	outsideWindow: '24000000000000002',
+	/** Blocked the Page: every send fails with 551. */
+	unavailable: '24000000000000003',
+};
+
+/** PSIDs of the bulk recipients (bench and throughput tests): bulkPsid(0) … bulkPsid(199). */
+export const bulkPsid = (i) => String(25000000000000000n + BigInt(i));
+
 export function createGraphState() {
 	const app = { id: GRAPH.appId, secret: GRAPH.appSecret, name: 'Bridge Test App' };
 	const tokens = new Map();
@@ -41,6 +52,11 @@ export function createGraphState() {
 		/** PSID → profile. */
 		profiles: new Map([
 			[GRAPH.psid, { id: GRAPH.psid, first_name: 'Ada', last_name: 'Lovelace', name: 'Ada Lovelace', profile_pic: 'https://scontent.example/ada.png', locale: 'en_GB', timezone: 0, gender: 'female' }],
+			[SPECIAL_PSIDS.outsideWindow, { id: SPECIAL_PSIDS.outsideWindow, first_name: 'Grace', last_name: 'Hopper', name: 'Grace Hopper', profile_pic: 'https://scontent.example/grace.png', locale: 'en_US', timezone: -5, lastMessageAt: Date.now() - 3 * 86400_000 }],
+			[SPECIAL_PSIDS.unavailable, { id: SPECIAL_PSIDS.unavailable, first_name: 'Alan', last_name: 'Turing', name: 'Alan Turing', profile_pic: 'https://scontent.example/alan.png', locale: 'en_GB', timezone: 0, blockedPage: true }],
+			...Array.from({ length: 200 }, (_, i) => [bulkPsid(i), { id: bulkPsid(i), first_name: `Bulk${i}`, last_name: 'Recipient', name: `Bulk${i} Recipient`, profile_pic: `https://scontent.example/bulk${i}.png`, locale: 'en_US', timezone: 1 }]),
 		]),
+		/** Send API rate limit for tests: {limit, windowMs, code, subcode} → calls beyond limit per window fail. */
+		sendRateLimit: null,
 	};
 }
