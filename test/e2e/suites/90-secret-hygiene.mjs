@@ -1,0 +1,81 @@
+// Runs after every other suite (files load in name order): no credential value the emulators
+// know reached an output item, an error, an execution record's run data, n8n's log, or a URL
+// any node called. The only outputs allowed to carry a token are the operations whose purpose
+// is to return one (token: getPageTokens, token: exchange).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { env } from '../env.mjs';
+import { SECRET_VALUES } from '../../emulators/fixtures.mjs';
+
+const TOKEN_RETURNING_OPERATIONS = new Set(['getPageTokens', 'exchange']);
+
+// Every secret the emulators hold: the fixtures' values plus every Page token of the Graph world.
+function allSecrets() {
+	const secrets = new Set(SECRET_VALUES);
+	for (const page of env.emulators.graph.state?.pages ?? []) secrets.add(page.accessToken);
+	for (const [token, identity] of env.emulators.graph.state?.tokens ?? []) {
+		if (identity.kind !== 'app') secrets.add(token);
+	}
+	return [...secrets].filter((s) => typeof s === 'string' && s.length >= 8);
+}
+
+function findSecrets(text, secrets) {
+	return secrets.filter((secret) => text.includes(secret));
+}
+
+describe('e2e: secret hygiene across the whole run', () => {
+	it('no secret in any node output or error of any execution', async () => {
+		const secrets = allSecrets();
+		const workflows = await env.rest('/rest/workflows');
+		const leaks = [];
+		let checkedExecutions = 0;
+		for (const workflow of workflows) {
+			const executions = await env.executions(workflow.id);
+			for (const execution of executions) {
+				checkedExecutions++;
+				const nodes = execution.data?.workflowData?.nodes ?? execution.workflowData?.nodes ?? [];
+				const runData = execution.data?.resultData?.runData ?? {};
+				for (const [nodeName, runs] of Object.entries(runData)) {
+					const node = nodes.find((n) => n.name === nodeName);
+					const operation = node?.parameters?.operation;
+					for (const run of runs) {
+						if (!TOKEN_RETURNING_OPERATIONS.has(operation)) {
+							const found = findSecrets(JSON.stringify(run.data ?? {}), secrets);
+							if (found.length) leaks.push(`${workflow.name} / ${nodeName}: output carries ${found.length} secret(s)`);
+						}
+						const foundInError = findSecrets(JSON.stringify(run.error ?? {}), secrets);
+						if (foundInError.length) leaks.push(`${workflow.name} / ${nodeName}: error carries a secret`);
+					}
+				}
+				const topError = findSecrets(JSON.stringify(execution.data?.resultData?.error ?? {}), secrets);
+				if (topError.length) leaks.push(`${workflow.name}: execution error carries a secret`);
+			}
+		}
+		assert.ok(checkedExecutions > 0, 'the run produced executions to check');
+		assert.deepEqual(leaks, []);
+	});
+
+	it('no secret in n8n log lines', () => {
+		const found = findSecrets(env.log(), allSecrets());
+		assert.deepEqual(found.map((s) => `${s.slice(0, 4)}…`), []);
+	});
+
+	it('no secret in the URL of any request a node made to an emulator', () => {
+		const secrets = allSecrets();
+		const leaks = [];
+		let checked = 0;
+		for (const [name, emulator] of Object.entries(env.emulators)) {
+			const servers = emulator?.requests ? [emulator] : [emulator?.api, emulator?.login].filter(Boolean);
+			for (const server of servers) {
+				for (const request of server.requests) {
+					checked++;
+					// The Graph emulator's own callback verification GETs are Meta's, not ours.
+					const found = findSecrets(decodeURIComponent(request.url), secrets);
+					if (found.length) leaks.push(`${name}: ${request.method} ${request.path}`);
+				}
+			}
+		}
+		assert.ok(checked > 0);
+		assert.deepEqual(leaks, []);
+	});
+});
