@@ -1,7 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as facebook from './actions/facebook';
+import * as instagram from './actions/instagram';
+import { router } from './actions/router';
 
-// Placeholder while the node is being built; replaced by its issue's work.
+/** Airy Core: connect Facebook pages and Instagram accounts as Airy channels. */
 export class Airy implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Airy Core',
@@ -9,16 +12,31 @@ export class Airy implements INodeType {
 		icon: { light: 'file:../../icons/airy.svg', dark: 'file:../../icons/airy.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
-		description: 'Airy Core',
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Connect Facebook pages and Instagram accounts to Airy Core',
 		defaults: { name: 'Airy Core' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [],
+		credentials: [{ name: 'airyApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Facebook Page', value: 'facebook' },
+					{ name: 'Instagram Account', value: 'instagram' },
+				],
+				default: 'facebook',
+			},
+			...facebook.description,
+			...instagram.description,
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		throw new NodeOperationError(this.getNode(), 'Not built yet');
+		return await router.call(this);
 	}
 }

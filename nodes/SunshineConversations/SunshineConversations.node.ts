@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as integration from './actions/integration';
+import { router } from './actions/router';
 
-// Placeholder while the node is being built; replaced by its issue's work.
+/** Sunshine Conversations (Zendesk, formerly Smooch): Instagram Direct and Messenger integrations. */
 export class SunshineConversations implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sunshine Conversations',
@@ -9,16 +11,27 @@ export class SunshineConversations implements INodeType {
 		icon: { light: 'file:../../icons/sunshine.svg', dark: 'file:../../icons/sunshine.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
-		description: 'Sunshine Conversations',
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create and manage Instagram Direct and Messenger integrations in Sunshine Conversations',
 		defaults: { name: 'Sunshine Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [],
+		credentials: [{ name: 'sunshineConversationsApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Integration', value: 'integration' }],
+				default: 'integration',
+			},
+			...integration.description,
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		throw new NodeOperationError(this.getNode(), 'Not built yet');
+		return await router.call(this);
 	}
 }

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { airyRequest } from '../../transport';
+import { checkToken } from '../../validation';
+import { ensure, text } from '../params';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Facebook User Access Token',
+		name: 'authToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description:
+			'A Facebook user token with pages_show_list; Airy Core uses it to list the pages this user manages (it is not stored)',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['facebook'], operation: ['explore'] } }, properties);
+
+/** Lists the Facebook pages the user token can manage, each with `connected` as Airy Core sees it. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const authToken = text(this, 'authToken', itemIndex);
+	ensure(this, itemIndex, checkToken(authToken, 'Facebook User Access Token'));
+	const response = (await airyRequest.call(this, 'channels.facebook.explore', { auth_token: authToken }, itemIndex)) as {
+		data?: IDataObject[];
+	};
+	const pages = Array.isArray(response?.data) ? response.data : [];
+	return pages.map((page) => ({ json: page, pairedItem: { item: itemIndex } }));
+}

@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { airyRequest } from '../../transport';
+import { checkNumericId, redactChannel } from '../../validation';
+import { connectBody, displayFields, pageFields } from '../connectFields';
+import { ensure, text } from '../params';
+
+const properties: INodeProperties[] = [
+	...pageFields,
+	{
+		displayName: 'Account ID',
+		name: 'accountId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '17841400000000001',
+		description: 'The numeric ID of the Instagram professional account linked to the page',
+	},
+	...displayFields,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['instagram'], operation: ['connect'] } }, properties);
+
+/** Connects an Instagram account (through its Facebook page) as an Airy Core channel. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const body = connectBody(this, itemIndex);
+	const accountId = text(this, 'accountId', itemIndex);
+	ensure(this, itemIndex, checkNumericId(accountId, 'Account ID'));
+	body.account_id = accountId;
+	const channel = await airyRequest.call(this, 'channels.instagram.connect', body, itemIndex);
+	return [{ json: redactChannel(channel), pairedItem: { item: itemIndex } }];
+}
