@@ -23,7 +23,8 @@ export class GenesysEngageApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://gws.example.com',
 			required: true,
-			description: 'The Web Services host, without /api/v2',
+			description:
+				'The Web Services (GWS) host, without /api/v2. Every call goes to {Base URL}/api/v2/me/….',
 		},
 		{
 			displayName: 'Username',
@@ -31,6 +32,7 @@ export class GenesysEngageApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			description: 'The agent user the node acts as (its Facebook interactions are "/me" in Web Services)',
 		},
 		{
 			displayName: 'Password',
@@ -56,5 +58,25 @@ export class GenesysEngageApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/api/v2/me',
 		},
+		// Web Services reports a refused login in the body as well (statusCode 20), and may
+		// demand a password change first (statusCode 8): both mean the credential cannot work.
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'statusCode',
+					value: 20,
+					message: 'Web Services did not authenticate this user: check the user name and password',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'statusCode',
+					value: 8,
+					message: 'Web Services demands a password change for this user: change it, then update the credential',
+				},
+			},
+		],
 	};
 }

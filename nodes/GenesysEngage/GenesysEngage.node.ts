@@ -1,7 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import * as facebook from './actions/facebook';
+import * as facebookSession from './actions/facebookSession';
+import { router } from './actions/router';
 
-// Placeholder while the node is being built; replaced by its issue's work.
+/** Genesys Engage Web Services (GWS): Facebook interactions and Facebook private-messaging sessions. */
 export class GenesysEngage implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Genesys Engage',
@@ -9,16 +12,31 @@ export class GenesysEngage implements INodeType {
 		icon: { light: 'file:../../icons/genesys.svg', dark: 'file:../../icons/genesys.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
-		description: 'Genesys Engage',
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send Facebook messages and handle Facebook private-messaging sessions through Genesys Engage Web Services',
 		defaults: { name: 'Genesys Engage' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [],
+		credentials: [{ name: 'genesysEngageApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Facebook Interaction', value: 'facebook' },
+					{ name: 'Facebook Session', value: 'facebookSession' },
+				],
+				default: 'facebook',
+			},
+			...facebook.description,
+			...facebookSession.description,
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		throw new NodeOperationError(this.getNode(), 'Not built yet');
+		return await router.call(this);
 	}
 }

@@ -1,7 +1,350 @@
-// Placeholder: replaced by this API's issue's emulator.
-import { startEmulator } from '../lib/server.mjs';
-import { PORTS } from '../fixtures.mjs';
+// Genesys Engage Web Services (GWS) emulator: the Facebook API (/api/v2/me/facebook[/{id}]) and
+// the Facebook Private Messaging API (/api/v2/me/facebooksessions/{id}), written from
+// ../shared/reference/contact-center-apis.md §3 and the GWS pages it cites.
+//
+// What it enforces, like GWS:
+// - HTTP Basic authentication (or an authenticated JSESSIONID session); refusal = 401 with
+//   {"statusCode":20,"statusMessage":…}.
+// - A JSESSIONID cookie per HTTP session (Set-Cookie when the client brings none or an unknown one).
+// - CSRF protection (on by default, `state.csrf = false` turns it off): every GET answers
+//   X-CSRF-HEADER (the header name to use) and X-CSRF-TOKEN (the session's token); every POST, PUT and
+//   DELETE must carry that header with the token of the session its cookie names, else HTTP 403 with
+//   the text "Missing or invalid Csrf token". Tokens rotate with rotateCsrf(), with expireSessions(),
+//   or after every `state.rotateCsrfEvery` accepted writes of a session.
+// - Required feature api-multimedia and an agent contact-center session for media operations.
+// - Every answer carries statusCode (0 = success) and, on error, statusMessage only.
+//
+// [inferred] The HTTP status that accompanies a non-zero statusCode is not documented per
+// operation; the table below follows the HTTP meaning of each code.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { basicAuth, json, startEmulator } from '../lib/server.mjs';
+import { GENESYS_ENGAGE, PORTS } from '../fixtures.mjs';
+
+export const HTTP_FOR_STATUS = {
+	0: 200, 1: 400, 2: 400, 3: 403, 4: 500, 5: 403, 6: 404, 7: 200, 8: 403, 9: 202, 10: 400,
+	11: 400, 12: 500, 13: 500, 14: 500, 15: 500, 16: 500, 17: 500, 18: 409, 19: 409, 20: 401,
+};
+
+/** The ids the emulator starts with (tests and e2e suites use them). */
+export const ENGAGE = {
+	userId: '63630bbebf4840d7a0bffd6312bc29ff',
+	/** Outbound interaction in state Composing: seed 003's Send target. */
+	outboundId: '01QQQG2MU214P06D',
+	/** Inbound customer post with one comment: the Reply target. */
+	inboundId: '01QQQG2MU214P05R',
+	commentId: '830185537037269_830632010325955',
+	queuePath: '/contacts/60ebbb94-3cef-4b14-95f8-5c49dbeb355d',
+	queueName: 'Facebook Follow-up',
+	/** Private-messaging session already accepted by the agent (state Chatting). */
+	chattingSessionId: '0000Na9B26EF003M',
+	/** Private-messaging session inviting the agent (state Invited). */
+	invitedSessionId: '0000Na9B26EF004N',
+	otherAgentPath: '/users/7a1b2c3d4e5f60718293a4b5c6d7e8f9',
+};
+
+const gws = (statusCode, statusMessage, extra = {}) =>
+	json(HTTP_FOR_STATUS[statusCode] ?? 400, statusCode === 0 ? { statusCode, ...extra } : { statusCode, statusMessage });
+
+const newId = () => randomBytes(8).toString('hex').toUpperCase().slice(0, 16);
+
+function seed(state) {
+	state.csrf = true;
+	state.csrfHeader = 'X-CSRF-TOKEN';
+	state.rotateCsrfEvery = 0;
+	state.features = new Set(['api-voice', 'api-multimedia']);
+	state.users = {
+		[GENESYS_ENGAGE.username]: { password: GENESYS_ENGAGE.password, id: ENGAGE.userId, firstName: 'Kristi', lastName: 'Sippola' },
+	};
+	// Agents who ran StartContactCenterSession; the fixture agent is logged in already.
+	state.agentSessions = new Set([GENESYS_ENGAGE.username]);
+	state.httpSessions = new Map();
+	state.referenceId = 56;
+	state.notifications = [];
+	state.queues = new Map([[ENGAGE.queuePath, ENGAGE.queueName], ['/queues/2f0c9a7e-55b1-4c1e-9d7a-3a1f0b6c8e21', 'Facebook Inbound']]);
+	state.knownUsers = new Set([`/users/${ENGAGE.userId}`, ENGAGE.otherAgentPath]);
+	state.interactions = new Map([
+		[ENGAGE.outboundId, { id: ENGAGE.outboundId, facebookType: 'Outbound', state: 'Composing', queuePath: ENGAGE.queuePath, userData: {}, sent: [] }],
+		[
+			ENGAGE.inboundId,
+			{ id: ENGAGE.inboundId, facebookType: 'Inbound', state: 'Processing', userData: {}, comments: { [ENGAGE.commentId]: { text: 'Can you help me?' } }, sent: [] },
+		],
+	]);
+	state.sessions = new Map([
+		[ENGAGE.chattingSessionId, { id: ENGAGE.chattingSessionId, state: 'Chatting', participants: [{ type: 'Customer', nickname: 'FirstL' }, { type: 'Agent', nickname: 'Kristi' }], transcript: [], comment: '' }],
+		[ENGAGE.invitedSessionId, { id: ENGAGE.invitedSessionId, state: 'Invited', participants: [{ type: 'Customer', nickname: 'Maria' }], transcript: [], comment: '' }],
+	]);
+}
+
+function cookies(headers) {
+	const jar = {};
+	for (const part of (headers.cookie ?? '').split(';')) {
+		const eq = part.indexOf('=');
+		if (eq > 0) jar[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+	}
+	return jar;
+}
+
+/** The Spring-style filter chain in front of every route: session, CSRF, authentication. */
+function guarded(handler) {
+	return async (ctx) => {
+		const { state } = ctx.emulator;
+		const sessionId = cookies(ctx.headers).JSESSIONID;
+		let session = sessionId ? state.httpSessions.get(sessionId) : undefined;
+		const unsafe = ['POST', 'PUT', 'DELETE', 'PATCH'].includes(ctx.method);
+		// The CSRF filter runs first: it knows only the session the cookie names.
+		if (state.csrf && unsafe) {
+			const sent = ctx.headers[state.csrfHeader.toLowerCase()];
+			if (!session || !sent || sent !== session.csrfToken) {
+				return { status: 403, body: 'Missing or invalid Csrf token', headers: { 'content-type': 'text/plain;charset=UTF-8' } };
+			}
+		}
+		const basic = basicAuth(ctx.headers);
+		let username;
+		if (basic) {
+			const user = state.users[basic.username];
+			if (!user || user.password !== basic.password) return unauthenticated();
+			username = basic.username;
+		} else if (session?.username) {
+			username = session.username;
+		} else {
+			return unauthenticated();
+		}
+		const headers = {};
+		if (!session || session.username !== username) {
+			session = { id: randomBytes(12).toString('hex'), username, csrfToken: randomUUID(), writes: 0 };
+			state.httpSessions.set(session.id, session);
+			headers['set-cookie'] = `JSESSIONID=${session.id}; Path=/; HttpOnly`;
+		}
+		if (state.csrf && ctx.method === 'GET') {
+			headers['x-csrf-header'] = state.csrfHeader;
+			headers['x-csrf-token'] = session.csrfToken;
+		}
+		const answer = await handler({ ...ctx, username, session });
+		if (unsafe && answer.status < 300) {
+			session.writes += 1;
+			if (state.rotateCsrfEvery && session.writes % state.rotateCsrfEvery === 0) session.csrfToken = randomUUID();
+		}
+		return { ...answer, headers: { ...headers, ...(answer.headers ?? {}) } };
+	};
+}
+
+function unauthenticated() {
+	return {
+		status: 401,
+		body: { statusCode: 20, statusMessage: 'Access denied: the user is not authenticated' },
+		headers: { 'www-authenticate': 'Basic realm="Genesys Web Services"' },
+	};
+}
+
+/** Checks every media operation shares: the feature, the agent's contact-center session. */
+function mediaPrecondition(ctx) {
+	const { state } = ctx.emulator;
+	if (!state.features.has('api-multimedia')) return gws(3, 'The feature api-multimedia is not enabled for this contact center');
+	if (!state.agentSessions.has(ctx.username)) return gws(2, 'The agent has no active contact center session (StartContactCenterSession)');
+	if (!ctx.body || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) return gws(1, 'The request body is missing');
+	if (!ctx.body.operationName) return gws(1, 'operationName is missing');
+	return null;
+}
+
+const isText = (v) => typeof v === 'string' && v.trim() !== '';
+
+function notify(state, messageType, notificationType, key, entity) {
+	state.referenceId += 1;
+	state.notifications.push({ messageType, notificationType, referenceId: state.referenceId, [key]: structuredClone(entity) });
+	return state.referenceId;
+}
+
+function queueCheck(state, queuePath) {
+	if (!isText(queuePath)) return gws(1, 'queuePath is missing');
+	if (!/^\/(queues|contacts)\/[\w-]+$/.test(queuePath)) return gws(10, `queuePath '${queuePath}' is not a valid queue path`);
+	return null;
+}
+
+function userDataCheck(userData) {
+	if (userData === undefined) return null;
+	if (!userData || typeof userData !== 'object' || Array.isArray(userData)) return gws(10, 'userData must be a key-value object');
+	return null;
+}
+
+function facebookCreate(ctx) {
+	const { state } = ctx.emulator;
+	const fail = mediaPrecondition(ctx);
+	if (fail) return fail;
+	if (ctx.body.operationName !== 'Create') return gws(10, `operationName '${ctx.body.operationName}' is not valid here`);
+	const bad = queueCheck(state, ctx.body.queuePath) ?? userDataCheck(ctx.body.userData);
+	if (bad) return bad;
+	const interaction = { id: newId(), facebookType: 'Outbound', state: 'Composing', queuePath: ctx.body.queuePath, userData: ctx.body.userData ?? {}, sent: [] };
+	state.interactions.set(interaction.id, interaction);
+	return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction) });
+}
+
+function facebookOperation(ctx) {
+	const { state } = ctx.emulator;
+	const fail = mediaPrecondition(ctx);
+	if (fail) return fail;
+	const interaction = state.interactions.get(ctx.params.id);
+	if (!interaction) return gws(6, `Facebook interaction ${ctx.params.id} was not found`);
+	const body = ctx.body;
+	switch (body.operationName) {
+		case 'Send': {
+			const bad = queueCheck(state, body.queuePath);
+			if (bad) return bad;
+			if (!body.facebook || typeof body.facebook !== 'object') return gws(1, 'facebook is missing');
+			if (!isText(body.facebook.message)) return gws(1, 'facebook.message is missing');
+			if (!isText(body.facebook.from)) return gws(1, 'facebook.from is missing');
+			if (body.saveLAR !== undefined && typeof body.saveLAR !== 'boolean') return gws(10, 'saveLAR must be true or false');
+			if (interaction.facebookType !== 'Outbound' || interaction.state !== 'Composing') {
+				return gws(2, `Send is not valid for an ${interaction.facebookType} interaction in state ${interaction.state}`);
+			}
+			interaction.state = 'Sent';
+			interaction.sent.push({ from: body.facebook.from, message: body.facebook.message, saveLAR: body.saveLAR === true });
+			interaction.message = body.facebook.message;
+			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction) });
+		}
+		case 'Reply': {
+			const bad = queueCheck(state, body.queuePath) ?? userDataCheck(body.userData);
+			if (bad) return bad;
+			if (interaction.facebookType !== 'Inbound') return gws(2, 'Reply is only valid for an inbound interaction');
+			if (body.commentId !== undefined && !interaction.comments?.[body.commentId]) return gws(6, `Comment ${body.commentId} was not found`);
+			const reply = { id: newId(), facebookType: 'Outbound', state: 'Composing', parentId: interaction.id, commentId: body.commentId, queuePath: body.queuePath, userData: body.userData ?? {}, sent: [] };
+			state.interactions.set(reply.id, reply);
+			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', reply) });
+		}
+		case 'Cancel': {
+			if (interaction.state !== 'Composing') return gws(2, `Cancel is not valid in state ${interaction.state}`);
+			interaction.state = 'Canceled';
+			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction) });
+		}
+		default:
+			return gws(10, `operationName '${body.operationName}' is not valid for a Facebook interaction`);
+	}
+}
+
+function facebookSessionOperation(ctx) {
+	const { state } = ctx.emulator;
+	const fail = mediaPrecondition(ctx);
+	if (fail) return fail;
+	const session = state.sessions.get(ctx.params.id);
+	if (!session) return gws(6, `Facebook session ${ctx.params.id} was not found`);
+	const body = ctx.body;
+	const chatting = () => (session.state === 'Chatting' ? null : gws(2, `${body.operationName} is not valid in state ${session.state}`));
+	const done = () => {
+		notify(state, 'FacebooksessionStateChangeMessage', 'StatusChange', 'facebooksession', session);
+		return gws(0); // the documented answer is {"statusCode":0}; the reference id comes over CometD
+	};
+	switch (body.operationName) {
+		case 'Accept':
+			if (session.state !== 'Invited') return gws(2, `Accept is not valid in state ${session.state}`);
+			if (body.nickname !== undefined && !isText(body.nickname)) return gws(10, 'nickname must be a non-empty string');
+			session.state = 'Chatting';
+			session.participants.push({ type: 'Agent', nickname: body.nickname ?? state.users[ctx.username].firstName });
+			return done();
+		case 'Reject':
+			if (session.state !== 'Invited') return gws(2, `Reject is not valid in state ${session.state}`);
+			session.state = 'Rejected';
+			return done();
+		case 'SendMessage':
+			if (!isText(body.text)) return gws(1, 'text is missing');
+			return chatting() ?? (session.transcript.push({ type: 'Message', text: body.text }), done());
+		case 'SendUrl':
+			if (!isText(body.url)) return gws(1, 'url is missing');
+			if (!/^https?:\/\/\S+$/.test(body.url)) return gws(10, `url '${body.url}' is not a valid URL`);
+			return chatting() ?? (session.transcript.push({ type: 'PushUrl', url: body.url }), done());
+		case 'AddComment':
+			if (typeof body.comment !== 'string') return gws(1, 'comment is missing');
+			if (session.state === 'Completed') return gws(2, 'AddComment is not valid in state Completed');
+			session.comment = body.comment;
+			return done();
+		case 'Transfer': {
+			const target = body.targetPath ?? body.targetUri;
+			if (!isText(target)) return gws(1, 'targetPath or targetUri is missing');
+			const path = body.targetPath ?? new URL(target, 'http://x').pathname.replace(/^.*\/api\/v2/, '');
+			if (!state.knownUsers.has(path) && !state.queues.has(path)) return gws(6, `Transfer target ${target} was not found`);
+			const notChatting = chatting();
+			if (notChatting) return notChatting;
+			session.state = 'Transferred';
+			session.transferredTo = path;
+			return done();
+		}
+		case 'Complete':
+			if (session.state !== 'Chatting') return gws(2, `Complete is not valid in state ${session.state}`);
+			if (body.queueName !== undefined && ![...state.queues.values()].includes(body.queueName)) return gws(6, `Queue ${body.queueName} was not found`);
+			session.state = 'Completed';
+			session.placedIn = body.queueName ?? null;
+			return done();
+		default:
+			return gws(10, `operationName '${body.operationName}' is not valid for a Facebook session`);
+	}
+}
+
+function me(ctx) {
+	const user = ctx.emulator.state.users[ctx.username];
+	return gws(0, undefined, {
+		user: {
+			id: user.id,
+			userName: ctx.username,
+			firstName: user.firstName,
+			lastName: user.lastName,
+			roles: ['ROLE_AGENT'],
+			enabled: true,
+			changePasswordOnFirstLogin: false,
+			path: `/users/${user.id}`,
+		},
+	});
+}
+
+/** POST /api/v2/me: the agent's contact-center session, which media operations need. */
+function meOperation(ctx) {
+	const { state } = ctx.emulator;
+	switch (ctx.body?.operationName) {
+		case 'StartContactCenterSession':
+			state.agentSessions.add(ctx.username);
+			return gws(0);
+		case 'EndContactCenterSession':
+			state.agentSessions.delete(ctx.username);
+			return gws(0);
+		default:
+			return gws(ctx.body?.operationName ? 10 : 1, ctx.body?.operationName ? `operationName '${ctx.body.operationName}' is not valid here` : 'operationName is missing');
+	}
+}
 
 export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
-	return startEmulator({ name: 'genesys-engage', port: ports.genesysEngage, host, routes: [] });
+	const emulator = await startEmulator({
+		name: 'genesys-engage',
+		port: ports.genesysEngage,
+		host,
+		routes: [
+			['GET', '/api/v2/me', guarded(me)],
+			['POST', '/api/v2/me', guarded(meOperation)],
+			['POST', '/api/v2/me/facebook', guarded(facebookCreate)],
+			['POST', '/api/v2/me/facebook/:id', guarded(facebookOperation)],
+			['POST', '/api/v2/me/facebooksessions/:id', guarded(facebookSessionOperation)],
+		],
+		// Unknown paths still pass the filter chain first, as behind Spring Security.
+		notFound: guarded(() => gws(6, 'The requested resource could not be found')),
+	});
+	seed(emulator.state);
+	Object.assign(emulator, {
+		/** Back to the starting data and settings (CSRF on, fixture agent logged in). */
+		reset() {
+			seed(this.state);
+			this.clearRequests();
+			this.clearFaults();
+		},
+		/** Gives every HTTP session a new CSRF token, as a token change on the server would. */
+		rotateCsrf() {
+			for (const session of this.state.httpSessions.values()) session.csrfToken = randomUUID();
+		},
+		/** Forgets every HTTP session (server restart / session timeout): old cookies stop working. */
+		expireSessions() {
+			this.state.httpSessions.clear();
+		},
+		interaction(id) {
+			return this.state.interactions.get(id);
+		},
+		facebookSession(id) {
+			return this.state.sessions.get(id);
+		},
+	});
+	return emulator;
 }

@@ -1,0 +1,168 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { httpFailure } from '../shared/httpFailure';
+import type { CookieJar, CsrfToken } from './session';
+import { cookieHeader, normalizeBaseUrl, readCsrf, storeCookies } from './session';
+import type { GwsResult } from './statusCodes';
+import { asGwsResult, statusMeaning } from './statusCodes';
+
+export const CREDENTIAL = 'genesysEngageApi';
+
+interface Answer {
+	status: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+/**
+ * One Web Services HTTP session for the calls of one execution. Web Services ties the CSRF token
+ * to the JSESSIONID session, so both are kept here: the first write opens the session with a GET
+ * of /api/v2/me (which also announces the token when CSRF protection is on), every call sends the
+ * cookies back, every POST, PUT and DELETE carries the token, and a 403 from the CSRF filter
+ * fetches a fresh token once and repeats the call (the filter rejects before anything is applied).
+ */
+export class GwsSession {
+	private readonly jar: CookieJar = new Map();
+
+	private csrf: CsrfToken | undefined;
+
+	private opened = false;
+
+	private baseUrl: string | undefined;
+
+	/** Requests sent in this session, for the node's own accounting and tests. */
+	requestCount = 0;
+
+	constructor(private readonly context: IExecuteFunctions) {}
+
+	/** Runs one Web Services operation (a POST with `operationName`) and returns its result body. */
+	async operate(path: string, body: IDataObject, itemIndex: number): Promise<GwsResult> {
+		if (!this.opened) await this.open(itemIndex);
+		let answer = await this.send('POST', path, body, itemIndex);
+		if (isCsrfRejection(answer)) {
+			await this.open(itemIndex);
+			answer = await this.send('POST', path, body, itemIndex);
+			if (isCsrfRejection(answer)) {
+				throw new NodeApiError(
+					this.context.getNode(),
+					{ httpCode: '403', reason: 'csrf' } as JsonObject,
+					{
+						message: 'Genesys Engage Web Services rejected the CSRF token twice',
+						description:
+							'A fresh token was read from GET /api/v2/me and the call was repeated once. Check that nothing between n8n and Web Services drops the JSESSIONID cookie or the X-CSRF-TOKEN header.',
+						httpCode: '403',
+						itemIndex,
+					},
+				);
+			}
+		}
+		return this.result(answer, itemIndex);
+	}
+
+	/** GET /api/v2/me: authenticates, starts the HTTP session and reads the CSRF token. */
+	async open(itemIndex: number): Promise<GwsResult> {
+		this.csrf = undefined;
+		const answer = await this.send('GET', '/api/v2/me', undefined, itemIndex);
+		const result = this.result(answer, itemIndex);
+		this.opened = true;
+		return result;
+	}
+
+	private async base(itemIndex: number): Promise<string> {
+		if (this.baseUrl) return this.baseUrl;
+		const credentials = await this.context.getCredentials(CREDENTIAL, itemIndex);
+		const base = normalizeBaseUrl(credentials.baseUrl);
+		if (!base) {
+			throw new NodeOperationError(
+				this.context.getNode(),
+				'The Base URL of the Genesys Engage credential is not a valid http(s) URL',
+				{ itemIndex, description: 'Enter the Web Services host, e.g. https://gws.example.com, without /api/v2.' },
+			);
+		}
+		this.baseUrl = base;
+		return base;
+	}
+
+	private async send(method: IHttpRequestMethods, path: string, body: IDataObject | undefined, itemIndex: number): Promise<Answer> {
+		const headers: IDataObject = { Accept: 'application/json' };
+		const cookie = cookieHeader(this.jar);
+		if (cookie) headers.Cookie = cookie;
+		if (method !== 'GET' && this.csrf) headers[this.csrf.header] = this.csrf.token;
+		const options: IHttpRequestOptions = {
+			method,
+			url: `${await this.base(itemIndex)}${path}`,
+			headers,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		if (body) options.body = body;
+		this.requestCount += 1;
+		let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
+		try {
+			response = await this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL, options);
+		} catch (error) {
+			// No HTTP answer (refused, reset, timeout): report where, never the request itself.
+			const failure = httpFailure(error);
+			throw new NodeApiError(
+				this.context.getNode(),
+				{ code: failure.networkCode ?? null, status: failure.status ?? null } as JsonObject,
+				{
+					message: `Could not reach Genesys Engage Web Services (${method} ${path})`,
+					description: failure.networkCode ? `Network error ${failure.networkCode}` : failure.message,
+					httpCode: failure.status ? String(failure.status) : undefined,
+					itemIndex,
+				},
+			);
+		}
+		const headersIn = response.headers ?? {};
+		storeCookies(this.jar, headersIn);
+		// A GET announces the session's token; it rotates with the session.
+		if (method === 'GET') this.csrf = readCsrf(headersIn);
+		return { status: response.statusCode, body: response.body, headers: headersIn };
+	}
+
+	/** statusCode 0 → the body; anything else → a NodeApiError with the code's meaning. */
+	private result(answer: Answer, itemIndex: number): GwsResult {
+		const result = asGwsResult(answer.body);
+		const ok = answer.status >= 200 && answer.status < 300;
+		if (result && result.statusCode === 0 && ok) return result;
+		const code = result?.statusCode ?? (answer.status === 401 ? 20 : undefined);
+		if (code !== undefined && code !== 0) {
+			const statusMessage = typeof result?.statusMessage === 'string' ? result.statusMessage : undefined;
+			throw new NodeApiError(
+				this.context.getNode(),
+				{ statusCode: code, statusMessage: statusMessage ?? null, httpStatus: answer.status } as JsonObject,
+				{
+					message: `Genesys Engage: ${statusMeaning(code)} (statusCode ${code})`,
+					description: statusMessage ?? undefined,
+					httpCode: String(answer.status),
+					itemIndex,
+				},
+			);
+		}
+		throw new NodeApiError(
+			this.context.getNode(),
+			{ httpStatus: answer.status } as JsonObject,
+			{
+				message: `Genesys Engage Web Services answered HTTP ${answer.status} without a result`,
+				description: summarize(answer.body),
+				httpCode: String(answer.status),
+				itemIndex,
+			},
+		);
+	}
+}
+
+/** The CSRF filter's 403 comes before Web Services handles the call, so it carries no statusCode. */
+function isCsrfRejection(answer: Answer): boolean {
+	if (answer.status !== 403) return false;
+	const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
+	return /csrf/i.test(text) || !asGwsResult(answer.body);
+}
+
+function summarize(body: unknown): string | undefined {
+	if (body === undefined || body === null || body === '') return undefined;
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
