@@ -1,7 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-// Placeholder while the node is being built; replaced by its issue's work.
+import * as integration from './actions/integration';
+import { router } from './actions/router';
+import * as sticker from './actions/sticker';
+import { searchIntegrations } from './methods/listSearch';
+
 export class GenesysCloud implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Genesys Cloud',
@@ -9,16 +13,33 @@ export class GenesysCloud implements INodeType {
 		icon: { light: 'file:../../icons/genesys.svg', dark: 'file:../../icons/genesys.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
-		description: 'Genesys Cloud',
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create and manage Genesys Cloud messaging integrations (Facebook, Instagram, Open, Twitter, WhatsApp, LINE) and list stickers',
 		defaults: { name: 'Genesys Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [],
+		credentials: [{ name: 'genesysCloudOAuth2Api', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'integration',
+				options: [
+					{ name: 'Integration', value: 'integration' },
+					{ name: 'Sticker', value: 'sticker' },
+				],
+			},
+			...integration.description,
+			...sticker.description,
+		],
 	};
 
+	methods = { listSearch: { searchIntegrations } };
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		throw new NodeOperationError(this.getNode(), 'Not built yet');
+		return await router.call(this);
 	}
 }

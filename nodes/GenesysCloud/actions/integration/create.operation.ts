@@ -1,0 +1,390 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+
+import { buildCreateBody, type CreateInput } from '../../bodies';
+import { ADD_PERMISSION } from '../../permissions';
+import { failureOf, genesysGetAll, genesysRequest } from '../../transport';
+import { output, settingsFields, target } from './common';
+
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Support Page',
+		description: 'Name of the integration in Genesys Cloud (also used to find it again if a create is interrupted)',
+	},
+	// Facebook and Instagram
+	{
+		displayName: 'Authenticate With',
+		name: 'accessTokenType',
+		type: 'options',
+		default: 'pageAccessToken',
+		displayOptions: { show: { channel: ['facebook', 'instagram'] } },
+		options: [
+			{ name: 'Page Access Token', value: 'pageAccessToken', description: 'A long-lived Page token' },
+			{ name: 'User Access Token and Page ID', value: 'userAccessToken', description: 'A short-lived user token of a Page admin' },
+		],
+	},
+	{
+		displayName: 'Page Access Token',
+		name: 'pageAccessToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['pageAccessToken'] } },
+	},
+	{
+		displayName: 'User Access Token',
+		name: 'userAccessToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['userAccessToken'] } },
+	},
+	{
+		displayName: 'Page ID',
+		name: 'pageId',
+		type: 'string',
+		default: '',
+		description: 'Numeric ID of the Facebook Page (required with a user token)',
+		displayOptions: { show: { channel: ['facebook', 'instagram'] } },
+	},
+	{
+		displayName: 'App ID',
+		name: 'appId',
+		type: 'string',
+		default: '',
+		description: 'Your own Facebook app; leave empty to use the Genesys Cloud app (required on the legacy API)',
+		displayOptions: { show: { channel: ['facebook', 'instagram'] } },
+	},
+	{
+		displayName: 'App Secret',
+		name: 'appSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'Secret of the app above (required when App ID is set)',
+		displayOptions: { show: { channel: ['facebook', 'instagram'] } },
+	},
+	// Open Messaging
+	{
+		displayName: 'Outbound Webhook URL',
+		name: 'outboundNotificationWebhookUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/genesys/outbound',
+		description: 'Where Genesys Cloud posts agent messages (https)',
+		displayOptions: { show: { channel: ['open'] } },
+	},
+	{
+		displayName: 'Outbound Webhook Signature Secret',
+		name: 'outboundNotificationWebhookSignatureSecretToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description: 'Secret Genesys Cloud signs outbound webhooks with (X-Hub-Signature-256)',
+		displayOptions: { show: { channel: ['open'] } },
+	},
+	{
+		displayName: 'Webhook Headers',
+		name: 'webhookHeaders',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Header',
+		displayOptions: { show: { channel: ['open'] } },
+		options: [
+			{
+				displayName: 'Header',
+				name: 'header',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	// Twitter (X): current API, OAuth 2.0 PKCE signup
+	{
+		displayName: 'Signup Code',
+		name: 'signupCode',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description: 'The authorization code X returned to the redirect URI',
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
+	},
+	{
+		displayName: 'X App Client ID',
+		name: 'appId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
+	},
+	{
+		displayName: 'Code Challenge',
+		name: 'codeChallenge',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
+	},
+	{
+		displayName: 'Redirect URI',
+		name: 'redirectUri',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
+	},
+	// Twitter: legacy API, consumer keys
+	{
+		displayName: 'Consumer Key',
+		name: 'consumerKey',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
+	},
+	{
+		displayName: 'Consumer Secret',
+		name: 'consumerSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
+	},
+	{
+		displayName: 'Access Token Key',
+		name: 'accessTokenKey',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
+	},
+	{
+		displayName: 'Access Token Secret',
+		name: 'accessTokenSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
+	},
+	{
+		displayName: 'Tier',
+		name: 'tier',
+		type: 'options',
+		default: 'premium',
+		options: [
+			{ name: 'Enterprise', value: 'enterprise' },
+			{ name: 'Premium', value: 'premium' },
+		],
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
+	},
+	{
+		displayName: 'Environment Name',
+		name: 'envName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. env-beta',
+		description: 'The Account Activity environment (required for the premium tier)',
+		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
+	},
+	// WhatsApp: embedded signup
+	{
+		displayName: 'Embedded Signup Access Token',
+		name: 'embeddedSignupAccessToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description: "The token Meta's WhatsApp embedded signup returned",
+		displayOptions: { show: { channel: ['whatsapp'] } },
+	},
+	// LINE (legacy API)
+	{
+		displayName: 'Channel ID',
+		name: 'channelId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The LINE Messaging API channel ID',
+		displayOptions: { show: { channel: ['line'] } },
+	},
+	{
+		displayName: 'Channel Secret',
+		name: 'channelSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { channel: ['line'] } },
+	},
+	{
+		displayName: 'Switcher Secret',
+		name: 'switcherSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'Needed for switcher-enabled LINE accounts',
+		displayOptions: { show: { channel: ['line'] } },
+	},
+	{
+		displayName: 'Service Code',
+		name: 'serviceCode',
+		type: 'string',
+		default: '',
+		description: 'LINE Enterprise accounts only',
+		displayOptions: { show: { channel: ['line'] } },
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to poll until Genesys Cloud finishes the creation (createStatus Completed or Error)',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			...settingsFields,
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 3600 },
+				default: 120,
+				description: 'How long to wait for the creation to finish before failing',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['create'] } }, properties);
+
+/** Delays between status polls: 250 ms doubling up to 5 s. */
+export function pollDelay(attempt: number): number {
+	return Math.min(5_000, 250 * 2 ** attempt);
+}
+
+const str = (ctx: IExecuteFunctions, name: string, i: number) => String(ctx.getNodeParameter(name, i, '') ?? '');
+
+function readInput(this: IExecuteFunctions, i: number, channel: string, apiVersion: string): CreateInput {
+	const p = (name: string) => str(this, name, i);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const input: CreateInput = {
+		name: p('name'),
+		supportedContentId: String(options.supportedContentId ?? ''),
+		messagingSettingId: String(options.messagingSettingId ?? ''),
+	};
+	if (channel === 'facebook' || channel === 'instagram') {
+		input.accessTokenType = p('accessTokenType') || 'pageAccessToken';
+		if (input.accessTokenType === 'userAccessToken') input.userAccessToken = p('userAccessToken');
+		else input.pageAccessToken = p('pageAccessToken');
+		Object.assign(input, { pageId: p('pageId'), appId: p('appId'), appSecret: p('appSecret') });
+	} else if (channel === 'open') {
+		const headers = this.getNodeParameter('webhookHeaders', i, {}) as { header?: Array<{ name?: string; value?: string }> };
+		Object.assign(input, {
+			outboundNotificationWebhookUrl: p('outboundNotificationWebhookUrl'),
+			outboundNotificationWebhookSignatureSecretToken: p('outboundNotificationWebhookSignatureSecretToken'),
+			webhookHeaders: headers.header ?? [],
+		});
+	} else if (channel === 'twitter' && apiVersion === 'current') {
+		Object.assign(input, { signupCode: p('signupCode'), appId: p('appId'), codeChallenge: p('codeChallenge'), redirectUri: p('redirectUri') });
+	} else if (channel === 'twitter') {
+		Object.assign(input, {
+			consumerKey: p('consumerKey'),
+			consumerSecret: p('consumerSecret'),
+			accessTokenKey: p('accessTokenKey'),
+			accessTokenSecret: p('accessTokenSecret'),
+			tier: p('tier'),
+			envName: p('envName'),
+		});
+	} else if (channel === 'whatsapp') {
+		input.embeddedSignupAccessToken = p('embeddedSignupAccessToken');
+	} else if (channel === 'line') {
+		Object.assign(input, { channelId: p('channelId'), channelSecret: p('channelSecret'), switcherSecret: p('switcherSecret'), serviceCode: p('serviceCode') });
+	}
+	return input;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const { channel, apiVersion, route } = target.call(this, i, 'create');
+	const built = buildCreateBody(channel, apiVersion, readInput.call(this, i, channel, apiVersion));
+	if ('error' in built) throw new NodeOperationError(this.getNode(), built.error, { itemIndex: i });
+	const body = built.body;
+	const operation = `create a ${channel} integration`;
+	const permission = ADD_PERMISSION[channel];
+
+	let entity: IDataObject;
+	try {
+		entity = await genesysRequest.call(this, { method: 'POST', path: route.createPath, body, operation, permission, itemIndex: i });
+	} catch (error) {
+		// A 5xx or a lost connection leaves the create possibly applied: look for it by name (and
+		// page) before sending it once more, so that one item never makes two integrations.
+		// The transport only throws NodeApiError (with its wire failure) or NodeOperationError.
+		const typed = error as NodeApiError | NodeOperationError;
+		const failure = failureOf(typed);
+		const ambiguous = failure && (failure.status === undefined ? Boolean(failure.networkCode) : failure.status >= 500);
+		if (!ambiguous) throw typed;
+		const existing = (
+			await genesysGetAll.call(this, { path: route.collection, operation: `look up ${channel} integrations`, itemIndex: i })
+		).find((e) => e.name === body.name && (body.pageId === undefined || e.pageId === body.pageId));
+		entity =
+			existing ??
+			(await genesysRequest.call(this, { method: 'POST', path: route.createPath, body, operation, permission, itemIndex: i }));
+	}
+
+	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, true) as boolean;
+	if (waitForCompletion && route.support.asyncCreate) {
+		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		const deadline = Date.now() + Number(options.timeout ?? 120) * 1000;
+		for (let attempt = 0; entity.createStatus === 'Initiated'; attempt++) {
+			if (Date.now() + pollDelay(attempt) > deadline) {
+				throw new NodeOperationError(this.getNode(), `The ${channel} integration ${String(entity.id)} is still being created`, {
+					description: `Genesys Cloud did not finish within ${Number(options.timeout ?? 120)} s; get it later by its ID, or raise Options → Timeout.`,
+					itemIndex: i,
+				});
+			}
+			await sleep(pollDelay(attempt));
+			entity = await genesysRequest.call(this, {
+				method: 'GET',
+				path: route.item(String(entity.id)),
+				operation: `read the ${channel} integration`,
+				permission: 'messaging:integration:view',
+				itemIndex: i,
+			});
+		}
+		if (entity.createStatus === 'Error') {
+			const createError = (entity.createError ?? {}) as IDataObject;
+			const message = `Genesys Cloud could not create the ${channel} integration: ${String(createError.message ?? 'unknown error')}`;
+			throw new NodeApiError(
+				this.getNode(),
+				{ message, id: String(entity.id), createStatus: 'Error', createError: createError as JsonObject } as JsonObject,
+				{
+					message,
+					description: `Integration ${String(entity.id)} ended in createStatus Error${createError.code ? ` (code ${String(createError.code)})` : ''}. Delete it, fix the cause and create it again.`,
+					itemIndex: i,
+				},
+			);
+		}
+	}
+	return [output(entity, i)];
+}

@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { genesysRequest } from '../../transport';
+import { integrationId, integrationIdProperty, target } from './common';
+
+const properties: INodeProperties[] = [integrationIdProperty];
+
+export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const { channel, route } = target.call(this, i, 'delete');
+	const id = integrationId.call(this, i);
+	await genesysRequest.call(this, {
+		method: 'DELETE',
+		path: route.item(id),
+		operation: `delete the ${channel} integration`,
+		permission: 'messaging:integration:delete',
+		itemIndex: i,
+	});
+	return [{ json: { id, deleted: true }, pairedItem: { item: i } }];
+}

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { genesysRequest } from '../../transport';
+import { integrationId, integrationIdProperty, output, target } from './common';
+
+export const expandProperty: INodeProperties = {
+	displayName: 'Expand',
+	name: 'expand',
+	type: 'multiOptions',
+	default: [],
+	description: 'Referenced objects to include in full (current API only)',
+	options: [
+		{ name: 'Identity Resolution', value: 'identityresolution' },
+		{ name: 'Messaging Setting', value: 'messagingSetting' },
+		{ name: 'Supported Content', value: 'supportedContent' },
+	],
+};
+
+const properties: INodeProperties[] = [
+	integrationIdProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { apiVersion: ['current'] } },
+		options: [expandProperty],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const { channel, apiVersion, route } = target.call(this, i, 'get');
+	const id = integrationId.call(this, i);
+	const options = (apiVersion === 'current' ? this.getNodeParameter('options', i, {}) : {}) as IDataObject;
+	const expand = (options.expand as string[] | undefined) ?? [];
+	const entity = await genesysRequest.call(this, {
+		method: 'GET',
+		path: route.item(id),
+		qs: expand.length ? { expand: expand.join(',') } : undefined,
+		operation: `read the ${channel} integration`,
+		permission: 'messaging:integration:view',
+		itemIndex: i,
+	});
+	return [output(entity, i)];
+}

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { genesysGetAll } from '../../transport';
+import { output, settingsFields, target } from './common';
+import { expandProperty } from './get.operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { apiVersion: ['current'] } },
+		options: [
+			expandProperty,
+			...settingsFields.map((field) => ({ ...field, description: `Only integrations that use this ${field.displayName.replace(/ ID$/, '').toLowerCase()}` })),
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['getAll'] } }, properties);
+
+/** The listing query: expand and the dotted filter keys the API reads (supportedContent.id, messagingSetting.id). */
+export function listQuery(options: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	const expand = (options.expand as string[] | undefined) ?? [];
+	if (expand.length) qs.expand = expand.join(',');
+	if (String(options.supportedContentId ?? '').trim()) qs['supportedContent.id'] = String(options.supportedContentId).trim();
+	if (String(options.messagingSettingId ?? '').trim()) qs['messagingSetting.id'] = String(options.messagingSettingId).trim();
+	return qs;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const { channel, apiVersion, route } = target.call(this, i, 'getAll');
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+	const options = (apiVersion === 'current' ? this.getNodeParameter('options', i, {}) : {}) as IDataObject;
+	const entities = await genesysGetAll.call(
+		this,
+		{
+			path: route.collection,
+			qs: listQuery(options),
+			operation: `list ${channel} integrations`,
+			permission: 'messaging:integration:view',
+			itemIndex: i,
+		},
+		limit,
+	);
+	return entities.map((entity) => output(entity, i));
+}
