@@ -1,7 +1,29 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
-// Placeholder while the trigger is being built; replaced by its issue's work.
+import { autoSubscribeEnabled, createSubscriptions, deleteSubscriptions, subscriptionsExist } from './lifecycle';
+import { type EventType } from './webhook/events';
+import { verifyHandshake } from './webhook/handshake';
+import { handleDelivery } from './webhook/handle';
+import { SeenRegistry } from './webhook/dedupe';
+
+/**
+ * Events already emitted, per trigger, in this n8n process: 64 triggers × 10,000 events at most
+ * (Meta batches up to 1,000 events per request), so memory stays bounded.
+ */
+const seenRegistry = new SeenRegistry(64, 10_000);
+
+async function appSecretOf(context: IWebhookFunctions): Promise<string> {
+	const credentials = await context.getCredentials('facebookAppApi');
+	return String(credentials.appSecret ?? '');
+}
+
 export class MessengerTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Messenger Trigger',
@@ -9,34 +31,165 @@ export class MessengerTrigger implements INodeType {
 		icon: { light: 'file:../../icons/messenger.svg', dark: 'file:../../icons/messenger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["object"]}}',
-		description: 'Starts the workflow on Messenger events',
+		subtitle: '={{$parameter["object"] === "instagram" ? "Instagram" : "Messenger"}}',
+		description: 'Starts the workflow on Facebook Messenger or Instagram messaging webhooks, verified and one item per event',
 		defaults: { name: 'Messenger Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'facebookAppApi', required: true }],
+		credentials: [
+			{ name: 'facebookAppApi', required: true },
+			{ name: 'facebookPageApi', required: false },
+		],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
-		properties: [],
+		properties: [
+			{
+				displayName:
+					'In the Meta App Dashboard, set the Callback URL to this node\'s Production URL and enter the same Verify Token; or turn on Auto Subscribe. Events are signed with the app secret of the Facebook App credential.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Object',
+				name: 'object',
+				type: 'options',
+				options: [
+					{ name: 'Instagram', value: 'instagram', description: 'Instagram Direct messages of a professional account' },
+					{ name: 'Page (Messenger)', value: 'page', description: 'Messenger conversations of a Facebook Page' },
+				],
+				default: 'page',
+				description: 'The webhook object Meta sends. A request for another object is refused with 400.',
+			},
+			{
+				displayName: 'Verify Token',
+				name: 'verifyToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				required: true,
+				description:
+					'Any secret string. Enter the same value in the Meta App Dashboard (Webhooks → Verify Token); Meta sends it back when it checks the callback URL.',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Account Linking', value: 'accountLinking', description: 'Field messaging_account_linking: linked or unlinked' },
+					{ name: 'Delivery', value: 'delivery', description: 'Field message_deliveries: messages delivered up to a watermark' },
+					{ name: 'Handover', value: 'handover', description: 'Field messaging_handovers: thread control passed, taken, requested, app roles' },
+					{ name: 'Message', value: 'message', description: 'Field messages: text, attachments, quick replies, story replies and mentions, unsends' },
+					{ name: 'Message Edit', value: 'messageEdit', description: 'Field message_edits: a sent message was edited' },
+					{ name: 'Optin', value: 'optin', description: 'Field messaging_optins: marketing message opt-ins, plugin opt-ins' },
+					{ name: 'Other', value: 'other', description: 'Messaging events of a type this node does not know yet' },
+					{ name: 'Policy Enforcement', value: 'policyEnforcement', description: 'Field messaging_policy_enforcement: warning, block, unblock' },
+					{ name: 'Postback', value: 'postback', description: 'Field messaging_postbacks: button taps, Get Started, ice breakers' },
+					{ name: 'Reaction', value: 'reaction', description: 'Field message_reactions: react and unreact' },
+					{ name: 'Read', value: 'read', description: 'Field message_reads (Instagram: messaging_seen)' },
+					{ name: 'Referral', value: 'referral', description: 'Field messaging_referrals: m.me links, ads, QR codes in an open thread' },
+				],
+				default: [],
+				description: 'Event types that start the workflow. None selected = all.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Auto Subscribe',
+						name: 'autoSubscribe',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to subscribe the app to the object (with this production URL, the Verify Token and the fields the selected events need) and the Page of the Facebook Page credential to the app when the workflow is activated, and to undo both when it is deactivated',
+					},
+					{
+						displayName: 'Deduplicate',
+						name: 'deduplicate',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to drop an event that was already emitted (Meta redelivers when an answer is late). Kept in memory for the last 10,000 events of this trigger.',
+					},
+					{
+						displayName: 'Include Echoes',
+						name: 'includeEchoes',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to emit the Page\'s own sent messages (is_echo). Off by default so that a workflow that replies cannot answer itself in a loop.',
+					},
+					{
+						displayName: 'Include Standby',
+						name: 'includeStandby',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to emit standby events: what happens in threads another app currently controls (Conversation Routing)',
+					},
+				],
+			},
+		],
 	};
 
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				// Without Auto Subscribe there is nothing to create: the user configures Meta.
+				if (!autoSubscribeEnabled.call(this)) return true;
+				return await subscriptionsExist.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				if (autoSubscribeEnabled.call(this)) await createSubscriptions.call(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				// Undoes only what create() recorded, whatever the option is set to now.
+				await deleteSubscriptions.call(this);
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return { noWebhookResponse: true };
+		const res = this.getResponseObject();
+		if (this.getWebhookName() === 'setup') {
+			const verifyToken = String(this.getNodeParameter('verifyToken', ''));
+			const handshake = verifyHandshake(this.getQueryData() as Record<string, unknown>, verifyToken);
+			if (handshake.ok) {
+				res.status(200).type('text/plain').send(handshake.challenge);
+			} else {
+				this.logger.warn('Messenger Trigger refused a verification request: wrong mode or verify token');
+				res.status(403).type('text/plain').send('Forbidden');
+			}
+			return { noWebhookResponse: true };
+		}
+
+		const req = this.getRequestObject();
+		if (!req.rawBody) await req.readRawBody();
+		const rawBody = req.rawBody ?? Buffer.alloc(0);
+		const deduplicate = this.getNodeParameter('options.deduplicate', true) as boolean;
+		const node = this.getNode();
+		const result = handleDelivery(rawBody, req.headers, await appSecretOf(this), {
+			object: this.getNodeParameter('object', 'page') as string,
+			events: this.getNodeParameter('events', []) as EventType[],
+			includeEchoes: this.getNodeParameter('options.includeEchoes', false) as boolean,
+			includeStandby: this.getNodeParameter('options.includeStandby', false) as boolean,
+			seen: deduplicate ? seenRegistry.for(node.webhookId ?? node.id) : undefined,
+		});
+		if (result.reason) this.logger.warn(`Messenger Trigger refused a POST (${result.status}): ${result.reason}`);
+		// Meta waits 20 s and then retries: answer now, the workflow runs afterwards.
+		res.status(result.status).type('text/plain').send(result.body);
+		if (!result.items.length) return { noWebhookResponse: true };
+		return {
+			workflowData: [result.items.map((json) => ({ json }))],
+			noWebhookResponse: true,
+		};
 	}
 }

@@ -1,0 +1,73 @@
+import type { EventType, WebhookObject } from './webhook/events';
+
+/**
+ * Webhook fields each event type needs, per object. App-level fields use the object's own
+ * names (Instagram: messaging_seen, messaging_referral, messaging_handover); the Page-level
+ * `subscribed_apps` edge always takes Page field names. Event types without a field for an
+ * object are simply not subscribed.
+ */
+const APP_FIELDS: Record<WebhookObject, Partial<Record<EventType, string>>> = {
+	page: {
+		message: 'messages',
+		postback: 'messaging_postbacks',
+		delivery: 'message_deliveries',
+		read: 'message_reads',
+		reaction: 'message_reactions',
+		referral: 'messaging_referrals',
+		optin: 'messaging_optins',
+		handover: 'messaging_handovers',
+		messageEdit: 'message_edits',
+		policyEnforcement: 'messaging_policy_enforcement',
+		accountLinking: 'messaging_account_linking',
+	},
+	instagram: {
+		message: 'messages',
+		postback: 'messaging_postbacks',
+		read: 'messaging_seen',
+		reaction: 'message_reactions',
+		referral: 'messaging_referral',
+		handover: 'messaging_handover',
+		optin: 'messaging_optins',
+	},
+};
+
+/** Event types that are not tied to a subscription field of their own. */
+const ALL_SUBSCRIBABLE: EventType[] = [
+	'message',
+	'postback',
+	'delivery',
+	'read',
+	'reaction',
+	'referral',
+	'optin',
+	'handover',
+	'messageEdit',
+	'policyEnforcement',
+	'accountLinking',
+];
+
+export interface FieldOptions {
+	events: EventType[];
+	includeEchoes: boolean;
+	includeStandby: boolean;
+}
+
+function collect(object: WebhookObject, { events, includeEchoes, includeStandby }: FieldOptions, level: 'app' | 'page'): string[] {
+	const table = level === 'page' ? APP_FIELDS.page : APP_FIELDS[object];
+	const selected = events.length ? events : ALL_SUBSCRIBABLE;
+	const fields = new Set<string>();
+	for (const type of selected) {
+		const field = table[type];
+		if (field) fields.add(field);
+	}
+	// Instagram echoes come with `messages`; Messenger has a field of its own for them.
+	if (includeEchoes) fields.add(object === 'page' || level === 'page' ? 'message_echoes' : 'messages');
+	if (includeStandby) fields.add('standby');
+	return [...fields].sort();
+}
+
+/** Fields for `POST /{app-id}/subscriptions`. */
+export const appFields = (object: WebhookObject, options: FieldOptions) => collect(object, options, 'app');
+
+/** Fields for `POST /{page-id}/subscribed_apps`. */
+export const pageFields = (object: WebhookObject, options: FieldOptions) => collect(object, options, 'page');

@@ -1,0 +1,200 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+
+import { appFields, pageFields } from './fields';
+import { graphRequest, graphTarget, type GraphTarget } from './graph';
+import type { EventType, WebhookObject } from './webhook/events';
+
+/** What create() changed, kept in the node's static data so that delete() undoes exactly that. */
+interface SubscriptionRecord {
+	object: WebhookObject;
+	/** The app-level subscription of the object did not exist before. */
+	appCreated: boolean;
+	/** Fields added to an app-level subscription that already had our callback URL. */
+	appFieldsAdded: string[];
+	pagePath: string;
+	/** The app's Page subscription before create(): null = the app was not subscribed to the Page. */
+	pageFieldsBefore: string[] | null;
+}
+
+interface Plan {
+	object: WebhookObject;
+	callbackUrl: string;
+	verifyToken: string;
+	appFields: string[];
+	pageFields: string[];
+	appId: string;
+	app: GraphTarget;
+}
+
+const STATIC_KEY = 'autoSubscribe';
+
+export function autoSubscribeEnabled(this: IHookFunctions): boolean {
+	return this.getNodeParameter('options.autoSubscribe', false) as boolean;
+}
+
+async function appIdOf(this: IHookFunctions): Promise<string> {
+	const credentials = await this.getCredentials('facebookAppApi');
+	return String(credentials.appId ?? '').trim();
+}
+
+async function plan(this: IHookFunctions): Promise<Plan> {
+	const object = this.getNodeParameter('object', 'page') as WebhookObject;
+	const verifyToken = String(this.getNodeParameter('verifyToken', ''));
+	const options = {
+		events: this.getNodeParameter('events', []) as EventType[],
+		includeEchoes: this.getNodeParameter('options.includeEchoes', false) as boolean,
+		includeStandby: this.getNodeParameter('options.includeStandby', false) as boolean,
+	};
+	const callbackUrl = this.getNodeWebhookUrl('default');
+	if (!verifyToken) {
+		throw new NodeOperationError(this.getNode(), 'Verify Token is empty', {
+			description: 'Auto Subscribe sends the Verify Token to Meta, which then checks this webhook with it. Enter one.',
+		});
+	}
+	if (!callbackUrl) throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	const fields = { app: appFields(object, options), page: pageFields(object, options) };
+	if (!fields.app.length) {
+		throw new NodeOperationError(this.getNode(), 'None of the selected events has a webhook field to subscribe to', {
+			description: 'Select at least one event type such as Message, or turn off Auto Subscribe.',
+		});
+	}
+	const appId = await appIdOf.call(this);
+	if (!/^\d+$/.test(appId)) {
+		throw new NodeOperationError(this.getNode(), 'The Facebook App credential has no valid App ID', {
+			description: 'Enter the numeric App ID from App settings → Basic in the Meta App Dashboard.',
+		});
+	}
+	const app = await graphTarget.call(this, 'facebookAppApi', 'app');
+	return { object, callbackUrl, verifyToken, appFields: fields.app, pageFields: fields.page, appId, app };
+}
+
+async function pageTarget(this: IHookFunctions): Promise<{ target: GraphTarget; path: string }> {
+	let credentials;
+	try {
+		credentials = await this.getCredentials('facebookPageApi');
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), 'Auto Subscribe needs a Facebook Page credential', {
+			description: `Select a Facebook Page credential on this trigger (its Page is subscribed to the app), or turn off Auto Subscribe. (${(error as Error).message})`,
+		});
+	}
+	const pageId = String(credentials.pageId ?? '').trim() || 'me';
+	const target = await graphTarget.call(this, 'facebookPageApi');
+	return { target, path: `/${encodeURIComponent(pageId)}/subscribed_apps` };
+}
+
+const fieldNames = (subscription: IDataObject | undefined): string[] =>
+	((subscription?.fields as IDataObject[] | undefined) ?? []).map((f) => String(typeof f === 'string' ? f : f.name));
+
+async function appSubscription(this: IHookFunctions, p: Plan): Promise<IDataObject | undefined> {
+	const answer = await graphRequest.call(this, p.app, 'GET', `/${p.appId}/subscriptions`);
+	return ((answer.data as IDataObject[] | undefined) ?? []).find((s) => s.object === p.object);
+}
+
+/** Meta keeps one callback URL per object and app: never take it over silently. */
+function assertNoConflict(this: IHookFunctions, p: Plan, existing: IDataObject | undefined): void {
+	if (!existing || existing.callback_url === p.callbackUrl) return;
+	throw new NodeOperationError(
+		this.getNode(),
+		`The Facebook app is already subscribed to "${p.object}" webhooks with another callback URL`,
+		{
+			description: `Meta allows one callback URL per object and app. It currently sends to ${String(existing.callback_url)}; this trigger listens on ${p.callbackUrl}. Deactivate the workflow that owns that subscription or remove it in the App Dashboard (Webhooks), then activate this one again — or turn off Auto Subscribe and configure webhooks yourself.`,
+		},
+	);
+}
+
+async function pageSubscription(this: IHookFunctions, p: Plan, page: { target: GraphTarget; path: string }): Promise<string[] | null> {
+	const answer = await graphRequest.call(this, page.target, 'GET', page.path);
+	const mine = ((answer.data as IDataObject[] | undefined) ?? []).find((a) => String(a.id) === p.appId);
+	return mine ? ((mine.subscribed_fields as string[] | undefined) ?? []) : null;
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
+
+/** True when the app and the Page are already subscribed with our URL and every field we need. */
+export async function subscriptionsExist(this: IHookFunctions): Promise<boolean> {
+	const p = await plan.call(this);
+	const existing = await appSubscription.call(this, p);
+	assertNoConflict.call(this, p, existing);
+	if (!existing || existing.active === false) return false;
+	const have = new Set(fieldNames(existing));
+	if (!p.appFields.every((f) => have.has(f))) return false;
+	const page = await pageTarget.call(this);
+	const pageHas = await pageSubscription.call(this, p, page);
+	return pageHas !== null && p.pageFields.every((f) => pageHas.includes(f));
+}
+
+/**
+ * Subscribes the app to the object (Meta verifies the callback with a GET during this call, so
+ * the webhook must already answer), then the Page to the app. When the Page step fails the app
+ * step is undone before the error is reported.
+ */
+export async function createSubscriptions(this: IHookFunctions): Promise<void> {
+	const p = await plan.call(this);
+	const page = await pageTarget.call(this);
+	const existing = await appSubscription.call(this, p);
+	assertNoConflict.call(this, p, existing);
+	const appBefore = existing ? fieldNames(existing) : null;
+	await graphRequest.call(this, p.app, 'POST', `/${p.appId}/subscriptions`, {
+		body: {
+			object: p.object,
+			callback_url: p.callbackUrl,
+			verify_token: p.verifyToken,
+			fields: union(appBefore ?? [], p.appFields).join(','),
+		},
+	});
+	const record: SubscriptionRecord = {
+		object: p.object,
+		appCreated: appBefore === null,
+		appFieldsAdded: appBefore === null ? [] : p.appFields.filter((f) => !appBefore.includes(f)),
+		pagePath: page.path,
+		pageFieldsBefore: null,
+	};
+	const pageFailure = await (async () => {
+		record.pageFieldsBefore = await pageSubscription.call(this, p, page);
+		await graphRequest.call(this, page.target, 'POST', page.path, {
+			body: { subscribed_fields: union(record.pageFieldsBefore ?? [], p.pageFields).join(',') },
+		});
+	})().then(
+		() => undefined,
+		(error: Error) => error,
+	);
+	if (pageFailure) {
+		await undoApp.call(this, p.app, p.appId, record).catch((undoError: Error) => {
+			throw new NodeOperationError(this.getNode(), pageFailure.message, {
+				description: `Subscribing the Page failed, and undoing the app subscription failed too (${undoError.message}). Check Webhooks in the App Dashboard.`,
+			});
+		});
+		throw pageFailure;
+	}
+	this.getWorkflowStaticData('node')[STATIC_KEY] = record as unknown as IDataObject;
+}
+
+async function undoApp(this: IHookFunctions, app: GraphTarget, appId: string, record: SubscriptionRecord): Promise<void> {
+	if (record.appCreated) {
+		await graphRequest.call(this, app, 'DELETE', `/${appId}/subscriptions`, { qs: { object: record.object } });
+	} else if (record.appFieldsAdded.length) {
+		await graphRequest.call(this, app, 'DELETE', `/${appId}/subscriptions`, {
+			qs: { object: record.object, fields: record.appFieldsAdded.join(',') },
+		});
+	}
+}
+
+/** Undoes what createSubscriptions() did, and only that: the Page first, then the app. */
+export async function deleteSubscriptions(this: IHookFunctions): Promise<void> {
+	const staticData = this.getWorkflowStaticData('node');
+	const record = staticData[STATIC_KEY] as SubscriptionRecord | undefined;
+	if (!record) return;
+	const appId = await appIdOf.call(this);
+	const app = await graphTarget.call(this, 'facebookAppApi', 'app');
+	const page = await pageTarget.call(this);
+	if (record.pageFieldsBefore === null || record.pageFieldsBefore.length === 0) {
+		await graphRequest.call(this, page.target, 'DELETE', record.pagePath);
+	} else {
+		await graphRequest.call(this, page.target, 'POST', record.pagePath, {
+			body: { subscribed_fields: record.pageFieldsBefore.join(',') },
+		});
+	}
+	await undoApp.call(this, app, appId, record);
+	delete staticData[STATIC_KEY];
+}
