@@ -106,7 +106,7 @@ export class GwsSession {
 			const failure = httpFailure(error);
 			throw new NodeApiError(
 				this.context.getNode(),
-				{ code: failure.networkCode ?? null, status: failure.status ?? null } as JsonObject,
+				{ networkError: failure.networkCode ?? null } as JsonObject,
 				{
 					message: `Could not reach Genesys Engage Web Services (${method} ${path})`,
 					description: failure.networkCode ? `Network error ${failure.networkCode}` : failure.message,
