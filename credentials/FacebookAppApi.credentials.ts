@@ -7,7 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { createHmac } from 'crypto';
 
-import { GRAPH_API_BASE_URL, GRAPH_API_VERSION, TOKEN_KIND_HEADER } from '../nodes/shared/graphConstants';
+import {
+	GRAPH_API_BASE_URL,
+	GRAPH_API_VERSION,
+	PAGE_TOKEN_HEADER,
+	TOKEN_KIND_HEADER,
+} from '../nodes/shared/graphConstants';
 
 /**
  * A Facebook App: its id and secret (for app tokens, token exchange and webhook signatures)
@@ -70,19 +75,21 @@ export class FacebookAppApi implements ICredentialType {
 	];
 
 	// Which token a request carries is chosen by the node with a marker header that never leaves
-	// n8n: "app" → the app token (app id|app secret), anything else → the user token.
+	// n8n: "app" → the app token (app id|app secret), "page" → the Page token in the second
+	// marker header (one the user token just listed), anything else → the user token.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
 		const kind = headers[TOKEN_KIND_HEADER];
+		const pageToken = headers[PAGE_TOKEN_HEADER];
 		delete headers[TOKEN_KIND_HEADER];
+		delete headers[PAGE_TOKEN_HEADER];
 		const appSecret = String(credentials.appSecret ?? '');
-		const token =
-			kind === 'app'
-				? `${String(credentials.appId ?? '')}|${appSecret}`
-				: String(credentials.userAccessToken ?? '');
+		let token = String(credentials.userAccessToken ?? '');
+		if (kind === 'app') token = `${String(credentials.appId ?? '')}|${appSecret}`;
+		if (kind === 'page' && pageToken) token = String(pageToken);
 		headers.Authorization = `Bearer ${token}`;
 		const time = Math.floor(Date.now() / 1000);
 		const qs = { ...(requestOptions.qs ?? {}) };

@@ -132,7 +132,15 @@ function checkRateLimit(state, page) {
 
 function send(state, ctx) {
 	const page = pageOf(ctx, state);
-	const body = ctx.body ?? {};
+	let body = ctx.body ?? {};
+	let file;
+	const contentType = ctx.headers['content-type'] ?? '';
+	if (contentType.startsWith('multipart/form-data')) {
+		const parsed = parseMultipart(ctx.rawBody, contentType);
+		if (!parsed) param('', 'Malformed multipart body');
+		body = parsed.fields;
+		file = parsed.files.filedata;
+	}
 	const recipientField = field(body, 'recipient');
 	const message = field(body, 'message');
 	const senderAction = body.sender_action;
@@ -151,7 +159,10 @@ function send(state, ctx) {
 		if (hasText === hasAttachment && message.sticker_id === undefined) param('', 'Exactly one of message[text] or message[attachment] must be provided');
 		if (hasText && (typeof message.text !== 'string' || message.text.length === 0)) param('', 'Param message[text] must be a non-empty UTF-8 encoded string');
 		if (hasText && message.text.length > 2000) param('', 'Length of param message[text] must be less than or equal to 2000');
-		if (hasAttachment) checkAttachment(state, page, message.attachment);
+		if (hasAttachment && file) {
+			if (!['audio', 'file', 'image', 'video'].includes(message.attachment.type)) param('', 'Param message[attachment][type] must be one of {audio, file, image, video}');
+			if (file.data.length > 25 * 1024 * 1024) fail(400, 100, '(#100) Attachment size exceeds allowable limit', { subcode: 2018109 });
+		} else if (hasAttachment) checkAttachment(state, page, message.attachment);
 		if (message.quick_replies !== undefined) checkQuickReplies(message.quick_replies);
 		if (message.metadata !== undefined && String(message.metadata).length > 1000) param('', 'Length of param message[metadata] must be less than or equal to 1000');
 		if (messagingType === 'MESSAGE_TAG') {
@@ -185,12 +196,15 @@ function send(state, ctx) {
 		notificationType: body.notification_type,
 		senderAction,
 		message,
+		file: file ? { filename: file.filename, contentType: file.contentType, bytes: file.data.length } : undefined,
 		at: Date.now(),
 	});
 	if (senderAction !== undefined) return json(200, { recipient_id: recipientId }, usageHeaders);
 	const answer = { ...(recipientId ? { recipient_id: recipientId } : {}), message_id: messageId };
 	const payload = message.attachment?.payload;
-	if (payload?.is_reusable && payload.url) answer.attachment_id = saveAttachment(state, page, message.attachment.type, payload.url);
+	if (payload && (payload.is_reusable === true || payload.is_reusable === 'true') && (payload.url || file)) {
+		answer.attachment_id = saveAttachment(state, page, message.attachment.type, payload.url ?? `upload:${file.filename}`, file?.data.length);
+	}
 	return json(200, answer, usageHeaders);
 }
 

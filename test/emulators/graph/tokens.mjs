@@ -6,7 +6,10 @@ import { json } from '../lib/server.mjs';
 
 const SIXTY_DAYS = 60 * 86400;
 
-const params = (ctx) => ({ ...ctx.query, ...(ctx.body && typeof ctx.body === 'object' ? ctx.body : {}) });
+const params = (ctx) => {
+	const { method: _method, ...body } = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
+	return { ...ctx.query, ...body };
+};
 
 function exchange(state, ctx) {
 	const p = params(ctx);
@@ -27,6 +30,10 @@ function exchange(state, ctx) {
 }
 
 function debug(state, ctx) {
+	// Graph's method override: a POST carrying method=GET is read as the GET it stands for.
+	if (ctx.method === 'POST' && String(ctx.body?.method ?? '').toUpperCase() !== 'GET') {
+		fail(400, 100, 'Unsupported post request. Object with ID \'debug_token\' does not support this operation.', { subcode: 33, type: 'GraphMethodException' });
+	}
 	// Meta: the caller's token is an app token or a token of an app developer.
 	authorize(ctx, state, ['app', 'user']);
 	const p = params(ctx);

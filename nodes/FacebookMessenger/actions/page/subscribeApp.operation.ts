@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { graphRequest } from '../../transport';
+import { pageLocator, resolvePageId } from '../common';
+
+/** Page webhook fields (subscribed_fields enum, messenger-platform.md §3/§7). */
+export const PAGE_FIELDS = [
+	'message_deliveries',
+	'message_echoes',
+	'message_edits',
+	'message_reactions',
+	'message_reads',
+	'messages',
+	'messaging_account_linking',
+	'messaging_feedback',
+	'messaging_handovers',
+	'messaging_optins',
+	'messaging_policy_enforcement',
+	'messaging_postbacks',
+	'messaging_referrals',
+	'standby',
+];
+
+/** What a Messenger bot usually needs. */
+export const DEFAULT_FIELDS = ['messages', 'messaging_postbacks', 'messaging_optins', 'messaging_referrals', 'message_deliveries', 'message_reads'];
+
+const properties: INodeProperties[] = [
+	pageLocator(false, 'Empty: the Page of the Facebook Page credential'),
+	{
+		displayName: 'Subscribed Fields',
+		name: 'subscribedFields',
+		type: 'multiOptions',
+		options: PAGE_FIELDS.map((field) => ({ name: field, value: field })),
+		default: ['messages', 'messaging_postbacks', 'messaging_optins', 'messaging_referrals', 'message_deliveries', 'message_reads'],
+		description: 'Webhook fields this Page sends to the app. Only fields also subscribed at the app level are delivered.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['subscribeApp'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const fields = (this.getNodeParameter('subscribedFields', itemIndex, DEFAULT_FIELDS) as string[]) ?? [];
+	if (!fields.length) {
+		throw new NodeOperationError(this.getNode(), 'No Subscribed Fields chosen: pick at least one (e.g. messages)', { itemIndex });
+	}
+	const unknown = fields.filter((field) => !PAGE_FIELDS.includes(field));
+	if (unknown.length) {
+		throw new NodeOperationError(this.getNode(), `Unknown webhook field(s): ${unknown.join(', ')}. Use: ${PAGE_FIELDS.join(', ')}`, { itemIndex });
+	}
+	const pageId = await resolvePageId.call(this, itemIndex);
+	const response = await graphRequest.call(this, {
+		credential: 'facebookPageApi',
+		method: 'POST',
+		path: `/${pageId}/subscribed_apps`,
+		body: { subscribed_fields: fields.join(',') },
+		bodyType: 'form',
+		kind: 'write',
+		itemIndex,
+	});
+	return [{ success: response.success === true, pageId, subscribedFields: fields }];
+}

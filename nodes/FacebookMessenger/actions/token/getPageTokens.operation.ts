@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { graphPaginate } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['getPageTokens'] } }, properties);
+
+/**
+ * The one operation that outputs Page tokens (from a long-lived user token they never
+ * expire). Treat its output as a secret: put the token into a Facebook Page credential.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const pages = await graphPaginate.call(
+		this,
+		{
+			credential: 'facebookAppApi',
+			method: 'GET',
+			path: '/me/accounts',
+			qs: { fields: 'id,name,category,tasks,access_token' },
+			kind: 'read',
+			itemIndex,
+		},
+		limit,
+	);
+	return pages.map((page) => ({
+		id: page.id,
+		name: page.name,
+		category: page.category,
+		tasks: page.tasks ?? [],
+		pageAccessToken: page.access_token,
+	}));
+}
