@@ -21,8 +21,9 @@ export function airyErrorDetails(failure: HttpFailure, action: string): AiryErro
 	const httpCode = status === undefined ? undefined : String(status);
 	if (status === undefined) {
 		return {
-			message: `Could not reach Airy Core (${failure.networkCode ?? 'no answer'})`,
-			description: `Check the Base URL of the Airy Core credential and that the instance is running. Call: ${action}`,
+			// The network code stays out of the message: n8n would swap such a message for its own.
+			message: 'Could not reach Airy Core',
+			description: `Check the Base URL of the Airy Core credential and that the instance is running (${failure.networkCode ?? 'no answer'}, call ${action}).`,
 		};
 	}
 	if (status === 401 || status === 403) {

@@ -44,8 +44,9 @@ export function sunshineErrorDetails(failure: HttpFailure): SunshineErrorDetails
 	const status = failure.status;
 	if (status === undefined) {
 		return {
-			message: `Could not reach Sunshine Conversations (${failure.networkCode ?? 'no answer'})`,
-			description: 'Check the Base URL of the Sunshine Conversations credential.',
+			// The network code stays out of the message: n8n would swap such a message for its own.
+			message: 'Could not reach Sunshine Conversations',
+			description: `Check the Base URL of the Sunshine Conversations credential (${failure.networkCode ?? 'no answer'}).`,
 			errors,
 		};
 	}
