@@ -70,7 +70,7 @@ async function verifyCallback(callbackUrl, verifyToken) {
 		return `(#2200) callback verification failed: HTTP Status Code = ${response.status}; HTTP Message = ${response.statusText}`;
 	}
 	if (text !== challenge) {
-		return `(#2200) callback verification failed: Response does not match challenge, expected value="${challenge}", received="${text.slice(0, 100)}"`;
+		return `(#2200) callback verification failed: Response does not match challenge, expected value="${challenge}", received="${JSON.stringify(text.slice(0, 100)).slice(1, -1)}"`;
 	}
 	return null;
 }

@@ -1,0 +1,179 @@
+// The trigger's real webhook() code through n8n's interfaces (harness): the GET handshake, signed
+// POSTs, refusals, items, options and de-duplication across requests.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadNode, runWebhook } from '../helpers/harness.mjs';
+import { GRAPH, SECRET_VALUES } from '../emulators/fixtures.mjs';
+import { metaJson, signatureHeaders, envelope, entry, pageEvents, igEvents, bigBatch, PAGE_ID, IG_ID } from '../unit/trigger-payloads.mjs';
+
+const node = loadNode('MessengerTrigger');
+const credentials = { facebookAppApi: { appId: GRAPH.appId, appSecret: GRAPH.appSecret } };
+const parameters = { object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: {} };
+let hookCounter = 0;
+const freshHook = () => ({ webhookId: `00000000-0000-4000-8000-${String(++hookCounter).padStart(12, '0')}` });
+
+function recordingLogger() {
+	const lines = [];
+	const log = (level) => (message, meta) => lines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+	return { lines, logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') } };
+}
+
+async function post(body, { params = parameters, secret = GRAPH.appSecret, headers, nodeOverrides, logger } = {}) {
+	const raw = Buffer.from(typeof body === 'string' ? body : metaJson(body));
+	return runWebhook(node, {
+		parameters: params,
+		credentials,
+		webhookName: 'default',
+		method: 'POST',
+		rawBody: raw,
+		headers: headers ?? signatureHeaders(raw, secret),
+		nodeOverrides: nodeOverrides ?? freshHook(),
+		logger,
+	});
+}
+
+const outputItems = (result) => result.result.workflowData?.[0] ?? [];
+
+describe('Messenger Trigger: GET handshake', () => {
+	const get = (query, params = parameters) => runWebhook(node, { parameters: params, credentials, webhookName: 'setup', method: 'GET', query });
+	it('200 text/plain with the exact challenge', async () => {
+		const { result, res, error } = await get({ 'hub.mode': 'subscribe', 'hub.verify_token': GRAPH.verifyToken, 'hub.challenge': '1158201444' });
+		assert.equal(error, undefined);
+		assert.deepEqual(result, { noWebhookResponse: true });
+		assert.equal(res.statusCode, 200);
+		assert.equal(res.headers['content-type'], 'text/plain');
+		assert.equal(res.body, '1158201444');
+	});
+	it('403 without the challenge for a wrong token, wrong mode or no token configured', async () => {
+		for (const [query, params] of [
+			[{ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '987654321' }, parameters],
+			[{ 'hub.mode': 'unsubscribe', 'hub.verify_token': GRAPH.verifyToken, 'hub.challenge': '987654321' }, parameters],
+			[{ 'hub.mode': 'subscribe', 'hub.verify_token': '', 'hub.challenge': '987654321' }, { ...parameters, verifyToken: '' }],
+			[{}, parameters],
+		]) {
+			const { result, res } = await get(query, params);
+			assert.deepEqual(result, { noWebhookResponse: true });
+			assert.equal(res.statusCode, 403);
+			assert.ok(!String(res.body).includes('987654321'));
+		}
+	});
+});
+
+describe('Messenger Trigger: signed POST', () => {
+	const batch = envelope('page', [
+		entry(PAGE_ID, [pageEvents.message, pageEvents.echo, pageEvents.postback], { standby: [pageEvents.read] }),
+		entry('104000000000002', [pageEvents.reaction, pageEvents.delivery]),
+	]);
+
+	it('answers 200 EVENT_RECEIVED and emits one item per event (no echo, no standby by default)', async () => {
+		const run = await post(batch);
+		assert.equal(run.error, undefined);
+		assert.equal(run.res.statusCode, 200);
+		assert.equal(run.res.body, 'EVENT_RECEIVED');
+		assert.equal(run.result.noWebhookResponse, true);
+		const items = outputItems(run);
+		assert.deepEqual(items.map((i) => [i.json.entryId, i.json.eventType]), [
+			[PAGE_ID, 'message'], [PAGE_ID, 'postback'], ['104000000000002', 'reaction'], ['104000000000002', 'delivery'],
+		]);
+		assert.equal(items[0].json.text, pageEvents.message.message.text);
+		assert.deepEqual(items[0].json.event, pageEvents.message);
+	});
+	it('echoes and standby when switched on', async () => {
+		const run = await post(batch, { params: { ...parameters, options: { includeEchoes: true, includeStandby: true } } });
+		assert.deepEqual(outputItems(run).map((i) => [i.json.eventType, i.json.isEcho, i.json.isStandby]), [
+			['message', false, false], ['echo', true, false], ['postback', false, false], ['read', false, true], ['reaction', false, false], ['delivery', false, false],
+		]);
+	});
+	it('the events filter', async () => {
+		const run = await post(batch, { params: { ...parameters, events: ['postback', 'delivery'] } });
+		assert.deepEqual(outputItems(run).map((i) => i.json.eventType), ['postback', 'delivery']);
+	});
+	it('a batch with nothing left after filtering answers 200 and starts nothing', async () => {
+		const run = await post(envelope('page', [entry(PAGE_ID, [pageEvents.echo])]));
+		assert.equal(run.res.statusCode, 200);
+		assert.deepEqual(run.result, { noWebhookResponse: true });
+	});
+	it('legacy sha1-only signatures are accepted', async () => {
+		const raw = Buffer.from(metaJson(batch));
+		const run = await post(raw.toString(), { headers: signatureHeaders(raw, GRAPH.appSecret, { sha256: false }) });
+		assert.equal(run.res.statusCode, 200);
+		assert.equal(outputItems(run).length, 4);
+	});
+	it('reads the raw body itself when n8n has not kept it', async () => {
+		const raw = Buffer.from(metaJson(batch));
+		const wrapper = {
+			description: node.description,
+			async webhook() {
+				this.getRequestObject().rawBody = undefined;
+				return node.webhook.call(this);
+			},
+		};
+		const run = await runWebhook(wrapper, { parameters, credentials, rawBody: raw, headers: signatureHeaders(raw, GRAPH.appSecret), nodeOverrides: freshHook() });
+		assert.equal(run.res.statusCode, 200);
+		assert.equal(outputItems(run).length, 4);
+	});
+	it('Instagram', async () => {
+		const run = await post(envelope('instagram', [entry(IG_ID, Object.values(igEvents))]), { params: { ...parameters, object: 'instagram' } });
+		assert.equal(run.res.statusCode, 200);
+		assert.deepEqual(outputItems(run).map((i) => i.json.eventType), ['message', 'message', 'message', 'message', 'read', 'reaction', 'postback']);
+	});
+});
+
+describe('Messenger Trigger: refusals', () => {
+	const body = envelope('page', [entry(PAGE_ID, [pageEvents.message])]);
+	const raw = Buffer.from(metaJson(body));
+	const good = signatureHeaders(raw, GRAPH.appSecret);
+	const cases = {
+		missing: { 'content-type': 'application/json' },
+		forged: { ...good, 'x-hub-signature-256': `sha256=${'ab'.repeat(32)}` },
+		truncated: { ...good, 'x-hub-signature-256': good['x-hub-signature-256'].slice(0, 40) },
+		otherSecret: signatureHeaders(raw, 'another-apps-secret'),
+	};
+	for (const [name, headers] of Object.entries(cases)) {
+		it(`${name} signature → 401, nothing started, nothing revealed`, async () => {
+			const { lines, logger } = recordingLogger();
+			const run = await post(raw.toString(), { headers, logger });
+			assert.equal(run.res.statusCode, 401);
+			assert.deepEqual(run.result, { noWebhookResponse: true });
+			const expected = good['x-hub-signature-256'].slice(7);
+			const said = `${run.res.body} ${lines.join('\n')}`;
+			assert.ok(!said.includes(expected), 'expected digest never revealed');
+			for (const secret of SECRET_VALUES) assert.ok(!said.includes(secret));
+			assert.ok(lines.some((l) => l.startsWith('warn') && l.includes('401')), 'logged');
+		});
+	}
+	it('signed non-JSON → 400, nothing started', async () => {
+		const run = await post('this is not json');
+		assert.equal(run.res.statusCode, 400);
+		assert.deepEqual(run.result, { noWebhookResponse: true });
+	});
+	it('signed body of another object → 400', async () => {
+		const run = await post(envelope('instagram', [entry(IG_ID, [igEvents.message])]));
+		assert.equal(run.res.statusCode, 400);
+		assert.deepEqual(run.result, { noWebhookResponse: true });
+	});
+});
+
+describe('Messenger Trigger: de-duplication across requests', () => {
+	it('drops a redelivered event for the same trigger, not for another trigger, not when off', async () => {
+		const hook = freshHook();
+		const body = envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.postback])]);
+		assert.equal(outputItems(await post(body, { nodeOverrides: hook })).length, 2);
+		const again = await post(body, { nodeOverrides: hook });
+		assert.equal(again.res.statusCode, 200);
+		assert.deepEqual(again.result, { noWebhookResponse: true });
+		const mixed = envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.quickReply])]);
+		assert.deepEqual(outputItems(await post(mixed, { nodeOverrides: hook })).map((i) => i.json.mid), ['m_qr1']);
+		assert.equal(outputItems(await post(body, { nodeOverrides: freshHook() })).length, 2, 'another trigger has its own memory');
+		const off = { ...parameters, options: { deduplicate: false } };
+		const offHook = freshHook();
+		assert.equal(outputItems(await post(body, { params: off, nodeOverrides: offHook })).length, 2);
+		assert.equal(outputItems(await post(body, { params: off, nodeOverrides: offHook })).length, 2);
+	});
+	it('a 100 × 10 batch: 1000 items, then 0 on redelivery', async () => {
+		const hook = freshHook();
+		const body = bigBatch(100, 10, 'node');
+		assert.equal(outputItems(await post(body, { nodeOverrides: hook })).length, 1000);
+		assert.equal(outputItems(await post(body, { nodeOverrides: hook })).length, 0);
+	});
+});
