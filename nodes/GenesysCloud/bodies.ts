@@ -32,6 +32,38 @@ export interface CreateInput {
 	messagingSettingId?: string;
 }
 
+/** The names users see in the node, for messages (n8n rewrites messages containing "eacces"). */
+const LABELS: Record<string, string> = {
+	name: 'Name',
+	pageAccessToken: 'Page Access Token',
+	userAccessToken: 'User Access Token',
+	pageId: 'Page ID',
+	appId: 'App ID',
+	appSecret: 'App Secret',
+	outboundNotificationWebhookUrl: 'Outbound Webhook URL',
+	outboundNotificationWebhookSignatureSecretToken: 'Outbound Webhook Signature Secret',
+	webhookHeaders: 'Webhook Headers',
+	signupCode: 'Signup Code',
+	codeChallenge: 'Code Challenge',
+	redirectUri: 'Redirect URI',
+	accessTokenKey: 'Access Token Key',
+	accessTokenSecret: 'Access Token Secret',
+	consumerKey: 'Consumer Key',
+	consumerSecret: 'Consumer Secret',
+	tier: 'Tier',
+	envName: 'Environment Name',
+	embeddedSignupAccessToken: 'Embedded Signup Access Token',
+	channelId: 'Channel ID',
+	channelSecret: 'Channel Secret',
+	switcherSecret: 'Switcher Secret',
+	serviceCode: 'Service Code',
+	supportedContentId: 'Supported Content ID',
+	messagingSettingId: 'Messaging Setting ID',
+};
+
+export const label = (field: string) => LABELS[field] ?? field;
+const labels = (fields: string[]) => fields.map((f) => `"${label(f)}"`).join(', ');
+
 export type BodyResult = { body: IDataObject } | { error: string };
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value));
@@ -125,7 +157,7 @@ export function buildCreateBody(channel: Channel, apiVersion: ApiVersion, input:
 			break;
 	}
 	const absent = missing(input, need);
-	if (absent.length) return { error: `Missing for a ${channel} integration: ${absent.join(', ')}` };
+	if (absent.length) return { error: `Missing for a ${channel} integration: ${labels(absent)}` };
 	return { body: { ...base, ...pick(input, fields) } };
 }
 
@@ -157,7 +189,7 @@ export function buildUpdateBody(channel: Channel, apiVersion: ApiVersion, input:
 	if (!given.length) return { error: 'Add at least one field to update' };
 	const foreign = given.filter((key) => !UPDATE_FIELDS[channel].includes(key));
 	if (foreign.length) {
-		return { error: `A ${channel} integration cannot update ${foreign.join(', ')}; it can update ${UPDATE_FIELDS[channel].join(', ')}` };
+		return { error: `A ${channel} integration cannot update ${labels(foreign)}; it can update ${labels(UPDATE_FIELDS[channel])}` };
 	}
 	if (input.pageAccessToken && input.userAccessToken) return { error: 'Give either a Page Access Token or a User Access Token, not both' };
 	const body: IDataObject = { ...pick(input, UPDATE_FIELDS[channel].filter((f) => !NOT_PLAIN.includes(f))), ...settings(input, apiVersion) };
