@@ -33,9 +33,15 @@ export function pageLocator(required: boolean, description?: string): INodePrope
 	};
 }
 
+/** A resource locator's value, whether n8n already extracted it or not. */
+export function locatorValue(value: unknown): string {
+	if (value && typeof value === 'object') return String((value as IDataObject).value ?? '').trim();
+	return String(value ?? '').trim();
+}
+
 /** The Page a Page-credential call addresses: the locator's value, the credential's Page, or the token's own. */
 export async function resolvePageId(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const chosen = String(this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const chosen = locatorValue(this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }));
 	if (chosen) {
 		if (!/^\d+$/.test(chosen)) {
 			throw new NodeOperationError(this.getNode(), `Page ID "${chosen}" is not a Page ID: it is made of digits`, { itemIndex });

@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { graphRequest } from '../../transport';
-import { pageLocator } from '../common';
+import { locatorValue, pageLocator } from '../common';
 
 const properties: INodeProperties[] = [pageLocator(true)];
 
 export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const pageId = String(this.getNodeParameter('pageId', itemIndex, '', { extractValue: true })).trim();
+	const pageId = locatorValue(this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }));
 	if (!/^\d+$/.test(pageId)) {
 		throw new NodeOperationError(this.getNode(), `Page "${pageId}" is not a Page ID: choose a Page from the list or enter its numeric ID`, { itemIndex });
 	}

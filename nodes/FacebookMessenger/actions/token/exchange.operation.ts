@@ -60,7 +60,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			fb_exchange_token: token,
 		},
 		bodyType: 'form',
-		kind: 'read',
+		// Meta answers a wrong secret with code 1: not worth repeating.
+		kind: 'write',
 		itemIndex,
 	});
 	const expiresIn = response.expires_in === undefined ? undefined : Number(response.expires_in);
