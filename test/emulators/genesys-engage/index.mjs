@@ -10,7 +10,8 @@
 //   X-CSRF-HEADER (the header name to use) and X-CSRF-TOKEN (the session's token); every POST, PUT and
 //   DELETE must carry that header with the token of the session its cookie names, else HTTP 403 with
 //   the text "Missing or invalid Csrf token". Tokens rotate with rotateCsrf(), with expireSessions(),
-//   or after every `state.rotateCsrfEvery` accepted writes of a session.
+//   after every `state.rotateCsrfEvery` accepted writes of a session, or once just before the next
+//   write when `state.rotateCsrfOnNextWrite` is set.
 // - Required feature api-multimedia and an agent contact-center session for media operations.
 // - Every answer carries statusCode (0 = success) and, on error, statusMessage only.
 //
@@ -51,6 +52,7 @@ function seed(state) {
 	state.csrf = true;
 	state.csrfHeader = 'X-CSRF-TOKEN';
 	state.rotateCsrfEvery = 0;
+	state.rotateCsrfOnNextWrite = false;
 	state.features = new Set(['api-voice', 'api-multimedia']);
 	state.users = {
 		[GENESYS_ENGAGE.username]: { password: GENESYS_ENGAGE.password, id: ENGAGE.userId, firstName: 'Kristi', lastName: 'Sippola' },
@@ -91,6 +93,11 @@ function guarded(handler) {
 		const sessionId = cookies(ctx.headers).JSESSIONID;
 		let session = sessionId ? state.httpSessions.get(sessionId) : undefined;
 		const unsafe = ['POST', 'PUT', 'DELETE', 'PATCH'].includes(ctx.method);
+		// A token change between a client's GET and its next write (what a refresh must survive).
+		if (state.rotateCsrfOnNextWrite && unsafe && session) {
+			session.csrfToken = randomUUID();
+			state.rotateCsrfOnNextWrite = false;
+		}
 		// The CSRF filter runs first: it knows only the session the cookie names.
 		if (state.csrf && unsafe) {
 			const sent = ctx.headers[state.csrfHeader.toLowerCase()];
