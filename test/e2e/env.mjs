@@ -21,6 +21,10 @@ export const env = {
 	n8n: null,
 	cookie: '',
 	workflows: [],
+	/** More credentials to import (e.g. n8n's own, for side-by-side benchmarks). */
+	extraCredentials: [],
+	/** More environment for `n8n start` (e.g. a proxy for the benchmarks). */
+	n8nEnv: {},
 	keep: process.env.MB_E2E_KEEP === '1',
 
 	/** Suites call this at import time, before n8n starts. Workflows need fixed `id`s. */
@@ -35,7 +39,7 @@ export const env = {
 		this.emulators = await startAll({ ports: PORTS });
 		const importDir = join(this.userFolder, 'import');
 		mkdirSync(join(importDir, 'workflows'), { recursive: true });
-		writeFileSync(join(importDir, 'credentials.json'), JSON.stringify(emulatorCredentials()));
+		writeFileSync(join(importDir, 'credentials.json'), JSON.stringify([...emulatorCredentials(), ...this.extraCredentials]));
 		for (const wf of this.workflows) {
 			writeFileSync(join(importDir, 'workflows', `${wf.id}.json`), JSON.stringify({ active: false, settings: {}, connections: {}, ...wf }));
 		}
@@ -43,7 +47,7 @@ export const env = {
 		if (this.workflows.length) {
 			n8nCli(this.userFolder, ['import:workflow', '--separate', `--input=${join(importDir, 'workflows')}`], N8N_PORT);
 		}
-		this.n8n = await startN8n(this.userFolder, { port: N8N_PORT });
+		this.n8n = await startN8n(this.userFolder, { port: N8N_PORT, env: this.n8nEnv });
 		await this.setupOwner();
 		// Published over REST once n8n serves HTTP, as a user's click would: a trigger's create()
 		// may need its own webhook to answer already (Meta verifies the callback during subscribe).
@@ -113,9 +117,9 @@ export const env = {
 	},
 
 	/** Executions of a workflow, newest first, with their run data parsed. */
-	async executions(workflowId, { includeData = true } = {}) {
+	async executions(workflowId, { includeData = true, limit = 100 } = {}) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const list = await this.rest(`/rest/executions?filter=${filter}&limit=100`);
+		const list = await this.rest(`/rest/executions?filter=${filter}&limit=${limit}`);
 		const results = list.results ?? list;
 		if (!includeData) return results;
 		return Promise.all(results.map((e) => this.execution(e.id)));

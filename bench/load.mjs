@@ -1,0 +1,228 @@
+// bench/load: signed Messenger POSTs at increasing rates against three workflows on ONE real n8n,
+// each forwarding what it received to a counting sink:
+//   1. this package's Messenger Trigger,
+//   2. n8n's built-in Facebook Trigger (its Graph calls reach the emulator through a loopback
+//      HTTPS proxy, see lib/graphProxy.mjs),
+//   3. n8n's plain Webhook node (the baseline: no signature check, no parsing of its own).
+// Prints, per target and rate: accepted per second, p50/p99 acknowledgement latency, and events
+// lost (acknowledged with 2xx but never seen by the sink), then ratios against the Webhook node.
+//   node bench/load.mjs                      60 s per target (rates 25, 50, 100, 200 /s)
+//   MB_LOAD_SECONDS=20 MB_LOAD_RATES=20,40 node bench/load.mjs
+import { createServer } from 'node:http';
+import http from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { makeCertificates, startGraphProxy } from './lib/graphProxy.mjs';
+import { messengerPayload, midsOf, sign } from './lib/signedEvents.mjs';
+
+process.env.MB_E2E_PORT ??= '5890';
+process.env.MB_EMULATOR_PORT_BASE ??= '5900';
+const { env } = await import('../test/e2e/env.mjs');
+const { GRAPH, PORTS } = await import('../test/emulators/fixtures.mjs');
+
+const RATES = (process.env.MB_LOAD_RATES ?? '25,50,100,200').split(',').map(Number);
+const SECONDS = Number(process.env.MB_LOAD_SECONDS ?? 60);
+const STEP_MS = (SECONDS * 1000) / RATES.length;
+const MAX_IN_FLIGHT = 1000;
+
+// The sink: every workflow ends in an HTTP Request node that posts its items here.
+const received = { ours: new Set(), facebookTrigger: new Set(), webhook: new Set() };
+const sink = createServer((req, res) => {
+	const chunks = [];
+	req.on('data', (c) => chunks.push(c));
+	req.on('end', () => {
+		const target = new URL(req.url, 'http://x').searchParams.get('from');
+		for (const mid of midsOf(Buffer.concat(chunks).toString())) received[target]?.add(mid);
+		res.writeHead(200).end('{}');
+	});
+});
+await new Promise((r) => sink.listen(0, '127.0.0.1', r));
+const sinkUrl = `http://127.0.0.1:${sink.address().port}`;
+
+const forward = (from, x) => ({
+	id: `${from}-sink`,
+	name: 'Sink',
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	position: [x, 0],
+	parameters: { method: 'POST', url: `${sinkUrl}/?from=${from}`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
+});
+const connect = (name) => ({ [name]: { main: [[{ node: 'Sink', type: 'main', index: 0 }]] } });
+
+const targets = {
+	ours: { path: 'load-ours-0001/webhook', label: 'Messenger Trigger (this package)' },
+	facebookTrigger: { path: 'load-fbt-00001/webhook', label: "n8n's Facebook Trigger" },
+	webhook: { path: 'load-plain-webhook', label: "n8n's Webhook node" },
+};
+
+env.extraCredentials.push({
+	id: 'n8nFbGraphApp001',
+	name: 'n8n Facebook Graph App (emulator)',
+	type: 'facebookGraphAppApi',
+	data: { accessToken: `${GRAPH.appId}|${GRAPH.appSecret}`, appSecret: GRAPH.appSecret },
+});
+env.addWorkflows(
+	{
+		id: 'loadOurTrigger01',
+		name: 'load: Messenger Trigger',
+		nodes: [
+			{
+				id: 'ours-trigger', name: 'Messenger Trigger', type: 'n8n-nodes-messenger-bridge.messengerTrigger', typeVersion: 1,
+				position: [0, 0], webhookId: 'load-ours-0001',
+				parameters: { object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: {} },
+				credentials: { facebookAppApi: { id: 'mbFacebookApp001', name: 'Facebook App (emulator)' } },
+			},
+			forward('ours', 240),
+		],
+		connections: connect('Messenger Trigger'),
+	},
+	{
+		id: 'loadN8nFbTrig01',
+		name: 'load: n8n Facebook Trigger',
+		nodes: [
+			{
+				id: 'fbt', name: 'Facebook Trigger', type: 'n8n-nodes-base.facebookTrigger', typeVersion: 1,
+				position: [0, 0], webhookId: 'load-fbt-00001',
+				parameters: { appId: GRAPH.appId, object: 'page', fields: ['*'], options: {} },
+				credentials: { facebookGraphAppApi: { id: 'n8nFbGraphApp001', name: 'n8n Facebook Graph App (emulator)' } },
+			},
+			forward('facebookTrigger', 240),
+		],
+		connections: connect('Facebook Trigger'),
+	},
+	{
+		id: 'loadPlainHook01',
+		name: 'load: Webhook node',
+		nodes: [
+			{
+				id: 'hook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'load-plain-webhook',
+				parameters: { httpMethod: 'POST', path: 'load-plain-webhook', responseMode: 'onReceived', options: {} },
+			},
+			forward('webhook', 240),
+		],
+		connections: connect('Webhook'),
+	},
+);
+
+const certificates = makeCertificates();
+const graphTarget = `http://127.0.0.1:${PORTS.graph}`;
+const proxy = await startGraphProxy({ target: graphTarget, certificates });
+Object.assign(env.n8nEnv, {
+	HTTPS_PROXY: proxy.url,
+	NO_PROXY: 'localhost,127.0.0.1',
+	NODE_EXTRA_CA_CERTS: certificates.caFile,
+	// The bench measures the webhook path, not execution history.
+	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+	N8N_LOG_LEVEL: 'warn',
+});
+
+process.stdout.write(`bench/load: starting n8n with three workflows (${SECONDS} s per target, rates ${RATES.join('/')} per s)\n`);
+await env.start();
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+function post(path, body, headers) {
+	return new Promise((resolve) => {
+		const started = performance.now();
+		const req = http.request(
+			{ host: '127.0.0.1', port: Number(process.env.MB_E2E_PORT), path: `/webhook/${path}`, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started }));
+			},
+		);
+		req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+		req.end(body);
+	});
+}
+
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+async function drive(name) {
+	const target = targets[name];
+	const steps = [];
+	const acknowledged = new Set();
+	for (const rate of RATES) {
+		const results = [];
+		const pending = [];
+		let skipped = 0;
+		const start = performance.now();
+		const total = Math.round((rate * STEP_MS) / 1000);
+		for (let i = 0; i < total; i++) {
+			const due = start + (i * 1000) / rate;
+			const wait = due - performance.now();
+			if (wait > 1) await sleep(wait);
+			if (pending.length - results.length >= MAX_IN_FLIGHT) {
+				skipped++;
+				continue;
+			}
+			const body = messengerPayload({ tag: `${name}${rate}` });
+			const mid = midsOf(body)[0];
+			pending.push(
+				post(target.path, body, sign(body, GRAPH.appSecret)).then((r) => {
+					results.push(r);
+					if (r.status >= 200 && r.status < 300) acknowledged.add(mid);
+				}),
+			);
+		}
+		await Promise.all(pending);
+		const elapsed = (performance.now() - start) / 1000;
+		const ok = results.filter((r) => r.status >= 200 && r.status < 300);
+		const latencies = ok.map((r) => r.ms).sort((a, b) => a - b);
+		steps.push({
+			rate,
+			sent: results.length,
+			skipped,
+			accepted: ok.length,
+			acceptedPerSecond: ok.length / elapsed,
+			p50: percentile(latencies, 50),
+			p99: percentile(latencies, 99),
+			failed: results.length - ok.length,
+		});
+	}
+	// Let queued executions finish: wait until the sink stops growing.
+	let last = -1;
+	for (let i = 0; i < 120 && received[name].size !== last; i++) {
+		last = received[name].size;
+		await sleep(1000);
+	}
+	const lost = [...acknowledged].filter((mid) => !received[name].has(mid)).length;
+	return { name, label: target.label, steps, acknowledged: acknowledged.size, received: received[name].size, lost };
+}
+
+const report = [];
+try {
+	for (const name of ['webhook', 'ours', 'facebookTrigger']) {
+		process.stdout.write(`  driving ${targets[name].label} …\n`);
+		report.push(await drive(name));
+	}
+} finally {
+	await env.stop();
+	await proxy.close();
+	sink.close();
+	agent.destroy();
+}
+
+const baseline = report.find((r) => r.name === 'webhook');
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+const lines = [];
+lines.push(`| target | rate /s | accepted /s | p50 ms | p99 ms | non-2xx | ratio to Webhook (accepted/s) |`);
+lines.push(`|---|---:|---:|---:|---:|---:|---:|`);
+for (const r of report) {
+	r.steps.forEach((s, i) => {
+		const base = baseline.steps[i].acceptedPerSecond;
+		lines.push(`| ${r.label} | ${s.rate} | ${fmt(s.acceptedPerSecond)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${s.failed} | ${fmt(s.acceptedPerSecond / base, 2)}× |`);
+	});
+}
+lines.push('');
+lines.push(`| target | acknowledged | received by sink | lost |`);
+lines.push(`|---|---:|---:|---:|`);
+for (const r of report) lines.push(`| ${r.label} | ${r.acknowledged} | ${r.received} | ${r.lost} |`);
+const total = (r) => r.steps.reduce((a, s) => a + s.accepted, 0);
+lines.push('');
+lines.push(`Overall throughput ratio, this package's trigger to n8n's Webhook node: ${fmt(total(report.find((r) => r.name === 'ours')) / total(baseline), 2)}×`);
+lines.push(`Overall throughput ratio, n8n's Facebook Trigger to n8n's Webhook node: ${fmt(total(report.find((r) => r.name === 'facebookTrigger')) / total(baseline), 2)}×`);
+lines.push(`Graph calls through the proxy: ${JSON.stringify(proxy.stats())}`);
+process.stdout.write(`\n${lines.join('\n')}\n`);
+mkdirSync(new URL('./results', import.meta.url), { recursive: true });
+writeFileSync(new URL(`./results/load-${Date.now()}.json`, import.meta.url), JSON.stringify(report, null, 2));
+process.exit(0);
