@@ -117,7 +117,8 @@ function checkRateLimit(state, page) {
 	if (now - limit.window.start >= limit.windowMs) limit.window = { start: now, count: 0 };
 	limit.window.count += 1;
 	const percent = Math.min(100, Math.round((limit.window.count / limit.limit) * 100));
-	const regain = limit.window.count > limit.limit ? Math.ceil((limit.windowMs - (now - limit.window.start)) / 60_000) : 0;
+	// Meta reports whole minutes; a window shorter than a minute reads as 0 ("try again soon").
+	const regain = limit.window.count > limit.limit ? Math.floor((limit.windowMs - (now - limit.window.start)) / 60_000) : 0;
 	const usage = { [page.id]: [{ type: 'messenger', call_count: percent, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: regain }] };
 	const headers = { 'x-business-use-case-usage': JSON.stringify(usage) };
 	if (limit.window.count > limit.limit) {
