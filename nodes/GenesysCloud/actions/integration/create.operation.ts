@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { buildCreateBody, type CreateInput } from '../../bodies';
+import { showFor } from '../display';
 import { ADD_PERMISSION } from '../../permissions';
 import { failureOf, genesysGetAll, genesysRequest } from '../../transport';
 import { output, settingsFields, target } from './common';
@@ -35,7 +36,6 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['pageAccessToken'] } },
 	},
 	{
@@ -44,7 +44,6 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['userAccessToken'] } },
 	},
 	{
@@ -78,7 +77,6 @@ const properties: INodeProperties[] = [
 		name: 'outboundNotificationWebhookUrl',
 		type: 'string',
 		default: '',
-		required: true,
 		placeholder: 'https://example.com/genesys/outbound',
 		description: 'Where Genesys Cloud posts agent messages (https)',
 		displayOptions: { show: { channel: ['open'] } },
@@ -89,7 +87,6 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
 		description: 'Secret Genesys Cloud signs outbound webhooks with (X-Hub-Signature-256)',
 		displayOptions: { show: { channel: ['open'] } },
 	},
@@ -119,7 +116,6 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
 		description: 'The authorization code X returned to the redirect URI',
 		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
 	},
@@ -128,7 +124,6 @@ const properties: INodeProperties[] = [
 		name: 'appId',
 		type: 'string',
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
 	},
 	{
@@ -136,7 +131,6 @@ const properties: INodeProperties[] = [
 		name: 'codeChallenge',
 		type: 'string',
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
 	},
 	{
@@ -144,7 +138,6 @@ const properties: INodeProperties[] = [
 		name: 'redirectUri',
 		type: 'string',
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
 	},
 	// Twitter: legacy API, consumer keys
@@ -153,7 +146,6 @@ const properties: INodeProperties[] = [
 		name: 'consumerKey',
 		type: 'string',
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
 	},
 	{
@@ -162,7 +154,6 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
 	},
 	{
@@ -171,7 +162,6 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
 	},
 	{
@@ -180,7 +170,6 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
 	},
 	{
@@ -210,7 +199,6 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
 		description: "The token Meta's WhatsApp embedded signup returned",
 		displayOptions: { show: { channel: ['whatsapp'] } },
 	},
@@ -220,7 +208,6 @@ const properties: INodeProperties[] = [
 		name: 'channelId',
 		type: 'string',
 		default: '',
-		required: true,
 		description: 'The LINE Messaging API channel ID',
 		displayOptions: { show: { channel: ['line'] } },
 	},
@@ -230,7 +217,6 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		required: true,
 		displayOptions: { show: { channel: ['line'] } },
 	},
 	{
@@ -277,7 +263,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['create'] } }, properties);
+export const description = showFor({ show: { resource: ['integration'], operation: ['create'] } }, properties);
 
 /** Delays between status polls: 250 ms doubling up to 5 s. */
 export function pollDelay(attempt: number): number {

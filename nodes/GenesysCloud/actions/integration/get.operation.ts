@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { genesysRequest } from '../../transport';
+import { showFor } from '../display';
 import { integrationId, integrationIdProperty, output, target } from './common';
 
 export const expandProperty: INodeProperties = {
@@ -30,7 +31,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['get'] } }, properties);
+export const description = showFor({ show: { resource: ['integration'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { channel, apiVersion, route } = target.call(this, i, 'get');

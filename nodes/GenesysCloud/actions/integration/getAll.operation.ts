@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { genesysGetAll } from '../../transport';
+import { showFor } from '../display';
 import { output, settingsFields, target } from './common';
 import { expandProperty } from './get.operation';
 
@@ -36,7 +37,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['getAll'] } }, properties);
+export const description = showFor({ show: { resource: ['integration'], operation: ['getAll'] } }, properties);
 
 /** The listing query: expand and the dotted filter keys the API reads (supportedContent.id, messagingSetting.id). */
 export function listQuery(options: IDataObject): IDataObject {

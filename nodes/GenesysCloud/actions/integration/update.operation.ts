@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { buildUpdateBody, type CreateInput } from '../../bodies';
+import { showFor } from '../display';
 import { EDIT_PERMISSION } from '../../permissions';
 import { genesysRequest } from '../../transport';
 import { integrationId, integrationIdProperty, output, settingsFields, target } from './common';
@@ -52,7 +53,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['update'] } }, properties);
+export const description = showFor({ show: { resource: ['integration'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { channel, apiVersion, route } = target.call(this, i, 'update');

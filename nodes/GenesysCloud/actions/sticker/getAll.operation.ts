@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+
 
 import { STICKER_BASE, type ApiVersion } from '../../channels';
+import { showFor } from '../display';
 import { genesysGetAll } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -50,7 +51,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['sticker'], operation: ['getAll'] } }, properties);
+export const description = showFor({ show: { resource: ['sticker'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const apiVersion = this.getNodeParameter('apiVersion', i, 'legacy') as ApiVersion;
