@@ -1,0 +1,7 @@
+// The Sunshine Conversations example workflows only use parameters and option values the node declares.
+import { describe, it } from 'node:test';
+import { checkExamples } from './airy-examples.test.mjs';
+
+describe('examples/sunshine-*.json', () => {
+	it('use only parameters the Sunshine Conversations node declares', () => checkExamples('sunshine-', 'SunshineConversations', 'sunshineConversations'));
+});
