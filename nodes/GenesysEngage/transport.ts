@@ -1,12 +1,17 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { httpFailure } from '../shared/httpFailure';
+import type { RetryPolicy } from '../shared/retry';
+import { retryAfterMs, withRetry } from '../shared/retry';
 import type { CookieJar, CsrfToken } from './session';
 import { cookieHeader, normalizeBaseUrl, readCsrf, storeCookies } from './session';
 import type { GwsResult } from './statusCodes';
 import { asGwsResult, statusMeaning } from './statusCodes';
 
 export const CREDENTIAL = 'genesysEngageApi';
+
+/** Failures of the session GET worth another try: no answer at all, 429, or a gateway's 502/503/504. */
+const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 
 interface Answer {
 	status: number;
@@ -59,11 +64,42 @@ export class GwsSession {
 		return this.result(answer, itemIndex);
 	}
 
-	/** GET /api/v2/me: authenticates, starts the HTTP session and reads the CSRF token. */
+	/**
+	 * GET /api/v2/me: authenticates, starts the HTTP session and reads the CSRF token. Being a
+	 * read, it is retried on transient failures; the operations' POSTs never are.
+	 */
 	async open(itemIndex: number): Promise<GwsResult> {
 		this.csrf = undefined;
-		const answer = await this.send('GET', '/api/v2/me', undefined, itemIndex);
-		const result = this.result(answer, itemIndex);
+		const transient = new WeakSet<object>();
+		const policy: RetryPolicy = {
+			retries: 2,
+			baseDelayMs: 400,
+			maxDelayMs: 5000,
+			decide: (error) => ({
+				retry: transient.has(error as object),
+				delayMs: retryAfterMs((error as { retryAfter?: string }).retryAfter),
+			}),
+		};
+		const result = await withRetry(async () => {
+			let answer: Answer;
+			try {
+				answer = await this.send('GET', '/api/v2/me', undefined, itemIndex);
+			} catch (error) {
+				// A NodeApiError from send() means no HTTP answer came back: worth another try.
+				if (error instanceof NodeApiError) transient.add(error);
+				throw asNodeError(this.context, error, itemIndex);
+			}
+			try {
+				return this.result(answer, itemIndex);
+			} catch (error) {
+				if (TRANSIENT_STATUS.has(answer.status)) {
+					transient.add(error as object);
+					const retryAfter = answer.headers['retry-after'];
+					if (retryAfter !== undefined) Object.assign(error as object, { retryAfter: String(retryAfter) });
+				}
+				throw asNodeError(this.context, error, itemIndex);
+			}
+		}, policy);
 		this.opened = true;
 		return result;
 	}
@@ -165,4 +201,10 @@ function summarize(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/** What this transport throws is already typed; anything else gets wrapped. */
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

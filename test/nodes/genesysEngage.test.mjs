@@ -300,6 +300,28 @@ describe('genesysEngage: Web Services errors', () => {
 		assert.doesNotMatch(JSON.stringify(error), new RegExp(GENESYS_ENGAGE.password));
 	});
 
+	it('the session GET is retried after a 503 (honouring Retry-After); the operation then runs once', async () => {
+		gws.injectFault((ctx) => ctx.method === 'GET', { status: 503, body: 'Service Unavailable', headers: { 'retry-after': '0' } });
+		const { error, output } = await run(SEND);
+		assert.ifError(error);
+		assert.equal(output[0][0].json.statusCode, 0);
+		assert.deepEqual(gws.requests.map((r) => `${r.method} ${r.status}`), ['GET 503', 'GET 200', 'POST 200']);
+	});
+
+	it('the session GET gives up after two retries with the last HTTP status', async () => {
+		gws.injectFault((ctx) => ctx.method === 'GET', { status: 502, body: 'Bad Gateway', headers: { 'retry-after': '0' } }, 3);
+		const { error } = await run(SEND);
+		assert.match(error.message, /answered HTTP 502 without a result/);
+		assert.deepEqual(gws.requests.map((r) => `${r.method} ${r.status}`), ['GET 502', 'GET 502', 'GET 502']);
+	});
+
+	it('a POST answered 503 is not repeated (it may have been applied)', async () => {
+		gws.injectFault((ctx) => ctx.method === 'POST', { status: 503, body: 'Service Unavailable', headers: { 'retry-after': '0' } });
+		const { error } = await run(SEND);
+		assert.match(error.message, /answered HTTP 503/);
+		assert.equal(posts().length, 1);
+	});
+
 	it('continueOnFail gives an error item per failed input, paired, and carries on', async () => {
 		const { output, error } = await runExecute(node, {
 			credentials: credentials(),
