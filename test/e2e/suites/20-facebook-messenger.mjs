@@ -68,6 +68,8 @@ describe('e2e: Facebook Messenger', () => {
 	});
 
 	it('explore: every one of 120 Pages, two Graph pages of 100, connected flags, no tokens', async () => {
+		// Other suites may have subscribed Pages: start from a known world.
+		graph.state.pageSubscriptions.clear();
 		graph.state.pageSubscriptions.set(GRAPH.pageId, new Map([[GRAPH.appId, ['messages']]]));
 		graph.clearRequests();
 		const pages = await ok('explore');
