@@ -4,7 +4,9 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CREDENTIAL_REFS, env, webhookWorkflow } from '../env.mjs';
-import { emulatorCredentials, GENESYS_CLOUD } from '../../emulators/fixtures.mjs';
+import { readFileSync } from 'node:fs';
+import { emulatorCredentials, GENESYS_CLOUD, GRAPH } from '../../emulators/fixtures.mjs';
+import { createIntegration } from '../../emulators/genesys-cloud/model.mjs';
 
 const TYPE = 'n8n-nodes-messenger-bridge.genesysCloud';
 const credentials = { genesysCloudOAuth2Api: CREDENTIAL_REFS.genesysCloudOAuth2Api };
@@ -35,6 +37,24 @@ for (const [key, parameters] of Object.entries(flows)) {
 	ids[key] = id;
 	env.addWorkflows(webhookWorkflow({ id, name: `e2e genesys ${key}`, path: `genesys-cloud-${key.toLowerCase()}`, node: { type: TYPE, name: 'Genesys Cloud', parameters }, credentials }));
 }
+
+// The example workflow as shipped, with a webhook in place of its manual trigger and the
+// emulator credentials in place of the placeholders.
+const example = JSON.parse(readFileSync(new URL('../../../examples/facebook-pages-to-genesys-cloud.json', import.meta.url), 'utf8'));
+const manual = example.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+const exampleHook = webhookWorkflow({ id: 'mbGenesysExample', path: 'genesys-cloud-example', node: { type: TYPE, parameters: {} } }).nodes[0];
+env.addWorkflows({
+	id: 'mbGenesysExample',
+	name: 'e2e example facebook-pages-to-genesys-cloud',
+	nodes: [
+		exampleHook,
+		...example.nodes
+			.filter((n) => n !== manual)
+			.map((n) => ({ ...n, credentials: n.credentials && Object.fromEntries(Object.keys(n.credentials).map((type) => [type, CREDENTIAL_REFS[type]])) })),
+	],
+	connections: Object.fromEntries(Object.entries(example.connections).map(([from, to]) => [from === manual.name ? exampleHook.name : from, to])),
+	settings: example.settings,
+});
 
 const call = async (key, body) => {
 	const response = await env.webhook(`genesys-cloud-${key.toLowerCase()}`, { body });
@@ -130,6 +150,30 @@ describe('e2e: Genesys Cloud', () => {
 		// The stored credential still works afterwards.
 		const items = await call('list', { channel: 'facebook', apiVersion: 'current' });
 		assert.equal(items.length, 230);
+	});
+
+	it('the example workflow integrates exactly the Pages not yet integrated, waiting for each', async () => {
+		// Integrate every emulated Page but four; of those, page index 4 lacks the MESSAGING task.
+		const pageId = (i) => String(BigInt(GRAPH.pageId) + BigInt(i));
+		const missing = [1, 2, 3, 4].map(pageId);
+		for (let i = 0; i < GRAPH.managedPages; i++) {
+			if (missing.includes(pageId(i))) continue;
+			const entity = createIntegration(gc.api.state, 'current', 'facebook', { name: `Existing ${i}`, pageAccessToken: `EAAemulatorPageToken${pageId(i)}` });
+			Object.assign(entity, { createStatus: 'Completed', status: 'Active' });
+		}
+		gc.api.clearRequests();
+		const created = await call('example', {});
+		assert.deepEqual(created.map((i) => i.pageId).sort(), missing.slice(0, 3));
+		assert.ok(created.every((i) => i.createStatus === 'Completed'));
+		const posts = gc.api.requestsTo('POST', '/api/v2/conversations/messaging/integrations/facebook');
+		assert.deepEqual(posts.map((r) => r.body.pageId).sort(), missing.slice(0, 3));
+		assert.ok(posts.every((r) => r.body.pageAccessToken === `EAAemulatorPageToken${r.body.pageId}`));
+		for (const item of created) assert.ok(gc.api.requestsTo('GET', `/facebook/${item.id}`).length >= 2, 'waited');
+		// Running it again finds nothing left to integrate.
+		gc.api.clearRequests();
+		const again = await env.webhook('genesys-cloud-example', { body: {} });
+		assert.equal(again.status, 200);
+		assert.equal(gc.api.requestsTo('POST', '/integrations/facebook').length, 0);
 	});
 
 	it('no Genesys secret in the n8n log', () => {

@@ -1,0 +1,44 @@
+// The Genesys Cloud example workflow uses only parameters and option values the nodes declare,
+// and the Facebook Messenger operations named in the public contract.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadNode } from '../helpers/harness.mjs';
+
+const workflow = JSON.parse(readFileSync(new URL('../../examples/facebook-pages-to-genesys-cloud.json', import.meta.url), 'utf8'));
+
+function checkNode(node, description) {
+	for (const [name, value] of Object.entries(node.parameters)) {
+		const visible = description.properties.filter(
+			(p) => p.name === name && Object.entries(p.displayOptions?.show ?? {}).every(([key, values]) => !(key in node.parameters) || values.includes(node.parameters[key])),
+		);
+		assert.ok(visible.length, `${node.name}: ${name} is not a parameter of this operation`);
+		if (visible[0].type === 'options' && typeof value === 'string' && !value.startsWith('=')) {
+			assert.ok(visible[0].options.some((o) => o.value === value), `${node.name}: ${name}=${value}`);
+		}
+	}
+}
+
+describe('examples/facebook-pages-to-genesys-cloud.json', () => {
+	it('chains explore → tokens → filter → create, every connection between existing nodes', () => {
+		const names = new Set(workflow.nodes.map((n) => n.name));
+		for (const [from, { main }] of Object.entries(workflow.connections)) {
+			assert.ok(names.has(from));
+			for (const target of main.flat()) assert.ok(names.has(target.node));
+		}
+		const fb = workflow.nodes.filter((n) => n.type === 'n8n-nodes-messenger-bridge.facebookMessenger');
+		assert.deepEqual(fb.map((n) => `${n.parameters.resource}:${n.parameters.operation}`), ['page:explore', 'token:getPageTokens']);
+		assert.ok(fb.every((n) => n.executeOnce), 'Facebook calls run once, not once per existing integration');
+		const create = workflow.nodes.find((n) => n.parameters.operation === 'create');
+		assert.equal(create.parameters.waitForCompletion, true);
+		assert.match(JSON.stringify(workflow.nodes.find((n) => n.type === 'n8n-nodes-base.filter').parameters), /pageId === \$json\.id/);
+		assert.ok(!/EAA[A-Za-z0-9]{10,}/.test(JSON.stringify(workflow)), 'no token in the example');
+	});
+
+	it('uses only declared parameters', () => {
+		const genesys = loadNode('GenesysCloud').description;
+		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-messenger-bridge.genesysCloud')) checkNode(node, genesys);
+		const messenger = loadNode('FacebookMessenger').description;
+		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-messenger-bridge.facebookMessenger')) checkNode(node, messenger);
+	});
+});
