@@ -172,8 +172,13 @@ export class MessengerTrigger implements INodeType {
 		}
 
 		const req = this.getRequestObject();
+		// n8n read the body and parsed a JSON one from these same bytes before calling the node;
+		// that parse is reused. Otherwise the node reads the bytes and parses them itself.
+		const parsedByN8n = Boolean(req.rawBody?.length) && /^application\/json\b/i.test(String(req.headers['content-type'] ?? ''));
 		if (!req.rawBody) await req.readRawBody();
 		const rawBody = req.rawBody ?? Buffer.alloc(0);
+		const body: unknown = req.body;
+		const parsedBody = parsedByN8n && body !== null && typeof body === 'object' ? body : undefined;
 		const deduplicate = this.getNodeParameter('options.deduplicate', true) as boolean;
 		const node = this.getNode();
 		const result = handleDelivery(rawBody, req.headers, await appSecretOf(this), {
@@ -182,6 +187,7 @@ export class MessengerTrigger implements INodeType {
 			includeEchoes: this.getNodeParameter('options.includeEchoes', false) as boolean,
 			includeStandby: this.getNodeParameter('options.includeStandby', false) as boolean,
 			seen: deduplicate ? seenRegistry.for(node.webhookId ?? node.id) : undefined,
+			parsedBody,
 		});
 		if (result.reason) this.logger.warn(`Messenger Trigger refused a POST (${result.status}): ${result.reason}`);
 		// Meta waits 20 s and then retries: answer now, the workflow runs afterwards.

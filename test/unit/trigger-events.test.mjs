@@ -15,6 +15,13 @@ describe('trigger envelope', () => {
 		assert.equal(result.ok, true);
 		assert.equal(result.entries[0].messaging[0].message.text, pageEvents.message.message.text);
 	});
+	it('uses the body n8n already parsed from the same bytes instead of parsing again', () => {
+		const parsed = envelope('page', [entry(PAGE_ID, [pageEvents.message])]);
+		const result = parseEnvelope(Buffer.from('{"not":"parsed again"}'), 'page', parsed);
+		assert.equal(result.entries, parsed.entry);
+		assert.deepEqual(parseEnvelope(Buffer.from('{}'), 'page', 'a string body'), { ok: false, reason: 'notJson' });
+		assert.deepEqual(parseEnvelope(Buffer.from('{}'), 'page', { object: 'instagram', entry: [] }), { ok: false, reason: 'wrongObject' });
+	});
 	it('refuses non-JSON, JSON that is not an object, another object and a missing entry array', () => {
 		assert.deepEqual(parseEnvelope(Buffer.from('object=page'), 'page'), { ok: false, reason: 'notJson' });
 		assert.deepEqual(parseEnvelope(Buffer.from(''), 'page'), { ok: false, reason: 'notJson' });

@@ -8,31 +8,32 @@ import type { MessengerEvent } from './events';
  * have a watermark; the rest is identified by type, parties and time.
  */
 export function dedupeKey(item: MessengerEvent): string {
-	const scope = `${item.entryId ?? ''}|${item.isStandby ? 's' : 'm'}|${item.eventType}`;
-	const parties = `${item.senderId ?? item.userRef ?? ''}|${item.recipientId ?? ''}`;
+	const standby = item.isStandby ? 's' : '';
 	switch (item.eventType) {
 		case 'message':
 		case 'echo':
-			if (item.mid) return `${scope}|${item.mid}|${item.isDeleted ? 'deleted' : ''}`;
-			break;
 		case 'postback':
-			if (item.mid) return `${scope}|${item.mid}`;
+			// Message ids are unique across Pages and types; the common case costs no new string.
+			if (item.mid) return standby || item.isDeleted ? `${standby}${item.isDeleted ? 'd' : ''}|${item.mid}` : item.mid;
 			break;
 		case 'messageEdit': {
 			const edit = item.event.message_edit as IDataObject | undefined;
-			if (item.mid) return `${scope}|${item.mid}|${String(edit?.num_edit ?? '')}`;
+			if (item.mid) return `${standby}e|${item.mid}|${String(edit?.num_edit ?? '')}`;
 			break;
 		}
+	}
+	const scope = `${standby}|${item.eventType}|${item.entryId ?? ''}|${item.senderId ?? item.userRef ?? ''}|${item.recipientId ?? ''}`;
+	switch (item.eventType) {
 		case 'reaction':
-			return `${scope}|${parties}|${item.mid ?? ''}|${item.action ?? ''}|${item.reaction ?? ''}|${item.emoji ?? ''}|${item.timestamp ?? ''}`;
+			return `${scope}|${item.mid ?? ''}|${item.action ?? ''}|${item.reaction ?? ''}|${item.emoji ?? ''}|${item.timestamp ?? ''}`;
 		case 'delivery':
 		case 'read':
-			if (item.watermark !== undefined) return `${scope}|${parties}|${item.watermark}|${item.mid ?? ''}`;
+			if (item.watermark !== undefined) return `${scope}|w${item.watermark}|${item.mid ?? ''}`;
 			break;
 		case 'handover':
-			return `${scope}|${item.handoverType ?? ''}|${parties}|${item.timestamp ?? ''}`;
+			return `${scope}|${item.handoverType ?? ''}|${item.timestamp ?? ''}`;
 	}
-	return `${scope}|${parties}|${item.timestamp ?? ''}|${item.mid ?? ''}`;
+	return `${scope}|${item.timestamp ?? ''}|${item.mid ?? ''}`;
 }
 
 /**
@@ -43,7 +44,14 @@ export function dedupeKey(item: MessengerEvent): string {
 export class SeenEvents {
 	private readonly keys = new Set<string>();
 
-	constructor(readonly capacity: number) {}
+	/** Insertion order as a ring: the slot at `next` holds the oldest key once the ring is full. */
+	private readonly ring: Array<string | undefined>;
+
+	private next = 0;
+
+	constructor(readonly capacity: number) {
+		this.ring = new Array<string | undefined>(capacity);
+	}
 
 	get size(): number {
 		return this.keys.size;
@@ -53,14 +61,17 @@ export class SeenEvents {
 		return this.keys.has(key);
 	}
 
-	add(key: string): void {
-		if (this.keys.has(key)) return;
+	/** Remembers `key`; false when it was already there. */
+	add(key: string): boolean {
+		if (this.keys.has(key)) return false;
+		// Evicting through the ring is O(1); asking a Set for its first key is not once many
+		// keys were deleted (V8 skips the deleted slots one by one).
+		const oldest = this.ring[this.next];
+		if (oldest !== undefined) this.keys.delete(oldest);
+		this.ring[this.next] = key;
+		this.next = (this.next + 1) % this.capacity;
 		this.keys.add(key);
-		if (this.keys.size > this.capacity) {
-			// A Set iterates in insertion order: the first key is the oldest.
-			const oldest = this.keys.values().next().value as string;
-			this.keys.delete(oldest);
-		}
+		return true;
 	}
 }
 
@@ -68,10 +79,7 @@ export class SeenEvents {
 export function dropSeen(items: MessengerEvent[], seen: SeenEvents): MessengerEvent[] {
 	const fresh: MessengerEvent[] = [];
 	for (const item of items) {
-		const key = dedupeKey(item);
-		if (seen.has(key)) continue;
-		seen.add(key);
-		fresh.push(item);
+		if (seen.add(dedupeKey(item))) fresh.push(item);
 	}
 	return fresh;
 }

@@ -31,6 +31,16 @@ export interface MessengerEvent extends IDataObject {
 	isEcho: boolean;
 	isStandby: boolean;
 	event: IDataObject;
+	mid?: string;
+	text?: string;
+	userRef?: string;
+	payload?: string;
+	isDeleted?: boolean;
+	handoverType?: string;
+	watermark?: number | null;
+	action?: string;
+	reaction?: string;
+	emoji?: string;
 }
 
 /**
@@ -62,13 +72,19 @@ export type EnvelopeResult =
 	| { ok: true; entries: IDataObject[] }
 	| { ok: false; reason: 'notJson' | 'wrongObject' | 'noEntries' };
 
-/** Parses the signed body and checks the envelope: JSON, the configured `object`, an `entry` array. */
-export function parseEnvelope(rawBody: Buffer, object: string): EnvelopeResult {
-	let body: unknown;
-	try {
-		body = JSON.parse(rawBody.toString('utf8'));
-	} catch {
-		return { ok: false, reason: 'notJson' };
+/**
+ * Checks the envelope of the signed body: JSON, the configured `object`, an `entry` array.
+ * `parsed` is the body n8n's own parser already made from these same bytes (when it did); the
+ * raw bytes are parsed only when it is absent.
+ */
+export function parseEnvelope(rawBody: Buffer, object: string, parsed?: unknown): EnvelopeResult {
+	let body: unknown = parsed;
+	if (body === undefined) {
+		try {
+			body = JSON.parse(rawBody.toString('utf8'));
+		} catch {
+			return { ok: false, reason: 'notJson' };
+		}
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, reason: 'notJson' };
 	const envelope = body as IDataObject;

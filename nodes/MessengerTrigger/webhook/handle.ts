@@ -10,6 +10,8 @@ export interface DeliveryOptions {
 	includeStandby: boolean;
 	/** Where emitted events are remembered; absent = no de-duplication. */
 	seen?: SeenEvents;
+	/** The JSON n8n already parsed from exactly `rawBody`, when it did (saves a second parse). */
+	parsedBody?: unknown;
 }
 
 export interface DeliveryResult {
@@ -34,7 +36,7 @@ export function handleDelivery(
 ): DeliveryResult {
 	const signature = verifySignature(rawBody, headers, appSecret);
 	if (!signature.ok) return { status: 401, body: 'Invalid signature', items: [], reason: `signature ${signature.reason}` };
-	const envelope = parseEnvelope(rawBody, options.object);
+	const envelope = parseEnvelope(rawBody, options.object, options.parsedBody);
 	if (!envelope.ok) return { status: 400, body: 'Bad request', items: [], reason: envelope.reason };
 	let items = flattenEvents(envelope.entries, options.object, options.includeStandby);
 	items = filterEvents(items, options);
