@@ -48,12 +48,14 @@ export class AiryApi implements ICredentialType {
 		};
 	}
 
+	// POST /channels.list (airyhq/airy api/admin ChannelsController) needs a JSON body, and n8n
+	// drops an empty one: the source filter keeps the body and the call cheap.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/channels.list',
 			method: 'POST',
-			body: {},
+			body: { source: 'facebook' },
 		},
 	};
 }

@@ -121,5 +121,7 @@ describe('e2e: Airy Core', () => {
 		assert.equal(bad.status, 'Error', JSON.stringify(bad));
 		assert.deepEqual(trace(), ['POST /channels.list 200', 'POST /channels.list 403']);
 		assert.equal(airy().requests[0].headers.authorization, `Bearer ${AIRY.token}`);
+		// Airy's /channels.list needs a JSON body; n8n would drop an empty one.
+		assert.deepEqual(airy().requests[0].body, { source: 'facebook' });
 	});
 });

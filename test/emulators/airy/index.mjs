@@ -1,12 +1,16 @@
 // Airy Core emulator: the channel endpoints of the Facebook source (airyhq/airy
 // backend/components/facebook ChannelsController) and /channels.list.
 // - Every call is POST with a snake_case JSON body; when a system token is set the call needs
-//   `Authorization: Bearer <token>` (403 without a body otherwise).
+//   `Authorization: Bearer <token>` (or the bare token); a missing or wrong token is 403 without
+//   a body (lib/java/spring/auth token AuthenticationFilter and AuthenticationTest).
 // - explore/connect talk to Facebook: a Graph failure becomes 500 {"message": <Graph message>}.
 // - disconnect: unknown channel 404, already disconnected 204, success 204 (no body).
-// - Missing required fields: 400 without a body (Spring's bean validation).
+// - Missing required fields: 400 without a body (Spring's bean validation); no request body at
+//   all: 400 with Spring's JSON error (every endpoint takes a @RequestBody).
+// - /channels.list (api/admin ChannelsController): every channel, connected or not, optionally
+//   filtered by `source`.
 import { createHash } from 'node:crypto';
-import { startEmulator, json, bearer } from '../lib/server.mjs';
+import { startEmulator, json } from '../lib/server.mjs';
 import { AIRY, GRAPH, PORTS } from '../fixtures.mjs';
 import { AIRY_PAGES, EXPIRED_USER_TOKEN, GRAPH_MESSAGES } from './data.mjs';
 
@@ -115,7 +119,12 @@ function explore(state, body) {
 export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 	const state = createAiryState();
 	const guarded = (handler) => (ctx) => {
-		if (state.token && bearer(ctx.headers) !== state.token) return empty(403);
+		const header = ctx.headers.authorization ?? '';
+		const presented = header.startsWith('Bearer') ? header.slice(7) : header;
+		if (state.token && presented !== state.token) return empty(403);
+		if (!ctx.rawBody.length || typeof ctx.body !== 'object' || ctx.body === null) {
+			return json(400, { timestamp: new Date().toISOString(), status: 400, error: 'Bad Request', path: ctx.path });
+		}
 		return handler(ctx);
 	};
 	const emulator = await startEmulator({
@@ -123,7 +132,15 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 		port: ports.airy,
 		host,
 		routes: [
-			['POST', '/channels.list', guarded(() => json(200, { data: [...state.channels.values()].filter((c) => c.connection_state === 'CONNECTED').map(publicChannel) }))],
+			[
+				'POST',
+				'/channels.list',
+				guarded((ctx) => {
+					const source = typeof ctx.body.source === 'string' ? ctx.body.source : null;
+					const channels = [...state.channels.values()].filter((c) => source === null || c.source === source);
+					return json(200, { data: channels.map(publicChannel) });
+				}),
+			],
 			['POST', '/channels.facebook.explore', guarded((ctx) => explore(state, ctx.body))],
 			['POST', '/channels.facebook.connect', guarded((ctx) => connect(state, 'facebook', ctx.body))],
 			['POST', '/channels.instagram.connect', guarded((ctx) => connect(state, 'instagram', ctx.body))],
