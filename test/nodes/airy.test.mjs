@@ -15,7 +15,7 @@ const credentials = () => ({ airyApi: { baseUrl: emulator.url, token: AIRY.token
 const run = (parameters, options = {}) => runExecute(node, { parameters, credentials: credentials(), ...options });
 const noSecrets = (value) => {
 	const text = JSON.stringify(value);
-	for (const secret of [AIRY.token, GRAPH.userAccessToken, GRAPH.pageAccessToken, 'EAAlongLived']) {
+	for (const secret of [AIRY.token, GRAPH.userAccessToken, GRAPH.pageAccessToken]) {
 		assert.ok(!text.includes(secret), `output carries ${secret.slice(0, 6)}…`);
 	}
 };
@@ -173,10 +173,11 @@ describe('Airy Core node: instagram', () => {
 		assert.equal(emulator.state.channels.get(channel.id).connection_state, 'DISCONNECTED');
 	});
 
-	it('an account not linked to the page is Graph\'s error', async () => {
-		const { error } = await run({ resource: 'instagram', operation: 'connect', pageId: GRAPH.pageId, pageToken: GRAPH.pageAccessToken, accountId: '17841400000000999' });
+	it('instagram connect with a token Graph does not accept is Graph\'s error; no image_url is sent when empty', async () => {
+		const { error } = await run({ resource: 'instagram', operation: 'connect', pageId: GRAPH.pageId, pageToken: 'EAAnotAValidToken', accountId: AIRY_INSTAGRAM_ACCOUNT_ID, imageUrl: '' });
 		assert.ok(error instanceof NodeApiError);
-		assert.match(error.message, /not connected to this page/);
+		assert.match(error.message, /Facebook rejected the request made by Airy Core: Invalid OAuth access token/);
+		assert.deepEqual(Object.keys(emulator.requests[0].body).sort(), ['account_id', 'page_id', 'page_token']);
 	});
 });
 

@@ -19,5 +19,4 @@ export const GRAPH_MESSAGES = {
 	expired: 'Error validating access token: Session has expired on Friday, 20-Nov-26 10:00:00 PST.',
 	unknownPage: (id) =>
 		`Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-	notLinked: (accountId) => `(#100) The Instagram account ${accountId} is not connected to this page`,
 };

@@ -67,9 +67,7 @@ function connect(state, source, body) {
 	if (!page || !state.tokens.get(body.page_token).pages.includes(page.id)) {
 		return graphFailure(GRAPH_MESSAGES.unknownPage(body.page_id));
 	}
-	if (source === 'instagram' && page.instagramAccountId !== body.account_id) {
-		return graphFailure(GRAPH_MESSAGES.notLinked(body.account_id));
-	}
+	// Airy does not check that the Instagram account belongs to the page.
 	const sourceId = source === 'instagram' ? body.account_id : page.id;
 	const id = channelUuid(source, sourceId);
 	const channel = {
@@ -77,14 +75,17 @@ function connect(state, source, body) {
 		source,
 		source_channel_id: sourceId,
 		connection_state: 'CONNECTED',
-		metadata: {
-			name: body.name ?? page.name,
-			image_url: body.image_url ?? page.picture,
-			page_id: page.id,
-			// Airy stores the long-lived page token and echoes it in the channel metadata.
-			page_token: `EAAlongLived${page.id}`,
-			...(source === 'instagram' ? { account_id: body.account_id } : {}),
-		},
+		// Airy keeps the page token it was given in the channel metadata and returns it.
+		metadata:
+			source === 'instagram'
+				? {
+						name: body.name ?? `${page.name} Instagram account`,
+						...(body.image_url ? { image_url: body.image_url } : {}),
+						page_id: page.id,
+						page_token: body.page_token,
+						account_id: body.account_id,
+					}
+				: { name: body.name ?? page.name, image_url: body.image_url ?? page.picture, page_id: page.id, page_token: body.page_token },
 	};
 	state.channels.set(id, channel);
 	return json(200, publicChannel(channel));
