@@ -109,6 +109,12 @@ describe('e2e: Airy Core', () => {
 		assert.deepEqual(trace(), ['POST /channels.facebook.explore 500']);
 	});
 
+	it('is listed by n8n together with its AI tool variant (usableAsTool)', async () => {
+		const names = new Set((await env.rest('/types/nodes.json')).map((t) => t.name));
+		assert.ok(names.has('n8n-nodes-messenger-bridge.airy'));
+		assert.ok(names.has('n8n-nodes-messenger-bridge.airyTool'));
+	});
+
 	it('the credential Test in n8n calls /channels.list and fails with a wrong token', async () => {
 		const ref = CREDENTIAL_REFS.airyApi;
 		const data = { baseUrl: airy().url, token: AIRY.token };

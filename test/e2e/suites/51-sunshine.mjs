@@ -96,6 +96,12 @@ describe('e2e: Sunshine Conversations', () => {
 		assert.deepEqual(trace(), [`GET ${listPath}/${'f'.repeat(24)} 404`]);
 	});
 
+	it('is listed by n8n together with its AI tool variant (usableAsTool)', async () => {
+		const names = new Set((await env.rest('/types/nodes.json')).map((t) => t.name));
+		assert.ok(names.has('n8n-nodes-messenger-bridge.sunshineConversations'));
+		assert.ok(names.has('n8n-nodes-messenger-bridge.sunshineConversationsTool'));
+	});
+
 	it('the credential Test in n8n passes with Basic and with JWT, and fails with a wrong secret', async () => {
 		const ref = CREDENTIAL_REFS.sunshineConversationsApi;
 		const data = { baseUrl: sunshine().url, appId: SUNSHINE.appId, keyId: SUNSHINE.keyId, secret: SUNSHINE.secret, authMethod: 'basic' };
