@@ -83,7 +83,8 @@ env.addWorkflows(
 			{
 				id: 'fbt', name: 'Facebook Trigger', type: 'n8n-nodes-base.facebookTrigger', typeVersion: 1,
 				position: [0, 0], webhookId: 'load-fbt-00001',
-				parameters: { appId: GRAPH.appId, object: 'page', fields: ['*'], options: {} },
+				// 'messages' is not in n8n's own page field list (a known gap), so it is set as a plain value.
+				parameters: { appId: GRAPH.appId, object: 'page', fields: ['messages'], options: {} },
 				credentials: { facebookGraphAppApi: { id: 'n8nFbGraphApp001', name: 'n8n Facebook Graph App (emulator)' } },
 			},
 			forward('facebookTrigger', 240),
@@ -137,8 +138,20 @@ function post(path, body, headers) {
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
+async function warmUp(path) {
+	// Activation registers webhooks asynchronously; measure only once the target answers.
+	for (let i = 0; i < 100; i++) {
+		const body = messengerPayload({ tag: 'warmup' });
+		const { status } = await post(path, body, sign(body, GRAPH.appSecret));
+		if (status >= 200 && status < 300) return;
+		await sleep(200);
+	}
+	throw new Error(`${path} never answered 2xx`);
+}
+
 async function drive(name) {
 	const target = targets[name];
+	await warmUp(target.path);
 	const steps = [];
 	const acknowledged = new Set();
 	for (const rate of RATES) {
@@ -177,6 +190,7 @@ async function drive(name) {
 			p50: percentile(latencies, 50),
 			p99: percentile(latencies, 99),
 			failed: results.length - ok.length,
+			statuses: results.reduce((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}),
 		});
 	}
 	// Let queued executions finish: wait until the sink stops growing.
@@ -210,7 +224,8 @@ lines.push(`|---|---:|---:|---:|---:|---:|---:|`);
 for (const r of report) {
 	r.steps.forEach((s, i) => {
 		const base = baseline.steps[i].acceptedPerSecond;
-		lines.push(`| ${r.label} | ${s.rate} | ${fmt(s.acceptedPerSecond)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${s.failed} | ${fmt(s.acceptedPerSecond / base, 2)}× |`);
+		const others = Object.entries(s.statuses).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${n}×${code}`).join(' ');
+		lines.push(`| ${r.label} | ${s.rate} | ${fmt(s.acceptedPerSecond)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${s.failed}${others ? ` (${others})` : ''} | ${fmt(s.acceptedPerSecond / base, 2)}× |`);
 	});
 }
 lines.push('');

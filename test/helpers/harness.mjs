@@ -209,7 +209,9 @@ function baseContext({ nodeType, parameters = {}, credentials, staticData = {}, 
 					options = await authenticate(typeName, credentialsData, options);
 					return await n8nHttpRequest(options);
 				} catch (error) {
-					if (error?.response?.status === 401 && credentialType(typeName).preAuthentication && credentialsData) {
+					// n8n 2.40 repeats any request answered 401 once, after running preAuthentication
+					// (a no-op for credential types without it).
+					if (error?.response?.status === 401 && credentialsData) {
 						try {
 							const data = await store.preAuthenticate(typeName, credentialsData, true);
 							if (data) Object.assign(credentialsData, data);
