@@ -35,9 +35,6 @@ export class GwsSession {
 
 	private baseUrl: string | undefined;
 
-	/** Requests sent in this session, for the node's own accounting and tests. */
-	requestCount = 0;
-
 	constructor(private readonly context: IExecuteFunctions) {}
 
 	/** Runs one Web Services operation (a POST with `operationName`) and returns its result body. */
@@ -133,7 +130,6 @@ export class GwsSession {
 			ignoreHttpStatusErrors: true,
 		};
 		if (body) options.body = body;
-		this.requestCount += 1;
 		let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
 		try {
 			response = await this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL, options);
