@@ -2,6 +2,7 @@
 // redelivery, a 1000-event batch, and Auto Subscribe against the Graph emulator, which verifies
 // the callback with a GET to n8n exactly as Meta does.
 import { describe, it, after } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { env, CREDENTIAL_REFS, N8N_PORT } from '../env.mjs';
 import { GRAPH, SECRET_VALUES } from '../../emulators/fixtures.mjs';
@@ -51,6 +52,26 @@ env.addWorkflows(
 	triggerWorkflow(WF.auto.id, WF.auto.hook, { events: ['message', 'postback'], options: { autoSubscribe: true, includeEchoes: true } }, { page: true, publish: false }),
 );
 
+/** The importable examples, pointed at the emulator credentials (Auto Subscribe is proven above). */
+function example(file, id, webhookId) {
+	const wf = JSON.parse(readFileSync(new URL(`../../../examples/${file}`, import.meta.url)));
+	for (const n of wf.nodes) {
+		if (n.type !== 'n8n-nodes-messenger-bridge.messengerTrigger') continue;
+		n.webhookId = webhookId;
+		n.parameters = { ...n.parameters, verifyToken: GRAPH.verifyToken, options: { ...n.parameters.options, autoSubscribe: false } };
+		n.credentials = { facebookAppApi: CREDENTIAL_REFS.facebookAppApi };
+	}
+	return { ...wf, id };
+}
+const EX = {
+	instagram: { id: 'mbTrigExampleIg1', hook: hook(6) },
+	routing: { id: 'mbTrigExampleRt1', hook: hook(7) },
+};
+env.addWorkflows(
+	example('messenger-trigger-instagram.json', EX.instagram.id, EX.instagram.hook),
+	example('messenger-trigger-auto-subscribe.json', EX.routing.id, EX.routing.hook),
+);
+
 const path = (wf) => `${wf.hook}/webhook`;
 
 /** Gives every mid of a payload a per-test suffix, so that de-duplication never links tests. */
@@ -75,6 +96,13 @@ async function nthOutput(wf, n) {
 	const ordered = [...list].sort((a, b) => Number(a.id) - Number(b.id));
 	const execution = await env.execution(ordered[n - 1].id);
 	return env.nodeOutput(execution, NODE)[0].map((i) => i.json);
+}
+
+/** Waits for the workflow's first execution and returns the output of `nodeName`. */
+async function firstOutputOf(wf, nodeName) {
+	await nthOutput(wf, 1);
+	const [only] = await env.executions(wf.id);
+	return (env.nodeOutput(only, nodeName) ?? []).map((out) => out.map((i) => i.json));
 }
 
 /** Asserts that no new execution appears for a while. */
@@ -238,6 +266,23 @@ describe('e2e: Messenger Trigger', () => {
 		});
 	});
 
+	describe('the importable examples run', () => {
+		it('messenger-trigger-instagram.json: unsends dropped, story mention and reaction described', async () => {
+			const body = tagged(envelope('instagram', [entry(IG_ID, [igEvents.message, igEvents.deleted, igEvents.storyMention, igEvents.reaction, igEvents.seen])]), 'exig');
+			assert.equal((await post(EX.instagram, body)).status, 200);
+			const [out] = await firstOutputOf(EX.instagram, 'Story Mentions And Messages');
+			assert.deepEqual(out.map((i) => [i.kind, i.text]), [['text', 'Olá 🌍 / ok'], ['story_mention', ''], ['reaction ❤', '']]);
+		});
+		it('messenger-trigger-auto-subscribe.json: postbacks and messages routed apart', async () => {
+			const body = tagged(envelope('page', [entry(PAGE_ID, [pageEvents.postback, pageEvents.message, pageEvents.read])]), 'exrt');
+			assert.equal((await post(EX.routing, body)).status, 200);
+			const [postbacks] = await firstOutputOf(EX.routing, 'Postback');
+			const [messages] = await firstOutputOf(EX.routing, 'Message');
+			assert.deepEqual(postbacks, [{ psid: pageEvents.postback.sender.id, button: 'GET_STARTED' }]);
+			assert.deepEqual(messages, [{ psid: pageEvents.message.sender.id, text: pageEvents.message.message.text, attachments: 0 }]);
+		});
+	});
+
 	describe('Auto Subscribe', () => {
 		const graph = () => env.emulators.graph;
 		const callbackUrl = `http://localhost:${N8N_PORT}/webhook/${path(WF.auto)}`;
@@ -282,7 +327,9 @@ describe('e2e: Messenger Trigger', () => {
 			graph().state.appSubscriptions.set('page', { ...other });
 			graph().clearRequests();
 			await env.activate(WF.auto.id).catch((error) => error);
+			// n8n retries a failed trigger activation for ~18 s before it reports it as failed.
 			const publication = await settledPublication(WF.auto);
+			assert.equal(publication.status, 'failed');
 			assert.notEqual(publication.status, 'published', JSON.stringify(publication));
 			const messages = JSON.stringify(publication);
 			assert.match(messages, /already subscribed to \\?"page\\?" webhooks with another callback URL/);
