@@ -27,7 +27,10 @@ describe('examples/facebook-pages-to-genesys-cloud.json', () => {
 			for (const target of main.flat()) assert.ok(names.has(target.node));
 		}
 		const fb = workflow.nodes.filter((n) => n.type === 'n8n-nodes-messenger-bridge.facebookMessenger');
-		assert.deepEqual(fb.map((n) => `${n.parameters.resource}:${n.parameters.operation}`), ['page:explore', 'token:getPageTokens']);
+		assert.deepEqual(fb.map((n) => `${n.parameters.resource}:${n.parameters.operation}`).sort(), ['page:explore', 'token:getPageTokens']);
+		// Page tokens never flow through another node: the filter sees explored Pages only.
+		assert.equal(workflow.connections['Page Tokens'].main[0][0].node, 'Explore Pages');
+		assert.match(workflow.nodes.find((n) => n.parameters.operation === 'create').parameters.pageAccessToken, /\$\('Page Tokens'\)/);
 		assert.ok(fb.every((n) => n.executeOnce), 'Facebook calls run once, not once per existing integration');
 		const create = workflow.nodes.find((n) => n.parameters.operation === 'create');
 		assert.equal(create.parameters.waitForCompletion, true);

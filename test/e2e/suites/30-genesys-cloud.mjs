@@ -18,14 +18,14 @@ const flows = {
 	},
 	create: {
 		resource: 'integration', operation: 'create', channel: 'facebook', apiVersion: 'current', name: '={{ $json.body.name }}',
-		accessTokenType: 'pageAccessToken', pageAccessToken: '={{ $json.body.pageAccessToken }}', waitForCompletion: true, options: { timeout: 30 },
+		accessTokenType: 'pageAccessToken', pageAccessToken: '={{ "EAAemulatorPageToken" + $json.body.pageId }}', waitForCompletion: true, options: { timeout: 30 },
 	},
 	get: { resource: 'integration', operation: 'get', channel: 'facebook', apiVersion: 'current', integrationId: rlFromBody, options: { expand: ['supportedContent'] } },
 	update: { resource: 'integration', operation: 'update', channel: 'facebook', apiVersion: 'current', integrationId: rlFromBody, updateFields: { name: '={{ $json.body.name }}' } },
 	delete: { resource: 'integration', operation: 'delete', channel: '={{ $json.body.channel }}', apiVersion: '={{ $json.body.apiVersion }}', integrationId: rlFromBody },
 	lineCreate: {
 		resource: 'integration', operation: 'create', channel: 'line', apiVersion: 'legacy', name: '={{ $json.body.name }}',
-		channelId: '={{ $json.body.channelId }}', channelSecret: '={{ $json.body.channelSecret }}', waitForCompletion: true,
+		channelId: '={{ $json.body.channelId }}', channelSecret: 'line-e2e-secret', waitForCompletion: true,
 	},
 	lineUpdate: { resource: 'integration', operation: 'update', channel: 'line', apiVersion: 'legacy', integrationId: rlFromBody, updateFields: { serviceCode: '={{ $json.body.serviceCode }}' } },
 	stickers: { resource: 'sticker', operation: 'getAll', apiVersion: 'legacy', messengerType: 'line', returnAll: true },
@@ -95,7 +95,7 @@ describe('e2e: Genesys Cloud', () => {
 	});
 
 	it('create waits for Completed, then get, update, delete', async () => {
-		const [created] = await call('create', { name: 'E2E page', pageAccessToken: 'EAAemulatorPageToken104000000000009' });
+		const [created] = await call('create', { name: 'E2E page', pageId: '104000000000009' });
 		assert.equal(created.createStatus, 'Completed');
 		assert.equal(created.pageId, '104000000000009');
 		assert.ok(gc.api.requestsTo('GET', `/facebook/${created.id}`).length >= 2, 'polled');
@@ -110,7 +110,7 @@ describe('e2e: Genesys Cloud', () => {
 	});
 
 	it('legacy LINE: create, update with PUT, list, delete', async () => {
-		const [line] = await call('lineCreate', { name: 'E2E LINE', channelId: '1650009999', channelSecret: 'line-e2e-secret' });
+		const [line] = await call('lineCreate', { name: 'E2E LINE', channelId: '1650009999' });
 		assert.equal(line.channelId, '1650009999');
 		assert.ok(line.webhookUri);
 		const [updated] = await call('lineUpdate', { id: line.id, serviceCode: 'SVC-E2E' });
@@ -128,6 +128,30 @@ describe('e2e: Genesys Cloud', () => {
 		const response = await env.webhook('genesys-cloud-list', { body: { channel: 'line', apiVersion: 'current' } });
 		assert.notEqual(response.status, 200);
 		assert.equal(gc.api.requests.length, 0);
+	});
+
+	it('a Genesys error body becomes the node error in n8n: message, code, status, contextId', async () => {
+		const response = await env.webhook('genesys-cloud-get', { body: { id: '00000000-0000-4000-8000-000000000000' } });
+		assert.notEqual(response.status, 200);
+		const [execution] = await env.executions(ids.get);
+		const error = env.nodeError(execution, 'Genesys Cloud');
+		assert.match(error.message, /^Genesys Cloud: Integration 00000000-0000-4000-8000-000000000000 not found/);
+		assert.equal(String(error.httpCode), '404');
+		assert.match(error.description, /Code: not\.found\. Context ID: [0-9a-f-]{36}/);
+	});
+
+	it('a missing permission is named in the n8n error', async () => {
+		gc.api.state.permissions.delete('messaging:integration:add');
+		try {
+			const response = await env.webhook('genesys-cloud-create', { body: { name: 'No permission', pageId: '104000000000010' } });
+			assert.notEqual(response.status, 200);
+		} finally {
+			gc.api.state.permissions.add('messaging:integration:add');
+		}
+		const [execution] = await env.executions(ids.create);
+		const error = env.nodeError(execution, 'Genesys Cloud');
+		assert.match(error.message, /missing the permission messaging:integration:add needed to create a facebook integration/);
+		assert.equal(String(error.httpCode), '403');
 	});
 
 	it('stickers: every LINE sticker', async () => {
