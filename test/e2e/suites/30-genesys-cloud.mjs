@@ -69,6 +69,12 @@ describe('e2e: Genesys Cloud', () => {
 		gc.api.seed('facebook', 230);
 	});
 
+	it('n8n lists the node, its AI-tool variant and its credential', async () => {
+		const names = new Set((await env.rest('/types/nodes.json')).map((t) => t.name));
+		assert.ok(names.has(TYPE));
+		assert.ok(names.has(`${TYPE}Tool`), 'usableAsTool gives a tool variant');
+	});
+
 	it('Return All over 230 integrations: 3 requests, one token', async () => {
 		gc.api.clearRequests();
 		const items = await call('list', { channel: 'facebook', apiVersion: 'current' });
