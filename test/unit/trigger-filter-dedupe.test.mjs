@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { envelope, entry, pageEvents, igEvents, metaJson, signatureHeaders, bigBatch, PAGE_ID, IG_ID } from './trigger-payloads.mjs';
+import { envelope, entry, pageEvents, igEvents, metaJson, signatureHeaders, bigBatch, PAGE_ID, IG_ID, T } from './trigger-payloads.mjs';
 
 const require = createRequire(import.meta.url);
 const { normalize, flattenEvents } = require('../../dist/nodes/MessengerTrigger/webhook/events.js');
@@ -45,6 +45,26 @@ describe('trigger de-duplication', () => {
 		const edit2 = structuredClone(pageEvents.messageEdit);
 		edit2.message_edit.num_edit = 2;
 		assert.notEqual(dedupeKey(normalize(edit2, { id: PAGE_ID }, 'page', false)), dedupeKey(normalize(pageEvents.messageEdit, { id: PAGE_ID }, 'page', false)));
+	});
+	it('keys of events without a message id: watermark, parties, type and time', () => {
+		const key = (event, standby = false) => dedupeKey(normalize(event, { id: PAGE_ID }, 'page', standby));
+		const noMid = { sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 5, message: { text: 'legacy without mid' } };
+		assert.equal(key(noMid), key(structuredClone(noMid)));
+		assert.notEqual(key(noMid), key({ ...noMid, timestamp: 6 }));
+		assert.notEqual(key(noMid), key({ ...noMid, sender: { id: 'u2' } }));
+		const pbNoMid = { sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 5, postback: { payload: 'X' } };
+		assert.notEqual(key(pbNoMid), key(noMid), 'type is part of the key');
+		const editNoMid = { sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 5, message_edit: { text: 'x' } };
+		assert.notEqual(key(editNoMid), key(noMid));
+		const deliveryNoWatermark = { sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 7, delivery: { mids: ['m1'] } };
+		assert.notEqual(key(deliveryNoWatermark), key({ ...deliveryNoWatermark, timestamp: 8 }));
+		const read = (w) => ({ sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 9, read: { watermark: w } });
+		assert.notEqual(key(read(100)), key(read(101)));
+		assert.equal(key(read(100)), key({ ...read(100), timestamp: 10 }), 'a read is identified by its watermark');
+		assert.notEqual(key(pageEvents.message, true), key(pageEvents.message));
+		assert.equal(key(pageEvents.message), 'm_text1', 'the common case is the message id itself');
+		assert.notEqual(key(pageEvents.passThread), key(pageEvents.takeThread));
+		assert.notEqual(key(pageEvents.unknownType), key({ ...pageEvents.unknownType, timestamp: T + 1 }));
 	});
 	it('drops repeats within a batch and across batches', () => {
 		const seen = new SeenEvents(100);
