@@ -50,8 +50,7 @@ export class GwsSession {
 					{ httpCode: '403', reason: 'csrf' } as JsonObject,
 					{
 						message: 'Genesys Engage Web Services rejected the CSRF token twice',
-						description:
-							'A fresh token was read from GET /api/v2/me and the call was repeated once. Check that nothing between n8n and Web Services drops the JSESSIONID cookie or the X-CSRF-TOKEN header.',
+						description: `A fresh token was read from GET /api/v2/me and the call was repeated once; the server still answered 403 (${summarize(answer.body) ?? 'no body'}). Check that nothing between n8n and Web Services drops the JSESSIONID cookie or the X-CSRF-TOKEN header.`,
 						httpCode: '403',
 						itemIndex,
 					},

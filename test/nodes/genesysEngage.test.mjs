@@ -218,6 +218,7 @@ describe('genesysEngage: session cookie and CSRF token', () => {
 		assert.ok(error);
 		assert.equal(error.constructor.name, 'NodeApiError');
 		assert.match(error.message, /rejected the CSRF token twice/);
+		assert.match(error.description, /answered 403 \(Missing or invalid Csrf token\)/);
 		assert.equal(error.httpCode, '403');
 		assert.deepEqual(gws.requests.map((r) => `${r.method} ${r.status}`), ['GET 200', 'POST 403', 'GET 200', 'POST 403']);
 		assert.equal(gws.interaction(ENGAGE.outboundId).state, 'Composing', 'nothing was sent');
