@@ -70,12 +70,15 @@ console.log(`${MESSAGES} sends to ${RECIPIENTS} recipients, ${LATENCY} ms latenc
 // BENCH_SKIP_SERIAL=1 (while developing) assumes the one-by-one time measured earlier.
 const serial = process.env.BENCH_SKIP_SERIAL ? { ms: 1000 * (LATENCY + 7.5) * (MESSAGES / 1000) } : await measure('one by one (concurrency 1)', { concurrency: 1 });
 await measure('warm-up', {});
-const concurrent = await measure('concurrent (default concurrency 20)', {});
+// Three rounds, the median counts: the machine may be shared and busy.
+const rounds = [];
+for (let r = 0; r < 3; r++) rounds.push(await measure(`concurrent (default concurrency 20), round ${r + 1}`, {}));
+const concurrent = [...rounds].sort((a, b) => a.ms - b.ms)[1];
 const limited = await measure('concurrent with rate limiting (200 calls/s, 80006)', { retries: 10 }, { limit: 200, windowMs: 1000, code: 80006 });
 const ratio = (r) => (r.ms / serial.ms).toFixed(3);
-console.log(`ratio concurrent / one by one: ${ratio(concurrent)} (goal ≤ 0.125, 1/${(serial.ms / concurrent.ms).toFixed(1)})`);
+console.log(`ratio concurrent (median of 3) / one by one: ${ratio(concurrent)} (goal ≤ 0.125, 1/${(serial.ms / concurrent.ms).toFixed(1)})`);
 console.log(`ratio rate-limited / one by one: ${ratio(limited)} (1/${(serial.ms / limited.ms).toFixed(1)}), ${limited.throttled} calls throttled and retried`);
-const allGood = [concurrent, limited, ...(serial.name ? [serial] : [])].every((r) => r.lost === 0 && r.duplicated === 0 && r.orderKept && r.failed === 0);
+const allGood = [...rounds, limited, ...(serial.name ? [serial] : [])].every((r) => r.lost === 0 && r.duplicated === 0 && r.orderKept && r.failed === 0);
 console.log(allGood ? 'OK: 0 lost, 0 duplicated, per-recipient order kept in every run' : 'FAILED: see the lines above');
 await graph.close();
 process.exitCode = allGood && concurrent.ms / serial.ms <= 0.125 ? 0 : 1;
