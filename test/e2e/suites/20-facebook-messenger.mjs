@@ -51,6 +51,30 @@ env.addWorkflows({
 	settings: { executionOrder: 'v1' },
 });
 
+// A file made in the workflow (Convert to File) sent as an attachment: multipart in the real n8n.
+env.addWorkflows({
+	id: 'mbFbMessengerFile01',
+	name: 'e2e messenger binary attachment',
+	nodes: [
+		{ id: 'file-hook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'mbFbMessengerFile01-hook', parameters: { httpMethod: 'POST', path: 'fb-messenger-file', responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
+		{ id: 'file-convert', name: 'To File', type: 'n8n-nodes-base.convertToFile', typeVersion: 1.1, position: [200, 0], parameters: { operation: 'toText', sourceProperty: 'body.note', options: { fileName: 'note.txt' } } },
+		{
+			id: 'file-send',
+			name: 'Facebook Messenger',
+			type: TYPE,
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { resource: 'message', operation: 'sendAttachment', recipientId: GRAPH.psid, attachmentType: 'file', source: 'binary', binaryPropertyName: 'data', isReusable: true, options: {} },
+			credentials,
+		},
+	],
+	connections: {
+		Webhook: { main: [[{ node: 'To File', type: 'main', index: 0 }]] },
+		'To File': { main: [[{ node: 'Facebook Messenger', type: 'main', index: 0 }]] },
+	},
+	settings: { executionOrder: 'v1' },
+});
+
 const call = async (key, body = {}) => {
 	const response = await env.webhook(`fb-messenger-${key.toLowerCase()}`, { body });
 	return response;
@@ -145,6 +169,39 @@ describe('e2e: Facebook Messenger', () => {
 		const request = graph.requestsTo('POST', '/oauth/access_token')[0];
 		assert.equal(request.body.client_secret, GRAPH.appSecret);
 		assert.ok(!request.url.includes(GRAPH.appSecret) && !request.url.includes(GRAPH.userAccessToken));
+	});
+
+	it('sendAttachment from binary data: a multipart upload from the real n8n', async () => {
+		graph.state.sent.length = 0;
+		const note = 'Invoice 42: 12.50 EUR';
+		const [row] = await ok('file', { note });
+		assert.match(row.messageId, /^m_/);
+		assert.match(row.attachmentId, /^\d+$/);
+		assert.equal(graph.state.sent[0].file.filename, 'note.txt');
+		assert.equal(graph.state.sent[0].file.bytes, Buffer.byteLength(note));
+		assert.deepEqual(graph.state.sent[0].message.attachment, { type: 'file', payload: { is_reusable: true } });
+	});
+
+	it('the Page locator lists Pages through n8n, 100 per call with a pagination token', async () => {
+		const request = (paginationToken) =>
+			env.rest('/rest/dynamic-node-parameters/resource-locator-results', {
+				method: 'POST',
+				body: {
+					path: 'parameters.pageId',
+					nodeTypeAndVersion: { name: TYPE, version: 1 },
+					currentNodeParameters: { resource: 'page', operation: 'get', pageId: { __rl: true, mode: 'list', value: '' } },
+					methodName: 'searchPages',
+					credentials: { facebookAppApi: CREDENTIAL_REFS.facebookAppApi },
+					...(paginationToken ? { paginationToken } : {}),
+				},
+			});
+		const first = await request();
+		assert.equal(first.results.length, 100);
+		assert.deepEqual(first.results[0], { name: GRAPH.pageName, value: GRAPH.pageId, url: `https://www.facebook.com/${GRAPH.pageId}` });
+		assert.ok(first.paginationToken);
+		const second = await request(first.paginationToken);
+		assert.equal(second.results.length, 20);
+		assert.equal(second.paginationToken, undefined);
 	});
 
 	for (const type of ['facebookAppApi', 'facebookPageApi']) {
