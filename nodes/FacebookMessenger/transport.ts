@@ -43,9 +43,10 @@ export interface GraphCall {
 }
 
 export const RETRY_BASE_DELAY_MS = 500;
-export const RETRY_MAX_DELAY_MS = 30_000;
 /** Meta asks to wait longer than this: fail now with the hint rather than hold the workflow. */
 export const RETRY_MAX_REGAIN_MS = 60_000;
+/** Backoff stays far below this; it only bounds a wait Meta asked for (regain time, Retry-After). */
+export const RETRY_MAX_DELAY_MS = RETRY_MAX_REGAIN_MS;
 
 const trim = (value: unknown, fallback: string) => String(value || fallback).trim().replace(/\/+$/, '');
 
@@ -146,8 +147,8 @@ export async function graphRequest(this: GraphContext, call: GraphCall): Promise
 		maxDelayMs: RETRY_MAX_DELAY_MS,
 		decide: () => {
 			if (!last || !shouldRetry(last, call.kind)) return { retry: false };
-			if (last.regainMs !== undefined && last.regainMs > RETRY_MAX_REGAIN_MS) return { retry: false };
 			const delayMs = last.regainMs || last.retryAfterMs;
+			if (delayMs !== undefined && delayMs > RETRY_MAX_REGAIN_MS) return { retry: false };
 			return delayMs ? { retry: true, delayMs } : { retry: true };
 		},
 	});

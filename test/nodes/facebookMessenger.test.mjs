@@ -383,6 +383,15 @@ describe('retries', () => {
 		assert.equal(graph.requests.length, 1);
 	});
 
+	it('HTTP 429 with Retry-After: waits exactly that long, then delivers once', async () => {
+		graph.injectFault(isSend, { status: 429, headers: { 'retry-after': '1' }, body: 'Too Many Requests' }, 1);
+		const [row] = json(await run(send({})));
+		assert.match(row.messageId, /^m_/);
+		assert.equal(graph.requests.length, 2);
+		assert.ok(graph.requests[1].at - graph.requests[0].at >= 990, 'waited for Retry-After');
+		assert.equal(graph.state.sent.length, 1);
+	});
+
 	it('a send that may have been accepted (5xx, no Graph error) is never repeated', async () => {
 		graph.injectFault(isSend, { status: 502, body: 'Bad gateway' }, 1);
 		const { error } = await run(send({}));
