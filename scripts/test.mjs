@@ -25,9 +25,9 @@ function installed() {
 }
 
 if (!installed()) {
-	step('installing dev dependencies (npm ci)');
+	step('installing dev dependencies');
 	// --ignore-scripts: n8n-workflow pulls isolated-vm, whose build needs Node 24; nothing here needs it.
-	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
 }
 
 step('build');
