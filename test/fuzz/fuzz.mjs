@@ -214,9 +214,10 @@ export function expectedStatus(request) {
 	let bytes = request.body;
 	if (encoding === 'gzip') bytes = gunzipSync(bytes);
 	if (encoding === 'deflate') bytes = inflateSync(bytes);
-	// n8n's XML parser refuses JSON bytes most of the time but not always (it is lenient about
-	// some inputs); either way the request is refused before or by the trigger.
-	if (type.endsWith('/xml') || type.endsWith('+xml')) return [422, request.expect];
+	// n8n 2.40's XML body parser never settles on bytes that are not XML: n8n does not answer at
+	// all (an n8n bug that affects every webhook URL; see the README's Limits). The fuzzer waits
+	// XML_TIMEOUT_MS and records the silence. No execution can start from such a request.
+	if (type.endsWith('/xml') || type.endsWith('+xml')) return [422, request.expect, 'no answer'];
 	if (type === 'application/json') {
 		try {
 			JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
@@ -236,13 +237,22 @@ export const WEIGHTS = {
 };
 const HEAVY = ['tenMegabytesUnsigned', 'tenMegabytesSignedJson'];
 
+const XML_TIMEOUT_MS = 3000;
+const TIMEOUT_MS = 120_000;
+
 function send({ port, path, method = 'POST', headers = {}, body, query }, agent) {
+	const type = String(headers['content-type'] ?? '');
+	const timeout = /[/+]xml/.test(type) ? XML_TIMEOUT_MS : TIMEOUT_MS;
 	return new Promise((resolve) => {
 		const search = query ? `?${new URLSearchParams(query)}` : '';
 		const req = http.request({ host: '127.0.0.1', port, path: `${path}${search}`, method, headers: body ? { ...headers, 'content-length': body.length } : headers, agent }, (res) => {
 			const chunks = [];
 			res.on('data', (c) => chunks.push(c));
 			res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+		});
+		req.setTimeout(timeout, () => {
+			resolve({ status: 'no answer', body: `no answer within ${timeout} ms` });
+			req.destroy();
 		});
 		req.on('error', (error) => resolve({ status: 0, body: String(error.message) }));
 		req.end(body);
