@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 
 
 import { genesysGetAll } from '../../transport';
@@ -7,22 +8,7 @@ import { output, settingsFields, target } from './common';
 import { expandProperty } from './get.operation';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimit(false),
 	{
 		displayName: 'Options',
 		name: 'options',

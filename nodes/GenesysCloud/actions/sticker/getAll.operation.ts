@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 
 
 import { STICKER_BASE, type ApiVersion } from '../../channels';
@@ -33,22 +34,7 @@ const properties: INodeProperties[] = [
 			{ name: 'WhatsApp', value: 'whatsapp' },
 		],
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimit(false),
 ];
 
 export const description = showFor({ show: { resource: ['sticker'], operation: ['getAll'] } }, properties);
