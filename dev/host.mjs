@@ -121,7 +121,7 @@ export function n8nCli(userFolder, args, port = 5678) {
  * Starts `n8n start` and resolves once /healthz answers.
  * @returns {{url: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void>}}
  */
-export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inheritOutput = false, timeoutMs = 120_000 } = {}) {
+export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inheritOutput = false, timeoutMs = 300_000 } = {}) {
 	const child = spawn(node24, [n8nBin, 'start'], {
 		env: n8nEnv(userFolder, port, env),
 		stdio: inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
@@ -133,10 +133,18 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 	}
 	let exited = false;
 	child.on('exit', () => (exited = true));
+	const logTail = () => {
+		if (inheritOutput) return '';
+		try {
+			return `\n--- last lines of ${logFile ?? join(userFolder, 'n8n.log')}:\n${readFileSync(logFile ?? join(userFolder, 'n8n.log'), 'utf8').split('\n').filter((l) => !l.startsWith('    at ')).slice(-25).join('\n')}`;
+		} catch {
+			return '';
+		}
+	};
 	const url = `http://localhost:${port}`;
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
-		if (exited) throw new Error(`n8n exited during start; see ${logFile ?? join(userFolder, 'n8n.log')}`);
+		if (exited) throw new Error(`n8n exited during start${logTail()}`);
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
 			if (response.ok) break;
@@ -147,7 +155,7 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 	}
 	if (Date.now() - started >= timeoutMs) {
 		child.kill('SIGKILL');
-		throw new Error('n8n did not become ready in time');
+		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s on port ${port}${logTail()}`);
 	}
 	return {
 		url,
