@@ -122,6 +122,9 @@ export function n8nCli(userFolder, args, port = 5678) {
  * @returns {{url: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void>}}
  */
 export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inheritOutput = false, timeoutMs = 300_000 } = {}) {
+	// n8n keeps running when its port is taken; fail fast instead of waiting on someone else's server.
+	const busy = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+	if (busy) throw new Error(`port ${port} is already in use (another n8n?); stop it or choose another port`);
 	const child = spawn(node24, [n8nBin, 'start'], {
 		env: n8nEnv(userFolder, port, env),
 		stdio: inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
