@@ -42,7 +42,10 @@ export class MessengerTrigger implements INodeType {
 		],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			// For a delivery that starts the workflow, n8n itself answers 200 "EVENT_RECEIVED" once it
+			// has registered the execution, and before the workflow runs. If it cannot register it,
+			// it answers 5xx and Meta delivers again: an acknowledged event is never lost.
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'EVENT_RECEIVED', path: 'webhook' },
 		],
 		properties: [
 			{
@@ -190,12 +193,12 @@ export class MessengerTrigger implements INodeType {
 			parsedBody,
 		});
 		if (result.reason) this.logger.warn(`Messenger Trigger refused a POST (${result.status}): ${result.reason}`);
-		// Meta waits 20 s and then retries: answer now, the workflow runs afterwards.
-		res.status(result.status).type('text/plain').send(result.body);
-		if (!result.items.length) return { noWebhookResponse: true };
-		return {
-			workflowData: [result.items.map((json) => ({ json }))],
-			noWebhookResponse: true,
-		};
+		if (!result.items.length) {
+			// A refusal, or a good delivery with nothing to emit (filtered, echoes, redelivered).
+			res.status(result.status).type('text/plain').send(result.body);
+			return { noWebhookResponse: true };
+		}
+		// n8n answers (see the webhook description): Meta's 200 means the execution exists.
+		return { workflowData: [result.items.map((json) => ({ json }))] };
 	}
 }

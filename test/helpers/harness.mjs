@@ -346,6 +346,16 @@ export async function runWebhook(nodeType, { parameters = {}, credentials, webho
 	});
 	try {
 		const result = await nodeType.webhook.call(context);
+		// What n8n does next for responseMode "onReceived" when the node did not answer: it
+		// registers the execution, then sends the description's responseData as the body
+		// ("noData" = empty), else the node's webhookResponse, else {message}.
+		const description = nodeType.description.webhooks?.find((w) => w.name === webhookName);
+		if (!res.ended && !result?.noWebhookResponse && description?.responseMode === 'onReceived') {
+			const data = description.responseData;
+			const body = data === 'noData' ? undefined : (data || result?.webhookResponse || { message: 'Workflow was started' });
+			res.status(200).send(body);
+			res.answeredByN8n = true;
+		}
 		return { result, res, context, staticData };
 	} catch (error) {
 		return { error, res, context, staticData };

@@ -70,7 +70,10 @@ describe('Messenger Trigger: signed POST', () => {
 		assert.equal(run.error, undefined);
 		assert.equal(run.res.statusCode, 200);
 		assert.equal(run.res.body, 'EVENT_RECEIVED');
-		assert.equal(run.result.noWebhookResponse, true);
+		// The 200 is n8n's, sent once it has registered the execution: never an ack for an
+		// execution that could not be started.
+		assert.equal(run.result.noWebhookResponse, undefined);
+		assert.equal(run.res.answeredByN8n, true);
 		const items = outputItems(run);
 		assert.deepEqual(items.map((i) => [i.json.entryId, i.json.eventType]), [
 			[PAGE_ID, 'message'], [PAGE_ID, 'postback'], ['104000000000002', 'reaction'], ['104000000000002', 'delivery'],
