@@ -67,7 +67,7 @@ env.addWorkflows(
 		name: 'load: Messenger Trigger',
 		nodes: [
 			{
-				id: 'ours-trigger', name: 'Messenger Trigger', type: 'n8n-nodes-messenger-bridge.messengerTrigger', typeVersion: 1,
+				id: 'ours-trigger', name: 'Messenger Trigger', type: 'n8n-nodes-messenger-bridge.messengerTrigger', typeVersion: 1.1,
 				position: [0, 0], webhookId: 'load-ours-0001',
 				parameters: { object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: {} },
 				credentials: { facebookAppApi: { id: 'mbFacebookApp001', name: 'Facebook App (emulator)' } },

@@ -30,7 +30,11 @@ export class MessengerTrigger implements INodeType {
 		name: 'messengerTrigger',
 		icon: { light: 'file:../../icons/messenger.svg', dark: 'file:../../icons/messenger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves exactly like 1. It exists because n8n evaluates an expression (in a fresh
+		// isolate) on every webhook request to a version-1 start node, to look for a binaryData
+		// option this node does not have; from 1.1 on it skips that work.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["object"] === "instagram" ? "Instagram" : "Messenger"}}',
 		description: 'Starts the workflow on Facebook Messenger or Instagram messaging webhooks, verified and one item per event',
 		defaults: { name: 'Messenger Trigger' },

@@ -12,7 +12,7 @@ export const fuzzWorkflow = {
 			id: 'fuzz-trigger',
 			name: 'Messenger Trigger',
 			type: 'n8n-nodes-messenger-bridge.messengerTrigger',
-			typeVersion: 1,
+			typeVersion: 1.1,
 			position: [0, 0],
 			webhookId: FUZZ_WEBHOOK_ID,
 			parameters: { object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: {} },

@@ -18,7 +18,7 @@ env.addWorkflows({
 			id: 'redelivery-trigger',
 			name: 'Messenger Trigger',
 			type: 'n8n-nodes-messenger-bridge.messengerTrigger',
-			typeVersion: 1,
+			typeVersion: 1.1,
 			position: [0, 0],
 			webhookId: WEBHOOK_ID,
 			parameters: { object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: {} },
