@@ -138,17 +138,6 @@ function post(path, body, headers) {
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
-async function warmUp(path) {
-	// Activation registers webhooks asynchronously; measure only once the target answers.
-	for (let i = 0; i < 100; i++) {
-		const body = messengerPayload({ tag: 'warmup' });
-		const { status } = await post(path, body, sign(body, GRAPH.appSecret));
-		if (status >= 200 && status < 300) return;
-		await sleep(200);
-	}
-	throw new Error(`${path} never answered 2xx`);
-}
-
 /** One rate step against one target: open-loop sends for STEP_MS, then waits for the sink to catch up. */
 async function driveStep(name, rate) {
 	const target = targets[name];
@@ -201,7 +190,6 @@ async function driveStep(name, rate) {
 const names = ['webhook', 'ours', 'facebookTrigger'];
 const report = names.map((name) => ({ name, label: targets[name].label, steps: [] }));
 try {
-	for (const name of names) await warmUp(targets[name].path);
 	// Targets take turns at every rate (in rotating order), so none is favoured by going first.
 	for (const [stepIndex, rate] of RATES.entries()) {
 		const order = names.map((_, i) => names[(i + stepIndex) % names.length]);

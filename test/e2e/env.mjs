@@ -51,7 +51,10 @@ export const env = {
 		await this.setupOwner();
 		// Published over REST once n8n serves HTTP, as a user's click would: a trigger's create()
 		// may need its own webhook to answer already (Meta verifies the callback during subscribe).
-		for (const wf of this.workflows.filter((w) => w.publish !== false)) await this.activate(wf.id);
+		const published = this.workflows.filter((w) => w.publish !== false);
+		for (const wf of published) await this.activate(wf.id);
+		// n8n 2.40 publishes asynchronously: webhooks answer only once publication settled.
+		for (const wf of published) await this.publication(wf.id);
 		return this;
 	},
 
@@ -64,6 +67,14 @@ export const env = {
 	async activate(workflowId) {
 		const workflow = await this.rest(`/rest/workflows/${workflowId}`);
 		return this.rest(`/rest/workflows/${workflowId}/activate`, { method: 'POST', body: { versionId: workflow.versionId } });
+	},
+
+	/** Waits until the workflow's publication is no longer in progress; returns its status. */
+	async publication(workflowId) {
+		return this.waitFor(async () => {
+			const status = await this.rest(`/rest/workflows/${workflowId}/publication-status`);
+			return status && status.status !== 'in_progress' ? status : null;
+		}, { what: `publication of ${workflowId}`, timeoutMs: 30_000 });
 	},
 
 	async deactivate(workflowId) {

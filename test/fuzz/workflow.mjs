@@ -41,8 +41,6 @@ export const RSS_CEILING_MIB = 3072;
  */
 export async function fuzzAndCheck(env, { count, seed = Number(process.env.MB_FUZZ_SEED ?? 20261121), heavy = true }) {
 	const { runFuzz, rssMiB } = await import('./fuzz.mjs');
-	// Activation registers webhooks asynchronously: start once the handshake answers.
-	await env.waitFor(async () => (await env.webhook(`${FUZZ_WEBHOOK_ID}/webhook?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(GRAPH.verifyToken)}&hub.challenge=1`, { method: 'GET' })).status === 200, { what: 'the fuzz trigger to be registered', timeoutMs: 60_000 });
 	const before = await executionCount(env);
 	const rssBefore = rssMiB(env.n8n.process.pid);
 	const common = { port: Number(new URL(env.url).port), webhookPath: `${FUZZ_WEBHOOK_ID}/webhook`, appSecret: GRAPH.appSecret, verifyToken: GRAPH.verifyToken };

@@ -111,14 +111,6 @@ async function assertNothingStarted(wf, before) {
 	assert.equal(await count(wf), before, 'no execution started');
 }
 
-/** n8n 2.40 publishes asynchronously: waits for the workflow's publication to settle. */
-async function settledPublication(wf) {
-	return env.waitFor(async () => {
-		const status = await env.rest(`/rest/workflows/${wf.id}/publication-status`);
-		return status && status.status !== 'in_progress' ? status : null;
-	}, { what: `publication of ${wf.id}`, timeoutMs: 30_000 });
-}
-
 describe('e2e: Messenger Trigger', () => {
 	describe('handshake', () => {
 		it('right token → 200 text/plain with the exact challenge', async () => {
@@ -298,7 +290,7 @@ describe('e2e: Messenger Trigger', () => {
 			graph().state.pageSubscriptions.get(GRAPH.pageId)?.delete(GRAPH.appId);
 			graph().clearRequests();
 			await env.activate(WF.auto.id);
-			const publication = await settledPublication(WF.auto);
+			const publication = await env.publication(WF.auto.id);
 			assert.equal(publication.status, 'published', JSON.stringify(publication));
 			const sub = graph().state.appSubscriptions.get('page');
 			assert.ok(sub, 'app subscribed');
@@ -319,7 +311,7 @@ describe('e2e: Messenger Trigger', () => {
 			await env.waitFor(() => !graph().state.appSubscriptions.has('page'), { what: 'app unsubscribed' });
 			await env.waitFor(() => graph().state.pageSubscriptions.get(GRAPH.pageId)?.get(GRAPH.appId) === undefined, { what: 'page unsubscribed' });
 			assert.deepEqual(graph().requestsTo('DELETE', '/').map((r) => r.path), [`/v25.0/${GRAPH.pageId}/subscribed_apps`, `/v25.0/${GRAPH.appId}/subscriptions`]);
-			await env.waitFor(async () => (await settledPublication(WF.auto)).status === 'not_published', { what: 'unpublished' });
+			await env.waitFor(async () => (await env.publication(WF.auto.id)).status === 'not_published', { what: 'unpublished' });
 		});
 
 		it('an app already subscribed with another callback URL: activation fails clearly, nothing overwritten', async () => {
@@ -328,7 +320,7 @@ describe('e2e: Messenger Trigger', () => {
 			graph().clearRequests();
 			await env.activate(WF.auto.id).catch((error) => error);
 			// n8n retries a failed trigger activation for ~18 s before it reports it as failed.
-			const publication = await settledPublication(WF.auto);
+			const publication = await env.publication(WF.auto.id);
 			assert.equal(publication.status, 'failed');
 			assert.notEqual(publication.status, 'published', JSON.stringify(publication));
 			const messages = JSON.stringify(publication);
