@@ -1,5 +1,6 @@
-// Messenger webhook payloads as Meta sends them, and their signatures.
-import { createHmac } from 'node:crypto';
+// Messenger webhook payloads for the load bench and the redelivery suite: unique mids, serialised
+// and signed the way Meta does (the shared helpers of test/unit/trigger-payloads.mjs).
+import { metaJson, signatureHeaders } from '../../test/unit/trigger-payloads.mjs';
 
 let counter = 0;
 
@@ -15,22 +16,16 @@ export function messengerPayload({ pageId = '104000000000001', psid = '240000000
 				sender: { id: psid },
 				recipient: { id: pageId },
 				timestamp: now,
-				message: { mid: `${tag}_${process.pid}_${counter}`, text: `Hello \\u00e4\\u00f6\\u00e5 \\/ ${counter} \\ud83d\\ude00` },
+				message: { mid: `${tag}_${process.pid}_${counter}`, text: `Hello äöå / ${counter} 😀` },
 			});
 		}
 		entry.push({ id: pageId, time: now, messaging });
 	}
-	// Meta's own serialisation escapes non-ASCII and '/', so the bytes are built by hand here
-	// (JSON.stringify would turn the escapes into a second backslash).
-	return `{"object":"page","entry":${JSON.stringify(entry).replace(/\\\\/g, '\\')}}`;
+	return metaJson({ object: 'page', entry });
 }
 
-export function sign(body, appSecret) {
-	return {
-		'x-hub-signature-256': `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`,
-		'x-hub-signature': `sha1=${createHmac('sha1', appSecret).update(body).digest('hex')}`,
-	};
-}
+/** Meta's signature headers (SHA-256 and the legacy SHA-1) and the JSON content type. */
+export const sign = (body, appSecret) => signatureHeaders(Buffer.from(body), appSecret);
 
 /** Every message id in a payload, for counting what a sink received. */
 export const midsOf = (text) => [...text.matchAll(/"mid":"([^"]+)"/g)].map((m) => m[1]);

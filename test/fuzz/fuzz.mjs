@@ -5,6 +5,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { gzipSync, deflateSync, gunzipSync, inflateSync } from 'node:zlib';
+import { metaJson } from '../unit/trigger-payloads.mjs';
 
 /** Small, seedable PRNG (mulberry32), so that a failing case can be replayed. */
 export function prng(seed) {
@@ -23,16 +24,17 @@ export function prng(seed) {
 	};
 }
 
+// Real characters: the payload is serialised the way Meta does (metaJson escapes every non-ASCII
+// UTF-16 unit and "/"), or sent as raw UTF-8 by oddUnicodeSigned.
 const ODD_TEXT = [
 	'plain ascii',
-	'\\u00e4\\u00f6\\u00e5 escaped like Meta',
-	'\\ud83d\\ude00\\ud83d\\udc4d emoji pairs',
-	'\\ud800 lone high surrogate',
-	'\\u0000 NUL and \\u001f controls',
-	'\\u202e right-to-left override',
-	'a\\/b\\/c escaped slashes 03\\/03\\/2000',
-	'\\u003Cscript\\u003E \\u0025 \\u0040',
-	'😀 raw emoji bytes',
+	'äöå as in Meta’s own example',
+	'😀👍 emoji pairs',
+	'\ud800 lone high surrogate',
+	'\u0000 NUL and \u001f controls',
+	'\u202e right-to-left override',
+	'a/b/c slashes 03/03/2000',
+	'<script> % @',
 	'ｆｕｌｌｗｉｄｔｈ',
 	'x'.repeat(2000),
 ];
@@ -54,12 +56,7 @@ function messagingEvent(rng, pageId, kind) {
 	}
 }
 
-/** Serialises like Meta: escapes kept as escapes (the text table already holds them). */
-function metaJson(value) {
-	return JSON.stringify(value).replace(/\\\\u/g, '\\u').replace(/\\\\\//g, '\\/');
-}
-
-function payload(rng, { object = 'page', pageId = '104000000000001', entries = 1 + rng.int(3), events = 1 + rng.int(3) } = {}) {
+function payload(rng, { object = 'page', pageId = '104000000000001', entries = 1 + rng.int(3), events = 1 + rng.int(3), serialise = metaJson } = {}) {
 	const entry = [];
 	let messageEvents = 0;
 	for (let e = 0; e < entries; e++) {
@@ -71,7 +68,7 @@ function payload(rng, { object = 'page', pageId = '104000000000001', entries = 1
 		}
 		entry.push({ id: pageId, time: 1700000000000 + sequence, messaging });
 	}
-	return { body: Buffer.from(metaJson({ object, entry })), events: messageEvents };
+	return { body: Buffer.from(serialise({ object, entry })), events: messageEvents };
 }
 
 const hmac = (algorithm, secret, body) => createHmac(algorithm, secret).update(body).digest('hex');
@@ -162,7 +159,9 @@ export function cases({ appSecret, verifyToken, object = 'page' }) {
 			return { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...signed(appSecret, compressed) }, body: compressed, expect: 401, starts: false };
 		},
 		oddUnicodeSigned(rng) {
-			const { body } = payload(rng, { object, entries: 1, events: 1 });
+			// Meta's escaping, raw UTF-8, or escapes with upper-case hex: the bytes are what is signed.
+			const serialise = rng.pick([metaJson, JSON.stringify, (value) => metaJson(value).replace(/\\u([0-9a-f]{4})/g, (_, hex) => `\\u${hex.toUpperCase()}`)]);
+			const { body } = payload(rng, { object, entries: 1, events: 1, serialise });
 			return { headers: { 'content-type': 'application/json; charset=utf-8', ...signed(appSecret, body) }, body, expect: 200, starts: true };
 		},
 		hugeEntryArraySigned(rng) {
