@@ -115,9 +115,11 @@ Object.assign(env.n8nEnv, {
 	// The bench measures the webhook path, not execution history.
 	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
 	N8N_LOG_LEVEL: 'warn',
+	// Extra n8n settings to compare deployments, e.g. MB_LOAD_N8N_ENV=N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true
+	...Object.fromEntries((process.env.MB_LOAD_N8N_ENV ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))),
 });
 
-process.stdout.write(`bench/load: starting n8n with three workflows (${SECONDS} s per target, rates ${RATES.join('/')} per s)\n`);
+process.stdout.write(`bench/load: starting n8n with three workflows (${SECONDS} s per target, rates ${RATES.join('/')} per s${process.env.MB_LOAD_N8N_ENV ? `, ${process.env.MB_LOAD_N8N_ENV}` : ''})\n`);
 await env.start();
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });

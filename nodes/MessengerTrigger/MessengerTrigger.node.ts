@@ -12,6 +12,7 @@ import { type EventType } from './webhook/events';
 import { verifyHandshake } from './webhook/handshake';
 import { handleDelivery } from './webhook/handle';
 import { SeenRegistry } from './webhook/dedupe';
+import { SecretCache } from './webhook/secretCache';
 
 /**
  * Events already emitted, per trigger, in this n8n process: 64 triggers × 10,000 events at most
@@ -19,9 +20,18 @@ import { SeenRegistry } from './webhook/dedupe';
  */
 const seenRegistry = new SeenRegistry(64, 10_000);
 
+// 10 s: at most that long may a secret replaced only in n8n (not yet at Meta) still be accepted.
+const appSecrets = new SecretCache(10_000, 256);
+
 async function appSecretOf(context: IWebhookFunctions): Promise<string> {
 	const credentials = await context.getCredentials('facebookAppApi');
 	return String(credentials.appSecret ?? '');
+}
+
+/** Which kept secret a trigger uses: its workflow and its credential (undefined = keep none). */
+function secretKey(context: Pick<IWebhookFunctions, 'getNode' | 'getWorkflow'>): string | undefined {
+	const credentialId = context.getNode().credentials?.facebookAppApi?.id;
+	return credentialId ? `${context.getWorkflow().id ?? ''}:${credentialId}` : undefined;
 }
 
 export class MessengerTrigger implements INodeType {
@@ -159,6 +169,8 @@ export class MessengerTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				// Undoes only what create() recorded, whatever the option is set to now.
 				await deleteSubscriptions.call(this);
+				const key = secretKey(this);
+				if (key) appSecrets.forget(key);
 				return true;
 			},
 		},
@@ -188,14 +200,20 @@ export class MessengerTrigger implements INodeType {
 		const parsedBody = parsedByN8n && body !== null && typeof body === 'object' ? body : undefined;
 		const deduplicate = this.getNodeParameter('options.deduplicate', true) as boolean;
 		const node = this.getNode();
-		const result = handleDelivery(rawBody, req.headers, await appSecretOf(this), {
+		const options = {
 			object: this.getNodeParameter('object', 'page') as string,
 			events: this.getNodeParameter('events', []) as EventType[],
 			includeEchoes: this.getNodeParameter('options.includeEchoes', false) as boolean,
 			includeStandby: this.getNodeParameter('options.includeStandby', false) as boolean,
 			seen: deduplicate ? seenRegistry.for(node.webhookId ?? node.id) : undefined,
 			parsedBody,
-		});
+		};
+		const result = await appSecrets.use(
+			secretKey(this),
+			async () => await appSecretOf(this),
+			(appSecret) => handleDelivery(rawBody, req.headers, appSecret, options),
+			(delivery) => delivery.status !== 401,
+		);
 		if (result.reason) this.logger.warn(`Messenger Trigger refused a POST (${result.status}): ${result.reason}`);
 		if (!result.items.length) {
 			// A refusal, or a good delivery with nothing to emit (filtered, echoes, redelivered).

@@ -16,6 +16,8 @@ export const PORTS = {
 export const GRAPH = {
 	appId: '1234567890123456',
 	appSecret: 'emulator-app-secret-4f1c2b',
+	/** What the app secret is reset to in the rotation test (Meta's "Reset app secret"). */
+	rotatedAppSecret: 'emulator-app-secret-rotated-9d3e7a',
 	userAccessToken: 'EAAemulatorUserToken',
 	/** A short-lived user token that token: exchange turns into userAccessToken-like long-lived tokens. */
 	shortLivedUserToken: 'EAAemulatorShortLived',
@@ -129,6 +131,7 @@ export function emulatorCredentials({ host = '127.0.0.1', ports = PORTS } = {}) 
 /** Every secret value above, for the secret-hygiene checks. */
 export const SECRET_VALUES = [
 	GRAPH.appSecret,
+	GRAPH.rotatedAppSecret,
 	GRAPH.userAccessToken,
 	GRAPH.shortLivedUserToken,
 	GRAPH.pageAccessToken,

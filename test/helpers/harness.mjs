@@ -179,6 +179,9 @@ const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 function baseContext({ nodeType, parameters = {}, credentials, staticData = {}, logger = silentLogger, node }) {
 	const store = credentials instanceof CredentialStore ? credentials : new CredentialStore(credentials ?? {});
 	const theNode = node ?? makeNode(nodeType, parameters);
+	// As in a saved workflow: the node refers to each credential by id (the same id for the same
+	// type here, so state kept per credential carries over between runs, as it does in n8n).
+	theNode.credentials ??= Object.fromEntries(Object.keys(store.data).map((type) => [type, { id: `harness-${type}`, name: type }]));
 	const abort = new AbortController();
 	const context = {
 		credentialStore: store,
@@ -189,7 +192,11 @@ function baseContext({ nodeType, parameters = {}, credentials, staticData = {}, 
 		getTimezone: () => 'UTC',
 		getExecutionCancelSignal: () => abort.signal,
 		getWorkflowStaticData: () => staticData,
-		getCredentials: async (typeName) => store.get(typeName),
+		getWorkflow: () => ({ id: 'harness-workflow', name: 'harness', active: true }),
+		getCredentials: async (typeName) => {
+			store.reads = (store.reads ?? 0) + 1;
+			return store.get(typeName);
+		},
 		getNodeParameter: (name, itemIndexOrFallback, fallback, options) => {
 			// IExecuteFunctions takes (name, itemIndex, fallback, options); hook, webhook and
 			// load-options functions take (name, fallback, options).

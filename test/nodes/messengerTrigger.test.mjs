@@ -2,7 +2,7 @@
 // POSTs, refusals, items, options and de-duplication across requests.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadNode, runWebhook } from '../helpers/harness.mjs';
+import { CredentialStore, loadNode, runWebhook } from '../helpers/harness.mjs';
 import { GRAPH, SECRET_VALUES } from '../emulators/fixtures.mjs';
 import { metaJson, signatureHeaders, envelope, entry, pageEvents, igEvents, bigBatch, PAGE_ID, IG_ID } from '../unit/trigger-payloads.mjs';
 
@@ -178,5 +178,24 @@ describe('Messenger Trigger: de-duplication across requests', () => {
 		const body = bigBatch(100, 10, 'node');
 		assert.equal(outputItems(await post(body, { nodeOverrides: hook })).length, 1000);
 		assert.equal(outputItems(await post(body, { nodeOverrides: hook })).length, 0);
+	});
+});
+
+describe('Messenger Trigger: the app secret is read once, and re-read when it was rotated', () => {
+	it('10 deliveries cost 1 credential read; a rotated secret is accepted at once, the old one refused after', async () => {
+		const store = new CredentialStore({ facebookAppApi: { appId: GRAPH.appId, appSecret: 'secret-before-rotation' } });
+		const nodeOverrides = { ...freshHook(), credentials: { facebookAppApi: { id: 'rotatingCred01', name: 'rotating' } } };
+		const deliver = (tag, secret) => {
+			const raw = Buffer.from(metaJson(envelope('page', [entry(PAGE_ID, [{ ...pageEvents.message, message: { ...pageEvents.message.message, mid: `m_rot_${tag}` } }])])));
+			return runWebhook(node, { parameters, credentials: store, rawBody: raw, headers: signatureHeaders(raw, secret), nodeOverrides });
+		};
+		for (let i = 0; i < 10; i++) assert.equal(outputItems(await deliver(i, 'secret-before-rotation')).length, 1);
+		assert.equal(store.reads, 1);
+		store.data.facebookAppApi.appSecret = 'secret-after-rotation';
+		assert.equal(outputItems(await deliver('new', 'secret-after-rotation')).length, 1);
+		assert.equal(store.reads, 2);
+		const old = await deliver('old', 'secret-before-rotation');
+		assert.equal(old.res.statusCode, 401);
+		assert.equal(outputItems(old).length, 0);
 	});
 });

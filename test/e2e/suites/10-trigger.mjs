@@ -42,13 +42,23 @@ const WF = {
 	filter: { id: 'mbTrigFilter0001', hook: hook(3) },
 	instagram: { id: 'mbTrigInstagram1', hook: hook(4) },
 	auto: { id: 'mbTrigAutoSub001', hook: hook(5) },
+	rotation: { id: 'mbTrigRotation01', hook: hook(8) },
 };
+
+// The rotation test changes its credential's secret, so it has a credential of its own.
+const ROTATING = { id: 'mbFbAppRotate001', name: 'Facebook App (rotating secret)' };
+const rotatingData = (appSecret) => ({ appId: GRAPH.appId, appSecret, graphApiVersion: 'v25.0' });
+env.extraCredentials.push({ ...ROTATING, type: 'facebookAppApi', data: rotatingData(GRAPH.appSecret) });
 
 env.addWorkflows(
 	triggerWorkflow(WF.default.id, WF.default.hook, {}),
 	triggerWorkflow(WF.all.id, WF.all.hook, { options: { includeEchoes: true, includeStandby: true, deduplicate: false } }),
 	triggerWorkflow(WF.filter.id, WF.filter.hook, { events: ['postback'] }),
 	triggerWorkflow(WF.instagram.id, WF.instagram.hook, { object: 'instagram' }),
+	{
+		...triggerWorkflow(WF.rotation.id, WF.rotation.hook, {}),
+		nodes: triggerWorkflow(WF.rotation.id, WF.rotation.hook, {}).nodes.map((n) => ({ ...n, credentials: { facebookAppApi: ROTATING } })),
+	},
 	triggerWorkflow(WF.auto.id, WF.auto.hook, { events: ['message', 'postback'], options: { autoSubscribe: true, includeEchoes: true } }, { page: true, publish: false }),
 );
 
@@ -255,6 +265,25 @@ describe('e2e: Messenger Trigger', () => {
 			assert.equal(new Set(items.map((i) => i.mid)).size, 1000);
 			assert.equal(items[999].mid, 'm_e2e_99_9');
 			process.stdout.write(`# trigger e2e: ${raw.length} bytes, 1000 events acknowledged in ${ms} ms\n`);
+		});
+
+		it('app secret reset at Meta and in n8n: the new signature is accepted at once, the old one refused', async () => {
+			const message = (tag) => tagged(envelope('page', [entry(PAGE_ID, [pageEvents.message])]), `rotation-${tag}`);
+			assert.equal((await post(WF.rotation, message('before'))).status, 200);
+			await nthOutput(WF.rotation, 1);
+			await env.rest(`/rest/credentials/${ROTATING.id}`, {
+				method: 'PATCH',
+				body: { name: ROTATING.name, type: 'facebookAppApi', data: rotatingData(GRAPH.rotatedAppSecret) },
+			});
+			// Within the trigger's 10 s secret cache: the new secret must be read on the first mismatch.
+			const started = Date.now();
+			assert.equal((await post(WF.rotation, message('after'), { secret: GRAPH.rotatedAppSecret })).status, 200);
+			assert.ok(Date.now() - started < 10_000);
+			const items = await nthOutput(WF.rotation, 2);
+			assert.equal(items[0].mid, `${pageEvents.message.message.mid}_rotation-after`);
+			const old = await post(WF.rotation, message('old'), { secret: GRAPH.appSecret });
+			assert.equal(old.status, 401);
+			await assertNothingStarted(WF.rotation, 2);
 		});
 	});
 
