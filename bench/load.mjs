@@ -6,8 +6,11 @@
 //   3. n8n's plain Webhook node (the baseline: no signature check, no parsing of its own).
 // Prints, per target and rate: accepted per second, p50/p99 acknowledgement latency, and events
 // lost (acknowledged with 2xx but never seen by the sink), then ratios against the Webhook node.
-//   node bench/load.mjs                      60 s per target (rates 5, 10, 20, 40 /s, 15 s each)
-//   MB_LOAD_SECONDS=20 MB_LOAD_RATES=20,40 node bench/load.mjs
+// The whole comparison runs once per n8n configuration (a fresh n8n each), because n8n's own
+// settings decide what a non-Webhook trigger costs (see README, Performance):
+//   node bench/load.mjs                      60 s per target (rates 5, 10, 20, 40 /s, 15 s each),
+//                                            n8n's defaults, then N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true
+//   MB_LOAD_SECONDS=20 MB_LOAD_RATES=20,40 MB_LOAD_CONFIGS='default;N8N_EXPRESSION_ENGINE=legacy' node bench/load.mjs
 import { createServer } from 'node:http';
 import http from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,12 @@ const RATES = (process.env.MB_LOAD_RATES ?? '5,10,20,40').split(',').map(Number)
 const SECONDS = Number(process.env.MB_LOAD_SECONDS ?? 60);
 const STEP_MS = (SECONDS * 1000) / RATES.length;
 const MAX_IN_FLIGHT = 1000;
+// ';' between configurations, ',' between KEY=value settings; 'default' = n8n's defaults.
+const CONFIGS = (process.env.MB_LOAD_CONFIGS ?? 'default;N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true')
+	.split(';')
+	.map((c) => c.trim())
+	.filter(Boolean)
+	.map((label) => ({ label, env: label === 'default' ? {} : Object.fromEntries(label.split(',').map((kv) => kv.split('='))) }));
 
 // The sink: every workflow ends in an HTTP Request node that posts its items here.
 const received = { ours: new Set(), facebookTrigger: new Set(), webhook: new Set() };
@@ -108,19 +117,14 @@ env.addWorkflows(
 const certificates = makeCertificates();
 const graphTarget = `http://127.0.0.1:${PORTS.graph}`;
 const proxy = await startGraphProxy({ target: graphTarget, certificates });
-Object.assign(env.n8nEnv, {
+const baseN8nEnv = {
 	HTTPS_PROXY: proxy.url,
 	NO_PROXY: 'localhost,127.0.0.1',
 	NODE_EXTRA_CA_CERTS: certificates.caFile,
 	// The bench measures the webhook path, not execution history.
 	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
 	N8N_LOG_LEVEL: 'warn',
-	// Extra n8n settings to compare deployments, e.g. MB_LOAD_N8N_ENV=N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true
-	...Object.fromEntries((process.env.MB_LOAD_N8N_ENV ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))),
-});
-
-process.stdout.write(`bench/load: starting n8n with three workflows (${SECONDS} s per target, rates ${RATES.join('/')} per s${process.env.MB_LOAD_N8N_ENV ? `, ${process.env.MB_LOAD_N8N_ENV}` : ''})\n`);
-await env.start();
+};
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 function post(path, body, headers) {
@@ -176,6 +180,7 @@ async function driveStep(name, rate) {
 	const latencies = ok.map((r) => r.ms).sort((a, b) => a - b);
 	return {
 		rate,
+		elapsed,
 		sent: results.length,
 		skipped,
 		accepted: ok.length,
@@ -190,50 +195,85 @@ async function driveStep(name, rate) {
 }
 
 const names = ['webhook', 'ours', 'facebookTrigger'];
-const report = names.map((name) => ({ name, label: targets[name].label, steps: [] }));
-try {
-	// Targets take turns at every rate (in rotating order), so none is favoured by going first.
-	for (const [stepIndex, rate] of RATES.entries()) {
-		const order = names.map((_, i) => names[(i + stepIndex) % names.length]);
-		for (const name of order) {
-			process.stdout.write(`  ${rate}/s → ${targets[name].label} …\n`);
-			report.find((r) => r.name === name).steps.push(await driveStep(name, rate));
+
+/** The three targets taking turns at every rate on one fresh n8n started with `config`. */
+async function runConfiguration(config) {
+	env.n8nEnv = { ...baseN8nEnv, ...config.env };
+	for (const set of Object.values(received)) set.clear();
+	process.stdout.write(`bench/load [${config.label}]: starting n8n with three workflows (${SECONDS} s per target, rates ${RATES.join('/')} per s)\n`);
+	await env.start();
+	const report = names.map((name) => ({ name, label: targets[name].label, steps: [] }));
+	try {
+		// Targets take turns at every rate (in rotating order), so none is favoured by going first.
+		for (const [stepIndex, rate] of RATES.entries()) {
+			const order = names.map((_, i) => names[(i + stepIndex) % names.length]);
+			for (const name of order) {
+				process.stdout.write(`  ${rate}/s → ${targets[name].label} …\n`);
+				report.find((r) => r.name === name).steps.push(await driveStep(name, rate));
+			}
 		}
+	} finally {
+		await env.stop();
+	}
+	for (const r of report) {
+		r.acknowledged = r.steps.reduce((a, s) => a + s.acknowledged, 0);
+		r.lost = r.steps.reduce((a, s) => a + s.lost, 0);
+		r.received = received[r.name].size;
+	}
+	return { config: config.label, graphCalls: proxy.stats(), targets: report };
+}
+
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+/** Accepted per second over every step that saturated the Webhook node (all steps if none did). */
+function saturatedThroughput(report) {
+	const baseline = report.find((r) => r.name === 'webhook');
+	const saturated = baseline.steps.map((s, i) => (s.acceptedPerSecond < 0.95 * s.rate ? i : -1)).filter((i) => i >= 0);
+	const steps = saturated.length ? saturated : baseline.steps.map((_, i) => i);
+	const rate = (r) => steps.reduce((a, i) => a + r.steps[i].accepted, 0) / steps.reduce((a, i) => a + r.steps[i].elapsed, 0);
+	return { saturated: saturated.length > 0, steps: steps.map((i) => baseline.steps[i].rate), rate };
+}
+
+function printConfiguration({ config, graphCalls, targets: report }) {
+	const baseline = report.find((r) => r.name === 'webhook');
+	const lines = [`### n8n configuration: ${config}`, ''];
+	lines.push(`| target | rate /s | accepted /s | p50 ms | p99 ms | non-2xx | ratio to Webhook (accepted/s) |`);
+	lines.push(`|---|---:|---:|---:|---:|---:|---:|`);
+	for (const r of report) {
+		r.steps.forEach((s, i) => {
+			const base = baseline.steps[i].acceptedPerSecond;
+			const others = Object.entries(s.statuses).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${n}×${code}`).join(' ');
+			lines.push(`| ${r.label} | ${s.rate} | ${fmt(s.acceptedPerSecond)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${s.failed}${others ? ` (${others})` : ''} | ${fmt(s.acceptedPerSecond / base, 2)}× |`);
+		});
+	}
+	lines.push('');
+	lines.push(`| target | acknowledged | received by sink | lost |`);
+	lines.push(`|---|---:|---:|---:|`);
+	for (const r of report) lines.push(`| ${r.label} | ${r.acknowledged} | ${r.received} | ${r.lost} |`);
+	const { saturated, steps, rate } = saturatedThroughput(report);
+	const base = rate(baseline);
+	lines.push('');
+	lines.push(
+		saturated
+			? `Throughput at saturation (the steps where the Webhook node fell behind: ${steps.join(', ')} /s), accepted per second over those steps:`
+			: `No step saturated the Webhook node; accepted per second over all steps:`,
+	);
+	for (const r of report) lines.push(`- ${r.label}: ${fmt(rate(r))}/s = ${fmt(rate(r) / base, 2)}× the Webhook node`);
+	lines.push(`Graph calls through the proxy since the bench started: ${JSON.stringify(graphCalls)}`);
+	process.stdout.write(`\n${lines.join('\n')}\n\n`);
+}
+
+const results = [];
+try {
+	for (const config of CONFIGS) {
+		const result = await runConfiguration(config);
+		results.push(result);
+		printConfiguration(result);
 	}
 } finally {
-	await env.stop();
 	await proxy.close();
 	sink.close();
 	agent.destroy();
 }
-for (const r of report) {
-	r.acknowledged = r.steps.reduce((a, s) => a + s.acknowledged, 0);
-	r.lost = r.steps.reduce((a, s) => a + s.lost, 0);
-	r.received = received[r.name].size;
-}
-
-const baseline = report.find((r) => r.name === 'webhook');
-const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
-const lines = [];
-lines.push(`| target | rate /s | accepted /s | p50 ms | p99 ms | non-2xx | ratio to Webhook (accepted/s) |`);
-lines.push(`|---|---:|---:|---:|---:|---:|---:|`);
-for (const r of report) {
-	r.steps.forEach((s, i) => {
-		const base = baseline.steps[i].acceptedPerSecond;
-		const others = Object.entries(s.statuses).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${n}×${code}`).join(' ');
-		lines.push(`| ${r.label} | ${s.rate} | ${fmt(s.acceptedPerSecond)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${s.failed}${others ? ` (${others})` : ''} | ${fmt(s.acceptedPerSecond / base, 2)}× |`);
-	});
-}
-lines.push('');
-lines.push(`| target | acknowledged | received by sink | lost |`);
-lines.push(`|---|---:|---:|---:|`);
-for (const r of report) lines.push(`| ${r.label} | ${r.acknowledged} | ${r.received} | ${r.lost} |`);
-const total = (r) => r.steps.reduce((a, s) => a + s.accepted, 0);
-lines.push('');
-lines.push(`Overall throughput ratio, this package's trigger to n8n's Webhook node: ${fmt(total(report.find((r) => r.name === 'ours')) / total(baseline), 2)}×`);
-lines.push(`Overall throughput ratio, n8n's Facebook Trigger to n8n's Webhook node: ${fmt(total(report.find((r) => r.name === 'facebookTrigger')) / total(baseline), 2)}×`);
-lines.push(`Graph calls through the proxy: ${JSON.stringify(proxy.stats())}`);
-process.stdout.write(`\n${lines.join('\n')}\n`);
 mkdirSync(new URL('./results', import.meta.url), { recursive: true });
-writeFileSync(new URL(`./results/load-${Date.now()}.json`, import.meta.url), JSON.stringify(report, null, 2));
+writeFileSync(new URL(`./results/load-${Date.now()}.json`, import.meta.url), JSON.stringify(results, null, 2));
 process.exit(0);
