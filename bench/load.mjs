@@ -137,7 +137,8 @@ function post(path, body, headers) {
 				res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started }));
 			},
 		);
-		req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+		// status 0: no HTTP answer at all (the error code says why, e.g. a reset keep-alive socket).
+		req.on('error', (error) => resolve({ status: 0, error: error.code ?? error.message, ms: performance.now() - started }));
 		req.end(body);
 	});
 }
@@ -188,7 +189,10 @@ async function driveStep(name, rate) {
 		p50: percentile(latencies, 50),
 		p99: percentile(latencies, 99),
 		failed: results.length - ok.length,
-		statuses: results.reduce((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}),
+		statuses: results.reduce((acc, r) => {
+			const key = r.status === 0 ? `0 ${r.error}` : r.status;
+			return { ...acc, [key]: (acc[key] ?? 0) + 1 };
+		}, {}),
 		acknowledged: acknowledged.length,
 		lost: acknowledged.filter((mid) => !received[name].has(mid)).length,
 	};
