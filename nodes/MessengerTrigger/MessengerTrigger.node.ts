@@ -220,7 +220,16 @@ export class MessengerTrigger implements INodeType {
 			res.status(result.status).type('text/plain').send(result.body);
 			return { noWebhookResponse: true };
 		}
-		// n8n answers (see the webhook description): Meta's 200 means the execution exists.
+		const seen = options.seen;
+		const remembered = result.remembered;
+		if (seen && remembered?.length) {
+			// n8n answers (see the webhook description): 200 once the execution exists, 5xx when it
+			// could not be registered. Meta then delivers again, and that delivery must not be
+			// taken for a duplicate of events that never started a workflow.
+			res.once('finish', () => {
+				if (res.statusCode >= 300) for (const key of remembered) seen.forget(key);
+			});
+		}
 		return { workflowData: [result.items.map((json) => ({ json }))] };
 	}
 }

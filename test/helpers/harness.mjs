@@ -3,6 +3,7 @@
 // emulators. What n8n-core would do around a node is reproduced here as n8n 2.40 does it:
 // parameter defaults, credential authenticate/preAuthentication (with the one retry on 401),
 // NodeApiError wrapping, binary data, static data.
+import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -269,7 +270,8 @@ export async function runExecute(nodeType, { parameters = {}, items = [{ json: {
 
 /** An express-like response that records what the node sent. */
 export function fakeResponse() {
-	const res = {
+	// An EventEmitter like Express's response: 'finish' once the answer is handed over.
+	const res = Object.assign(new EventEmitter(), {
 		statusCode: 200,
 		headers: {},
 		body: undefined,
@@ -295,6 +297,7 @@ export function fakeResponse() {
 		send(body) {
 			res.body = body;
 			res.ended = true;
+			res.emit('finish');
 			return res;
 		},
 		json(body) {
@@ -304,12 +307,13 @@ export function fakeResponse() {
 		end(body) {
 			if (body !== undefined) res.body = body;
 			res.ended = true;
+			res.emit('finish');
 			return res;
 		},
 		sendStatus(code) {
 			return res.status(code).end();
 		},
-	};
+	});
 	return res;
 }
 
@@ -317,7 +321,7 @@ export function fakeResponse() {
  * Calls a trigger's webhook() with a request, as n8n's webhook service would after its body
  * parser ran: rawBody is the exact bytes, body the parsed JSON when it parsed.
  */
-export async function runWebhook(nodeType, { parameters = {}, credentials, webhookName = 'default', method = 'POST', headers = {}, query = {}, rawBody, staticData = {}, logger, nodeOverrides } = {}) {
+export async function runWebhook(nodeType, { parameters = {}, credentials, webhookName = 'default', method = 'POST', headers = {}, query = {}, rawBody, staticData = {}, logger, nodeOverrides, registrationFails = false } = {}) {
 	const node = makeNode(nodeType, parameters, nodeOverrides);
 	const context = baseContext({ nodeType, parameters, credentials, staticData, logger, node });
 	const raw = rawBody === undefined ? undefined : Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
@@ -357,7 +361,12 @@ export async function runWebhook(nodeType, { parameters = {}, credentials, webho
 		// registers the execution, then sends the description's responseData as the body
 		// ("noData" = empty), else the node's webhookResponse, else {message}.
 		const description = nodeType.description.webhooks?.find((w) => w.name === webhookName);
-		if (!res.ended && !result?.noWebhookResponse && description?.responseMode === 'onReceived') {
+		if (!res.ended && !result?.noWebhookResponse && description?.responseMode === 'onReceived' && registrationFails) {
+			// n8n could not register the execution (WorkflowRunner.run threw): its request handler
+			// answers with the error's status, 500 for a database failure.
+			res.status(500).json({ code: 0, message: 'SQLITE_BUSY: database is locked' });
+			res.answeredByN8n = true;
+		} else if (!res.ended && !result?.noWebhookResponse && description?.responseMode === 'onReceived') {
 			const data = description.responseData;
 			const body = data === 'noData' ? undefined : (data || result?.webhookResponse || { message: 'Workflow was started' });
 			res.status(200).send(body);

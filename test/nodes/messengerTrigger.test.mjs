@@ -18,7 +18,7 @@ function recordingLogger() {
 	return { lines, logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') } };
 }
 
-async function post(body, { params = parameters, secret = GRAPH.appSecret, headers, nodeOverrides, logger } = {}) {
+async function post(body, { params = parameters, secret = GRAPH.appSecret, headers, nodeOverrides, logger, registrationFails } = {}) {
 	const raw = Buffer.from(typeof body === 'string' ? body : metaJson(body));
 	return runWebhook(node, {
 		parameters: params,
@@ -29,6 +29,7 @@ async function post(body, { params = parameters, secret = GRAPH.appSecret, heade
 		headers: headers ?? signatureHeaders(raw, secret),
 		nodeOverrides: nodeOverrides ?? freshHook(),
 		logger,
+		registrationFails,
 	});
 }
 
@@ -172,6 +173,23 @@ describe('Messenger Trigger: de-duplication across requests', () => {
 		const offHook = freshHook();
 		assert.equal(outputItems(await post(body, { params: off, nodeOverrides: offHook })).length, 2);
 		assert.equal(outputItems(await post(body, { params: off, nodeOverrides: offHook })).length, 2);
+	});
+	it('when n8n cannot register the execution (5xx to Meta), the redelivery is emitted again', async () => {
+		const hook = freshHook();
+		const body = envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.postback])]);
+		const failed = await post(body, { nodeOverrides: hook, registrationFails: true });
+		assert.equal(failed.res.statusCode, 500);
+		assert.equal(outputItems(failed).length, 2, 'the node did hand both events to n8n');
+		const retried = await post(body, { nodeOverrides: hook });
+		assert.equal(retried.res.statusCode, 200);
+		assert.deepEqual(outputItems(retried).map((i) => i.json.eventType), ['message', 'postback'], 'not taken for a duplicate');
+		const third = await post(body, { nodeOverrides: hook });
+		assert.deepEqual(third.result, { noWebhookResponse: true }, 'acknowledged once: now a duplicate');
+		// Only the events of the failed delivery are forgotten, not ones acknowledged before it.
+		const mixed = envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.quickReply])]);
+		const failedMixed = await post(mixed, { nodeOverrides: hook, registrationFails: true });
+		assert.deepEqual(outputItems(failedMixed).map((i) => i.json.mid), ['m_qr1']);
+		assert.deepEqual(outputItems(await post(mixed, { nodeOverrides: hook })).map((i) => i.json.mid), ['m_qr1']);
 	});
 	it('a 100 × 10 batch: 1000 items, then 0 on redelivery', async () => {
 		const hook = freshHook();

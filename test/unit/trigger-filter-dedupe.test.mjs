@@ -86,6 +86,34 @@ describe('trigger de-duplication', () => {
 		assert.equal(big.has('k49999'), true);
 		assert.equal(big.has('k48999'), false);
 	});
+	it('forget(): a forgotten key is new again, and its old ring slot never evicts it when re-added', () => {
+		const seen = new SeenEvents(3);
+		seen.add('a'); // slot 0
+		seen.add('b'); // slot 1
+		seen.forget('a');
+		assert.equal(seen.has('a'), false);
+		assert.equal(seen.size, 1);
+		assert.equal(seen.add('a'), true, 'remembered again'); // slot 2
+		assert.equal(seen.add('c'), true); // slot 0: would evict the stale 'a'
+		assert.equal(seen.has('a'), true, 'the newer slot still holds it');
+		assert.equal(seen.has('b'), true);
+		seen.add('d'); // slot 1: evicts b
+		assert.equal(seen.has('b'), false);
+		seen.add('e'); // slot 2: evicts a
+		assert.equal(seen.has('a'), false);
+		assert.equal(seen.size, 3);
+		seen.forget('never-added');
+		assert.equal(seen.size, 3);
+	});
+	it('dropSeen reports the keys it remembered', () => {
+		const seen = new SeenEvents(100);
+		const remembered = [];
+		dropSeen([items[0], items[0], items[1]], seen, remembered);
+		assert.deepEqual(remembered, [dedupeKey(items[0]), dedupeKey(items[1])]);
+		const again = [];
+		dropSeen([items[0], items[2]], seen, again);
+		assert.deepEqual(again, [dedupeKey(items[2])]);
+	});
 	it('the registry keeps one store per trigger and a bounded number of triggers', () => {
 		const registry = new SeenRegistry(2, 10);
 		const a = registry.for('a');

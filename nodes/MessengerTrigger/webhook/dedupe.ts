@@ -42,7 +42,8 @@ export function dedupeKey(item: MessengerEvent): string {
  * while memory stays fixed.
  */
 export class SeenEvents {
-	private readonly keys = new Set<string>();
+	/** Each remembered key and the ring slot that holds it. */
+	private readonly keys = new Map<string, number>();
 
 	/** Insertion order as a ring: the slot at `next` holds the oldest key once the ring is full. */
 	private readonly ring: Array<string | undefined>;
@@ -64,22 +65,35 @@ export class SeenEvents {
 	/** Remembers `key`; false when it was already there. */
 	add(key: string): boolean {
 		if (this.keys.has(key)) return false;
-		// Evicting through the ring is O(1); asking a Set for its first key is not once many
+		// Evicting through the ring is O(1); asking a Map for its first key is not once many
 		// keys were deleted (V8 skips the deleted slots one by one).
 		const oldest = this.ring[this.next];
-		if (oldest !== undefined) this.keys.delete(oldest);
+		// A key forgotten and remembered again lives in a newer slot: only its own slot evicts it.
+		if (oldest !== undefined && this.keys.get(oldest) === this.next) this.keys.delete(oldest);
 		this.ring[this.next] = key;
+		this.keys.set(key, this.next);
 		this.next = (this.next + 1) % this.capacity;
-		this.keys.add(key);
 		return true;
+	}
+
+	/** Stops remembering `key` (its delivery was not acknowledged, so Meta will send it again). */
+	forget(key: string): void {
+		this.keys.delete(key);
 	}
 }
 
-/** Drops events already emitted (in this batch or an earlier one) and remembers the new ones. */
-export function dropSeen(items: MessengerEvent[], seen: SeenEvents): MessengerEvent[] {
+/**
+ * Drops events already emitted (in this batch or an earlier one) and remembers the new ones,
+ * adding their keys to `remembered` when given.
+ */
+export function dropSeen(items: MessengerEvent[], seen: SeenEvents, remembered?: string[]): MessengerEvent[] {
 	const fresh: MessengerEvent[] = [];
 	for (const item of items) {
-		if (seen.add(dedupeKey(item))) fresh.push(item);
+		const key = dedupeKey(item);
+		if (seen.add(key)) {
+			fresh.push(item);
+			remembered?.push(key);
+		}
 	}
 	return fresh;
 }

@@ -21,6 +21,8 @@ export interface DeliveryResult {
 	items: MessengerEvent[];
 	/** Why the request was refused (for the log), absent when accepted. */
 	reason?: string;
+	/** The de-duplication keys this delivery added to `seen` (to forget if it is not acknowledged). */
+	remembered?: string[];
 }
 
 /**
@@ -40,6 +42,8 @@ export function handleDelivery(
 	if (!envelope.ok) return { status: 400, body: 'Bad request', items: [], reason: envelope.reason };
 	let items = flattenEvents(envelope.entries, options.object, options.includeStandby);
 	items = filterEvents(items, options);
-	if (options.seen) items = dropSeen(items, options.seen);
-	return { status: 200, body: 'EVENT_RECEIVED', items };
+	if (!options.seen) return { status: 200, body: 'EVENT_RECEIVED', items };
+	const remembered: string[] = [];
+	items = dropSeen(items, options.seen, remembered);
+	return { status: 200, body: 'EVENT_RECEIVED', items, remembered };
 }

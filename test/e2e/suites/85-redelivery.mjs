@@ -6,21 +6,26 @@ import assert from 'node:assert/strict';
 import { env, CREDENTIAL_REFS } from '../env.mjs';
 import { GRAPH } from '../../emulators/fixtures.mjs';
 import { messengerPayload, sign } from '../../../bench/lib/signedEvents.mjs';
+import { holdWriteLock } from '../sqliteLock.mjs';
+import { join } from 'node:path';
 
 const WORKFLOW_ID = 'mbRedelivery0001';
 const WEBHOOK_ID = 'redelivery-trigger-0001';
 
-env.addWorkflows({
-	id: WORKFLOW_ID,
-	name: 'e2e redelivery',
+const REFUSED_WORKFLOW_ID = 'mbRedelivery0002';
+const REFUSED_WEBHOOK_ID = 'redelivery-trigger-0002';
+
+const workflow = (id, webhookId) => ({
+	id,
+	name: `e2e redelivery ${id}`,
 	nodes: [
 		{
-			id: 'redelivery-trigger',
+			id: `${id}-trigger`,
 			name: 'Messenger Trigger',
 			type: 'n8n-nodes-messenger-bridge.messengerTrigger',
 			typeVersion: 1.1,
 			position: [0, 0],
-			webhookId: WEBHOOK_ID,
+			webhookId,
 			parameters: { object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: {} },
 			credentials: { facebookAppApi: CREDENTIAL_REFS.facebookAppApi },
 		},
@@ -28,17 +33,19 @@ env.addWorkflows({
 	connections: {},
 	settings: { executionOrder: 'v1' },
 });
+env.addWorkflows(workflow(WORKFLOW_ID, WEBHOOK_ID), workflow(REFUSED_WORKFLOW_ID, REFUSED_WEBHOOK_ID));
 
-const deliver = (body) => env.webhook(`${WEBHOOK_ID}/webhook`, { rawBody: body, headers: { 'content-type': 'application/json', ...sign(body, GRAPH.appSecret) } });
+const deliver = (body, webhookId = WEBHOOK_ID) =>
+	env.webhook(`${webhookId}/webhook`, { rawBody: body, headers: { 'content-type': 'application/json', ...sign(body, GRAPH.appSecret) } });
 
 /** Every mid emitted by every execution of the workflow, once the executions have finished. */
-async function emittedMids(expectedExecutions) {
+async function emittedMids(expectedExecutions, workflowId = WORKFLOW_ID) {
 	const executions = await env.waitFor(async () => {
-		const list = await env.executions(WORKFLOW_ID, { includeData: false, limit: 500 });
+		const list = await env.executions(workflowId, { includeData: false, limit: 500 });
 		return list.length >= expectedExecutions && list.every((e) => e.status === 'success') ? list : null;
 	}, { what: `${expectedExecutions} executions`, timeoutMs: 60_000 });
 	await new Promise((r) => setTimeout(r, 1500)); // anything extra would have shown up by now
-	const all = await env.executions(WORKFLOW_ID, { limit: 500 });
+	const all = await env.executions(workflowId, { limit: 500 });
 	assert.equal(all.length, executions.length, 'no late, duplicate execution appeared');
 	return all.flatMap((execution) => env.nodeOutput(execution, 'Messenger Trigger')[0].map((item) => item.json.mid));
 }
@@ -65,5 +72,25 @@ describe('e2e: redelivery yields each event once', () => {
 		const mids = await emittedMids(3);
 		assert.equal(mids.length, expected.length, `${mids.length} events emitted for ${expected.length} distinct events`);
 		assert.deepEqual([...mids].sort(), [...expected].sort());
+	});
+
+	it('n8n cannot record the execution (database locked): Meta gets a 5xx, and its retry is emitted, once', { timeout: 120_000 }, async () => {
+		const body = messengerPayload({ entries: 2, events: 3, tag: 'redeliver_dbfail' });
+		const lock = await holdWriteLock(join(env.userFolder, '.n8n', 'database.sqlite'));
+		let refused;
+		try {
+			refused = await deliver(body, REFUSED_WEBHOOK_ID);
+		} finally {
+			await lock.release();
+		}
+		assert.ok(refused.status >= 500, `n8n answered ${refused.status}: Meta will deliver again`);
+		process.stdout.write(`# database locked: n8n answered ${refused.status} ${refused.text.slice(0, 120)}\n`);
+		assert.ok(!/EVENT_RECEIVED/.test(refused.text));
+		const retried = await deliver(body, REFUSED_WEBHOOK_ID);
+		assert.equal(retried.status, 200);
+		assert.equal((await deliver(body, REFUSED_WEBHOOK_ID)).status, 200, 'a second retry is acknowledged too…');
+		const expected = [...body.matchAll(/"mid":"([^"]+)"/g)].map((m) => m[1]);
+		const mids = await emittedMids(1, REFUSED_WORKFLOW_ID);
+		assert.deepEqual([...mids].sort(), [...expected].sort(), '…and every event comes out exactly once');
 	});
 });
