@@ -5,10 +5,14 @@ import type { RetryPolicy } from '../shared/retry';
 import { retryAfterMs, withRetry } from '../shared/retry';
 import type { CookieJar, CsrfToken } from './session';
 import { cookieHeader, normalizeBaseUrl, readCsrf, storeCookies } from './session';
+import { GwsNotifications } from './notifications';
 import type { GwsResult } from './statusCodes';
 import { asGwsResult, statusMeaning } from './statusCodes';
 
 export const CREDENTIAL = 'genesysEngageApi';
+
+/** Web Services' CometD endpoint (long-polling). Assumed: the GWS pages name the topics, not the path. */
+const NOTIFICATIONS_PATH = '/api/v2/notifications';
 
 /** Failures of the session GET worth another try: no answer at all, 429, or a gateway's 502/503/504. */
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
@@ -35,15 +39,48 @@ export class GwsSession {
 
 	private baseUrl: string | undefined;
 
+	private cometd: GwsNotifications | undefined;
+
 	constructor(private readonly context: IExecuteFunctions) {}
 
 	/** Runs one Web Services operation (a POST with `operationName`) and returns its result body. */
 	async operate(path: string, body: IDataObject, itemIndex: number): Promise<GwsResult> {
+		return this.result(await this.post(path, body, itemIndex), itemIndex);
+	}
+
+	/** The execution's CometD client (created on first use; ended by close()). */
+	get notifications(): GwsNotifications {
+		this.cometd ??= new GwsNotifications(async (messages, itemIndex, timeoutMs) => {
+			const answer = await this.post(NOTIFICATIONS_PATH, messages, itemIndex, timeoutMs);
+			if (answer.status < 200 || answer.status >= 300) {
+				throw new NodeApiError(
+					this.context.getNode(),
+					{ httpStatus: answer.status } as JsonObject,
+					{
+						message: `Genesys Engage Web Services answered HTTP ${answer.status} on its notification channel (CometD)`,
+						description: summarize(answer.body),
+						httpCode: String(answer.status),
+						itemIndex,
+					},
+				);
+			}
+			return answer.body;
+		});
+		return this.cometd;
+	}
+
+	/** Ends what the execution opened on the server that would otherwise linger (the CometD client). */
+	async close(): Promise<void> {
+		await this.cometd?.close();
+	}
+
+	/** A POST in the session: opens it first, and refreshes the CSRF token once on a CSRF 403. */
+	private async post(path: string, body: IDataObject | IDataObject[], itemIndex: number, timeoutMs?: number): Promise<Answer> {
 		if (!this.opened) await this.open(itemIndex);
-		let answer = await this.send('POST', path, body, itemIndex);
+		let answer = await this.send('POST', path, body, itemIndex, timeoutMs);
 		if (isCsrfRejection(answer)) {
 			await this.open(itemIndex);
-			answer = await this.send('POST', path, body, itemIndex);
+			answer = await this.send('POST', path, body, itemIndex, timeoutMs);
 			if (isCsrfRejection(answer)) {
 				throw new NodeApiError(
 					this.context.getNode(),
@@ -57,7 +94,7 @@ export class GwsSession {
 				);
 			}
 		}
-		return this.result(answer, itemIndex);
+		return answer;
 	}
 
 	/**
@@ -115,7 +152,13 @@ export class GwsSession {
 		return base;
 	}
 
-	private async send(method: IHttpRequestMethods, path: string, body: IDataObject | undefined, itemIndex: number): Promise<Answer> {
+	private async send(
+		method: IHttpRequestMethods,
+		path: string,
+		body: IDataObject | IDataObject[] | undefined,
+		itemIndex: number,
+		timeoutMs?: number,
+	): Promise<Answer> {
 		const headers: IDataObject = { Accept: 'application/json' };
 		const cookie = cookieHeader(this.jar);
 		if (cookie) headers.Cookie = cookie;
@@ -129,6 +172,7 @@ export class GwsSession {
 			ignoreHttpStatusErrors: true,
 		};
 		if (body) options.body = body;
+		if (timeoutMs) options.timeout = timeoutMs;
 		let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
 		try {
 			response = await this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL, options);

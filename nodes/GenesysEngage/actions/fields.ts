@@ -39,3 +39,24 @@ export const userDataField: INodeProperties = {
 	default: '{}',
 	description: 'Key-value data to attach to the interaction, as a JSON object',
 };
+
+/** Waiting for an operation's result over CometD (facebook resource, every operation). */
+export const waitForResultFields: INodeProperties[] = [
+	{
+		displayName: 'Wait for Result',
+		name: 'waitForResult',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to wait for the CometD notification that carries the outcome (the interaction with its ID and state) instead of returning as soon as Web Services accepted the request',
+	},
+	{
+		displayName: 'Result Timeout (Seconds)',
+		name: 'resultTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 300 },
+		default: 30,
+		displayOptions: { show: { waitForResult: [true] } },
+		description: 'How long to wait for the notification before failing (the operation may still complete later)',
+	},
+];

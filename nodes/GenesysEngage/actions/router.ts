@@ -30,15 +30,20 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const gws = new GwsSession(this);
-	return await runPerItem.call(
-		this,
-		(resource, operation) => {
-			const run = OPERATIONS[resource]?.[operation];
-			if (!run) return undefined;
-			return async function (this: IExecuteFunctions, itemIndex: number) {
-				return [{ json: await run.call(this, itemIndex, gws), pairedItem: { item: itemIndex } }];
-			};
-		},
-		(error) => ({ error: error.message, description: error.description ?? null }),
-	);
+	try {
+		return await runPerItem.call(
+			this,
+			(resource, operation) => {
+				const run = OPERATIONS[resource]?.[operation];
+				if (!run) return undefined;
+				return async function (this: IExecuteFunctions, itemIndex: number) {
+					return [{ json: await run.call(this, itemIndex, gws), pairedItem: { item: itemIndex } }];
+				};
+			},
+			(error) => ({ error: error.message, description: error.description ?? null }),
+		);
+	} finally {
+		// Ends the CometD client, if Wait for Result opened one.
+		await gws.close();
+	}
 }

@@ -12,6 +12,7 @@ const credentials = { genesysEngageApi: CREDENTIAL_REFS.genesysEngageApi };
 
 const SEND_WF = 'mbEngageSend0001';
 const SESSION_WF = 'mbEngageSessMsg1';
+const CHAIN_WF = 'mbEngageChain001';
 
 env.addWorkflows(
 	webhookWorkflow({
@@ -48,6 +49,55 @@ env.addWorkflows(
 	}),
 );
 
+// Create an interaction, wait for its ID over CometD, send on it: the chain Wait for Result enables.
+env.addWorkflows({
+	id: CHAIN_WF,
+	name: 'e2e engage create then send',
+	nodes: [
+		{
+			id: `${CHAIN_WF}-hook`,
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: `${CHAIN_WF}-hook`,
+			parameters: { httpMethod: 'POST', path: 'engage-create-send', responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		},
+		{
+			id: `${CHAIN_WF}-create`,
+			name: 'Create',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [240, 0],
+			parameters: { resource: 'facebook', operation: 'create', queuePath: ENGAGE.queuePath, userData: '={{ JSON.stringify({ Subject: $json.body.subject }) }}', waitForResult: true, resultTimeout: 10 },
+			credentials,
+		},
+		{
+			id: `${CHAIN_WF}-send`,
+			name: 'Send',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [480, 0],
+			parameters: {
+				resource: 'facebook',
+				operation: 'send',
+				interactionId: '={{ $json.interactionId }}',
+				queuePath: ENGAGE.queuePath,
+				from: 'vitaliy_onv',
+				message: "={{ $('Webhook').item.json.body.message }}",
+				waitForResult: true,
+				resultTimeout: 10,
+			},
+			credentials,
+		},
+	],
+	connections: {
+		Webhook: { main: [[{ node: 'Create', type: 'main', index: 0 }]] },
+		Create: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
+	},
+	settings: { executionOrder: 'v1' },
+});
+
 const gws = () => env.emulators.genesysEngage;
 const trace = () => gws().requests.map((r) => `${r.method} ${r.path} ${r.status}`);
 
@@ -75,6 +125,25 @@ describe('e2e: Genesys Engage', () => {
 		assert.equal(post.headers['x-csrf-token'], session.csrfToken);
 		assert.equal(gws().interaction(ENGAGE.outboundId).state, 'Sent');
 		t.diagnostic(`webhook → Genesys Engage send → answer: ${elapsed} ms`);
+	});
+
+	it('Wait for Result: Create reports the new interaction\'s ID over CometD, and Send uses it in the next node', async () => {
+		gws().state.cometTimeoutMs = 1000;
+		const response = await env.webhook('engage-create-send', { body: { subject: 'Refund', message: 'Your refund is on its way' } });
+		assert.equal(response.status, 200, response.text);
+		const [sent] = response.json;
+		const created = [...gws().state.interactions.values()].find((i) => i.id !== ENGAGE.outboundId && i.id !== ENGAGE.inboundId);
+		assert.equal(sent.interactionId, created.id);
+		assert.equal(sent.state, 'Sent');
+		assert.equal(sent.operationName, 'Send');
+		assert.equal(created.state, 'Sent');
+		assert.deepEqual(created.userData, { Subject: 'Refund' });
+		assert.equal(created.sent[0].message, 'Your refund is on its way');
+		// Each node ran in its own session with its own CometD client, ended when the node finished.
+		const channels = gws().requests.filter((r) => r.path === '/api/v2/notifications').flatMap((r) => r.body.map((m) => m.channel));
+		assert.equal(channels.filter((c) => c === '/meta/handshake').length, 2);
+		assert.equal(channels.filter((c) => c === '/meta/disconnect').length, 2);
+		assert.equal(gws().state.cometClients.size, 0);
 	});
 
 	it('an unknown interaction fails the execution with statusCode 6 and the server message', async () => {

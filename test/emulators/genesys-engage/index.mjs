@@ -14,6 +14,14 @@
 //   write when `state.rotateCsrfOnNextWrite` is set.
 // - Required feature api-multimedia and an agent contact-center session for media operations.
 // - Every answer carries statusCode (0 = success) and, on error, statusMessage only.
+// - CometD (Bayeux 1.0, long-polling) at /api/v2/notifications: handshake, subscribe to
+//   /v2/me/facebook or /v2/me/facebooksession, connect (held up to `state.cometTimeoutMs` while
+//   nothing is queued), disconnect. Every operation's result is published there shortly after its
+//   HTTP answer, as data {messageType, notificationType, referenceId, facebook|facebooksession}
+//   (GWS API pages FacebookMessageType and FacebookPMMessageType). An unknown clientId gets
+//   "402::Unknown client" with advice reconnect=handshake, as CometD servers answer.
+//   [inferred] The endpoint path and that it sits behind the same session/CSRF filters are not
+//   spelled out in the pages; /api/v2/notifications is assumed.
 //
 // [inferred] The HTTP status that accompanies a non-zero statusCode is not documented per
 // operation; the table below follows the HTTP meaning of each code.
@@ -62,6 +70,15 @@ function seed(state) {
 	state.httpSessions = new Map();
 	state.referenceId = 56;
 	state.notifications = [];
+	// CometD: clientId → { username, subscriptions, queue, wake }.
+	state.cometClients ??= new Map();
+	for (const client of state.cometClients.values()) client.wake?.();
+	state.cometClients.clear();
+	state.cometTimeoutMs = 2000;
+	/** When true, operations publish nothing (a notification lost between GWS and the client). */
+	state.cometSilent = false;
+	/** When set, the next operation's notification is an Error with this message. */
+	state.failNextAsync = undefined;
 	state.queues = new Map([[ENGAGE.queuePath, ENGAGE.queueName], ['/queues/2f0c9a7e-55b1-4c1e-9d7a-3a1f0b6c8e21', 'Facebook Inbound']]);
 	state.knownUsers = new Set([`/users/${ENGAGE.userId}`, ENGAGE.otherAgentPath]);
 	state.interactions = new Map([
@@ -155,10 +172,95 @@ function mediaPrecondition(ctx) {
 
 const isText = (v) => typeof v === 'string' && v.trim() !== '';
 
-function notify(state, messageType, notificationType, key, entity) {
+const TOPIC_OF = { FacebookStateChangeMessage: '/v2/me/facebook', FacebooksessionStateChangeMessage: '/v2/me/facebooksession' };
+
+function notify(state, messageType, notificationType, key, entity, username) {
 	state.referenceId += 1;
-	state.notifications.push({ messageType, notificationType, referenceId: state.referenceId, [key]: structuredClone(entity) });
+	let notification = { messageType, notificationType, referenceId: state.referenceId, [key]: structuredClone(entity) };
+	if (state.failNextAsync) {
+		// [inferred] Error notifications carry the resource and an error text; the field name is assumed.
+		notification = { ...notification, notificationType: 'Error', errorMessage: state.failNextAsync };
+		state.failNextAsync = undefined;
+	}
+	state.notifications.push(notification);
+	if (!state.cometSilent) {
+		// Published after the HTTP answer, as GWS does once the backend has reported.
+		setTimeout(() => publish(state, TOPIC_OF[messageType], notification, username), 20);
+	}
 	return state.referenceId;
+}
+
+function publish(state, channel, data, username) {
+	for (const client of state.cometClients.values()) {
+		if (client.username !== username || !client.subscriptions.has(channel)) continue;
+		client.queue.push({ channel, data: structuredClone(data) });
+		client.wake?.();
+	}
+}
+
+/** POST /api/v2/notifications[/<type>]: the Bayeux messages of one long-polling request. */
+async function cometd(ctx) {
+	const { state } = ctx.emulator;
+	const messages = Array.isArray(ctx.body) ? ctx.body : ctx.body && typeof ctx.body === 'object' ? [ctx.body] : null;
+	if (!messages) return json(400, [{ successful: false, error: '400::Bad message' }]);
+	const replies = [];
+	for (const message of messages) {
+		const base = { channel: message.channel, ...(message.id !== undefined ? { id: message.id } : {}) };
+		const client = message.clientId ? state.cometClients.get(message.clientId) : undefined;
+		const unknownClient = { ...base, successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } };
+		switch (message.channel) {
+			case '/meta/handshake': {
+				if (!Array.isArray(message.supportedConnectionTypes) || !message.supportedConnectionTypes.includes('long-polling')) {
+					replies.push({ ...base, successful: false, error: '400::Unsupported connection types', supportedConnectionTypes: ['long-polling'] });
+					break;
+				}
+				const clientId = randomBytes(12).toString('base64url');
+				state.cometClients.set(clientId, { username: ctx.username, subscriptions: new Set(), queue: [], wake: undefined });
+				replies.push({ ...base, successful: true, clientId, version: '1.0', supportedConnectionTypes: ['long-polling'], advice: { reconnect: 'retry', interval: 0, timeout: state.cometTimeoutMs } });
+				break;
+			}
+			case '/meta/subscribe': {
+				if (!client) replies.push(unknownClient);
+				else if (!Object.values(TOPIC_OF).includes(message.subscription)) replies.push({ ...base, successful: false, subscription: message.subscription, error: `403::Unknown channel ${message.subscription}` });
+				else {
+					client.subscriptions.add(message.subscription);
+					replies.push({ ...base, successful: true, subscription: message.subscription });
+				}
+				break;
+			}
+			case '/meta/connect': {
+				if (!client) {
+					replies.push(unknownClient);
+					break;
+				}
+				if (!client.queue.length) {
+					await new Promise((resolve) => {
+						const timer = setTimeout(resolve, state.cometTimeoutMs);
+						client.wake = () => {
+							clearTimeout(timer);
+							resolve();
+						};
+					});
+					client.wake = undefined;
+				}
+				replies.push(...client.queue.splice(0));
+				replies.push({ ...base, successful: true, advice: { reconnect: 'retry', interval: 0, timeout: state.cometTimeoutMs } });
+				break;
+			}
+			case '/meta/disconnect': {
+				if (!client) replies.push(unknownClient);
+				else {
+					state.cometClients.delete(message.clientId);
+					client.wake?.();
+					replies.push({ ...base, successful: true });
+				}
+				break;
+			}
+			default:
+				replies.push({ ...base, successful: false, error: `400::Unknown channel ${message.channel}` });
+		}
+	}
+	return json(200, replies);
 }
 
 function queueCheck(state, queuePath) {
@@ -182,7 +284,7 @@ function facebookCreate(ctx) {
 	if (bad) return bad;
 	const interaction = { id: newId(), facebookType: 'Outbound', state: 'Composing', queuePath: ctx.body.queuePath, userData: ctx.body.userData ?? {}, sent: [] };
 	state.interactions.set(interaction.id, interaction);
-	return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction) });
+	return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction, ctx.username) });
 }
 
 function facebookOperation(ctx) {
@@ -206,7 +308,7 @@ function facebookOperation(ctx) {
 			interaction.state = 'Sent';
 			interaction.sent.push({ from: body.facebook.from, message: body.facebook.message, saveLAR: body.saveLAR === true });
 			interaction.message = body.facebook.message;
-			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction) });
+			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction, ctx.username) });
 		}
 		case 'Reply': {
 			const bad = queueCheck(state, body.queuePath) ?? userDataCheck(body.userData);
@@ -215,12 +317,12 @@ function facebookOperation(ctx) {
 			if (body.commentId !== undefined && !interaction.comments?.[body.commentId]) return gws(6, `Comment ${body.commentId} was not found`);
 			const reply = { id: newId(), facebookType: 'Outbound', state: 'Composing', parentId: interaction.id, commentId: body.commentId, queuePath: body.queuePath, userData: body.userData ?? {}, sent: [] };
 			state.interactions.set(reply.id, reply);
-			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', reply) });
+			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', reply, ctx.username) });
 		}
 		case 'Cancel': {
 			if (interaction.state !== 'Composing') return gws(2, `Cancel is not valid in state ${interaction.state}`);
 			interaction.state = 'Canceled';
-			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction) });
+			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction, ctx.username) });
 		}
 		default:
 			return gws(10, `operationName '${body.operationName}' is not valid for a Facebook interaction`);
@@ -236,7 +338,7 @@ function facebookSessionOperation(ctx) {
 	const body = ctx.body;
 	const chatting = () => (session.state === 'Chatting' ? null : gws(2, `${body.operationName} is not valid in state ${session.state}`));
 	const done = () => {
-		notify(state, 'FacebooksessionStateChangeMessage', 'StatusChange', 'facebooksession', session);
+		notify(state, 'FacebooksessionStateChangeMessage', 'StatusChange', 'facebooksession', session, ctx.username);
 		return gws(0); // the documented answer is {"statusCode":0}; the reference id comes over CometD
 	};
 	switch (body.operationName) {
@@ -326,6 +428,8 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 			['POST', '/api/v2/me/facebook', guarded(facebookCreate)],
 			['POST', '/api/v2/me/facebook/:id', guarded(facebookOperation)],
 			['POST', '/api/v2/me/facebooksessions/:id', guarded(facebookSessionOperation)],
+			['POST', '/api/v2/notifications', guarded(cometd)],
+			['POST', '/api/v2/notifications/:type', guarded(cometd)],
 		],
 		// Unknown paths still pass the filter chain first, as behind Spring Security.
 		notFound: guarded(() => gws(6, 'The requested resource could not be found')),
@@ -345,6 +449,11 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 		/** Forgets every HTTP session (server restart / session timeout): old cookies stop working. */
 		expireSessions() {
 			this.state.httpSessions.clear();
+		},
+		/** Forgets every CometD client (server restart): their next message gets 402::Unknown client. */
+		dropCometClients() {
+			for (const client of this.state.cometClients.values()) client.wake?.();
+			this.state.cometClients.clear();
 		},
 		interaction(id) {
 			return this.state.interactions.get(id);

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { createBody } from '../../bodies';
-import { facebookPath, outputOf, requiredString, userDataParameter } from '../../params';
+import { facebookPath, requiredString, userDataParameter } from '../../params';
 import type { GwsSession } from '../../transport';
+import { operateAndReport } from './result';
 import { queuePathField, userDataField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -12,10 +13,11 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['facebook'], operation: ['create'] } }, properties);
 
-/** Creates an empty outbound Facebook interaction (state Composing); its ID arrives over CometD. */
+/** Creates an empty outbound Facebook interaction (state Composing); its ID arrives over CometD (Wait for Result). */
 export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
 	const queuePath = requiredString.call(this, 'queuePath', itemIndex, 'Queue Path');
 	const userData = userDataParameter.call(this, itemIndex);
-	const result = await gws.operate(facebookPath(), createBody({ queuePath, userData }), itemIndex);
-	return outputOf(result, 'Create', {});
+	return await operateAndReport.call(this, gws, itemIndex, 'Create', {}, async () =>
+		await gws.operate(facebookPath(), createBody({ queuePath, userData }), itemIndex),
+	);
 }

@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { waitForResultFields } from '../fields';
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as reply from './reply.operation';
@@ -25,4 +27,5 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...reply.description,
 	...cancel.description,
+	...updateDisplayOptions({ show: { resource: ['facebook'] } }, waitForResultFields),
 ];

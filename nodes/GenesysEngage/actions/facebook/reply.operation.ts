@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { replyBody } from '../../bodies';
-import { facebookPath, optionalString, outputOf, requiredString, userDataParameter } from '../../params';
+import { facebookPath, optionalString, requiredString, userDataParameter } from '../../params';
 import type { GwsSession } from '../../transport';
+import { operateAndReport } from './result';
 import { interactionIdField, queuePathField, userDataField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -26,6 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, gws: G
 	const queuePath = requiredString.call(this, 'queuePath', itemIndex, 'Queue Path');
 	const commentId = optionalString.call(this, 'commentId', itemIndex);
 	const userData = userDataParameter.call(this, itemIndex);
-	const result = await gws.operate(facebookPath(interactionId), replyBody({ queuePath, commentId, userData }), itemIndex);
-	return outputOf(result, 'Reply', { interactionId });
+	return await operateAndReport.call(this, gws, itemIndex, 'Reply', { interactionId }, async () =>
+		await gws.operate(facebookPath(interactionId), replyBody({ queuePath, commentId, userData }), itemIndex),
+	);
 }

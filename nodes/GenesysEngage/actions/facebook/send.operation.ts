@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { sendBody } from '../../bodies';
-import { facebookPath, outputOf, requiredString } from '../../params';
+import { facebookPath, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
+import { operateAndReport } from './result';
 import { interactionIdField, queuePathField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -43,6 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, gws: G
 	const from = requiredString.call(this, 'from', itemIndex, 'From');
 	const message = requiredString.call(this, 'message', itemIndex, 'Message', true);
 	const saveLar = this.getNodeParameter('saveLar', itemIndex, false) as boolean;
-	const result = await gws.operate(facebookPath(interactionId), sendBody({ queuePath, from, message, saveLar }), itemIndex);
-	return outputOf(result, 'Send', { interactionId });
+	return await operateAndReport.call(this, gws, itemIndex, 'Send', { interactionId }, async () =>
+		await gws.operate(facebookPath(interactionId), sendBody({ queuePath, from, message, saveLar }), itemIndex),
+	);
 }
