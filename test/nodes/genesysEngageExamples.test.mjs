@@ -25,7 +25,7 @@ after(async () => {
 });
 
 describe('genesysEngage examples', () => {
-	for (const file of ['genesys-engage-facebook-send.json', 'genesys-engage-session-answer.json']) {
+	for (const file of ['genesys-engage-facebook-send.json', 'genesys-engage-session-answer.json', 'genesys-engage-create-then-send.json']) {
 		it(`${file}: every parameter is declared and visible for its operation`, () => {
 			const workflow = example(file);
 			assert.ok(engageNodes(workflow).length > 0);
@@ -47,6 +47,23 @@ describe('genesysEngage examples', () => {
 		const { output, error } = await runExecute(node, { credentials, parameters: send.parameters });
 		assert.ifError(error);
 		assert.deepEqual(output[0][0].json, { statusCode: 0, referenceId: 57, operationName: 'Send', interactionId: '01QQQG2MU214P06D' });
+	});
+
+	it('the create-then-send example: Create reports the new interaction, Send uses its ID', async () => {
+		gws.reset();
+		gws.state.cometTimeoutMs = 300;
+		const credentials = () => new CredentialStore({ genesysEngageApi: { baseUrl: gws.url, username: GENESYS_ENGAGE.username, password: GENESYS_ENGAGE.password } });
+		const [create, send] = engageNodes(example('genesys-engage-create-then-send.json'));
+		const created = await runExecute(node, { credentials: credentials(), parameters: create.parameters });
+		assert.ifError(created.error);
+		const { interactionId } = created.output[0][0].json;
+		assert.equal(gws.interaction(interactionId).state, 'Composing');
+		// The Interaction ID expression reads the Create node's output.
+		assert.equal(send.parameters.interactionId, '={{ $json.interactionId }}');
+		const sent = await runExecute(node, { credentials: credentials(), parameters: { ...send.parameters, interactionId } });
+		assert.ifError(sent.error);
+		assert.equal(sent.output[0][0].json.state, 'Sent');
+		assert.equal(gws.interaction(interactionId).sent[0].message, 'Your refund is on its way.');
 	});
 
 	it('the session example accepts, greets, sends the link and completes an invited session', async () => {
