@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { BayeuxMessage } from './bayeux';
 import { connectMessage, disconnectMessage, handshakeMessage, messagesOf, metaReply, notificationsOn, subscribeMessage } from './bayeux';
 
@@ -11,6 +12,9 @@ export class NotificationChannelError extends Error {}
 
 /** How much longer than the server's hold a connect may take before it counts as lost. */
 const CONNECT_MARGIN_MS = 10_000;
+
+/** A connect answered at once with nothing waits this long before the next (never a busy loop). */
+const MIN_POLL_MS = 250;
 
 /** Notifications kept for references nobody waits for yet (other items' results arrive early). */
 const MAX_BUFFERED = 1000;
@@ -101,21 +105,27 @@ export class GwsNotifications {
 		if (!this.clientId) await this.handshake(itemIndex);
 		// The server may hold the poll for its whole advice timeout, whatever is left of ours.
 		const timeout = this.holdMs + CONNECT_MARGIN_MS;
+		const started = Date.now();
 		const messages = messagesOf(await this.post([connectMessage(this.id(), this.clientId ?? '')], itemIndex, timeout));
+		const reply = metaReply(messages, '/meta/connect');
+		if (!reply) throw new NotificationChannelError('The CometD connect was not answered with a Bayeux /meta/connect reply');
+		let brought = 0;
 		for (const topic of this.topics) {
 			for (const { referenceId, data } of notificationsOn(messages, topic)) {
 				const key = `${topic} ${referenceId}`;
 				// The first notification of a reference is its result (later ones are updates).
 				if (!this.buffered.has(key)) this.buffered.set(key, data);
 				if (this.buffered.size > MAX_BUFFERED) this.buffered.delete(this.buffered.keys().next().value as string);
+				brought += 1;
 			}
 		}
-		const reply = metaReply(messages, '/meta/connect');
-		if (reply?.rehandshake) {
+		if (reply.rehandshake) {
 			this.clientId = undefined;
 			await this.handshake(itemIndex);
-		} else if (reply && !reply.successful) {
+		} else if (!reply.successful) {
 			throw new NotificationChannelError(`The CometD connect failed${reply.error ? `: ${reply.error}` : ''}`);
+		} else if (!brought && Date.now() - started < MIN_POLL_MS) {
+			await sleep(MIN_POLL_MS);
 		}
 	}
 }

@@ -111,6 +111,19 @@ describe('genesysEngage: Wait for Result (CometD)', () => {
 		assert.equal(cometd().filter((c) => c === '/meta/handshake').length, 2);
 	});
 
+	it('a proxy answering the connect with an HTML page: a clear error at once, no busy polling', async () => {
+		gws.injectFault(
+			(ctx) => ctx.path === '/api/v2/notifications' && JSON.stringify(ctx.body ?? '').includes('/meta/connect'),
+			{ status: 200, body: '<html><body>Maintenance</body></html>', headers: { 'content-type': 'text/html' } },
+			100,
+		);
+		const started = Date.now();
+		const { error } = await run(CREATE);
+		assert.match(error?.message ?? '', /not answered with a Bayeux \/meta\/connect reply/);
+		assert.ok(Date.now() - started < 3000);
+		assert.equal(cometd().filter((c) => c === '/meta/connect').length, 1);
+	});
+
 	it('without Wait for Result nothing is opened on the notification channel', async () => {
 		const { error } = await run({ ...CREATE, waitForResult: false });
 		assert.ifError(error);
