@@ -23,8 +23,11 @@ export const env = {
 	workflows: [],
 	/** More credentials to import (e.g. n8n's own, for side-by-side benchmarks). */
 	extraCredentials: [],
-	/** More environment for `n8n start` (e.g. a proxy for the benchmarks). */
-	n8nEnv: {},
+	/**
+	 * More environment for `n8n start` (e.g. a proxy for the benchmarks). MB_E2E_N8N_ENV adds
+	 * settings to the whole run, e.g. MB_E2E_N8N_ENV=N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true.
+	 */
+	n8nEnv: Object.fromEntries((process.env.MB_E2E_N8N_ENV ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))),
 	keep: process.env.MB_E2E_KEEP === '1',
 
 	/** Suites call this at import time, before n8n starts. Workflows need fixed `id`s. */
