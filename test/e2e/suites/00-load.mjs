@@ -33,6 +33,9 @@ describe('e2e: the package loads in n8n', () => {
 	it('logged no load error for the package', () => {
 		const log = env.log();
 		assert.doesNotMatch(log, /Failed to load package "n8n-nodes-messenger-bridge"/);
-		assert.doesNotMatch(log, /n8n-nodes-messenger-bridge[^\n]*(error|Error)/);
+		// The n8n host lives in a cache directory named after the package: its paths (in n8n's own
+		// stack traces, e.g. a failed call to api.n8n.io) are not about the package.
+		const lines = log.split('\n').map((line) => line.replaceAll('.cache/n8n-nodes-messenger-bridge/', '.cache/<n8n host>/'));
+		assert.doesNotMatch(lines.join('\n'), /n8n-nodes-messenger-bridge[^\n]*(error|Error)/);
 	});
 });
