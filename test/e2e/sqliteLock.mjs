@@ -17,10 +17,12 @@ process.stdin.once('data', () => { db.exec('ROLLBACK'); db.close(); process.exit
 export async function holdWriteLock(databaseFile) {
 	const child = spawn(node24, ['--no-warnings', '-e', HOLDER, databaseFile], { stdio: ['pipe', 'pipe', 'inherit'] });
 	let out = '';
-	child.stdout.on('data', (chunk) => (out += chunk));
 	await new Promise((resolve, reject) => {
 		child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
-		child.stdout.on('data', () => out.includes('locked') && resolve());
+		child.stdout.on('data', (chunk) => {
+			out += chunk;
+			if (out.includes('locked')) resolve();
+		});
 	});
 	return {
 		async release() {

@@ -361,15 +361,16 @@ export async function runWebhook(nodeType, { parameters = {}, credentials, webho
 		// registers the execution, then sends the description's responseData as the body
 		// ("noData" = empty), else the node's webhookResponse, else {message}.
 		const description = nodeType.description.webhooks?.find((w) => w.name === webhookName);
-		if (!res.ended && !result?.noWebhookResponse && description?.responseMode === 'onReceived' && registrationFails) {
-			// n8n could not register the execution (WorkflowRunner.run threw): its request handler
-			// answers with the error's status, 500 for a database failure.
-			res.status(500).json({ code: 0, message: 'SQLITE_BUSY: database is locked' });
-			res.answeredByN8n = true;
-		} else if (!res.ended && !result?.noWebhookResponse && description?.responseMode === 'onReceived') {
-			const data = description.responseData;
-			const body = data === 'noData' ? undefined : (data || result?.webhookResponse || { message: 'Workflow was started' });
-			res.status(200).send(body);
+		if (!res.ended && !result?.noWebhookResponse && description?.responseMode === 'onReceived') {
+			if (registrationFails) {
+				// n8n could not register the execution (WorkflowRunner.run threw): its request handler
+				// answers with the error's status, 500 for a database failure.
+				res.status(500).json({ code: 0, message: 'SQLITE_BUSY: database is locked' });
+			} else {
+				const data = description.responseData;
+				const body = data === 'noData' ? undefined : (data || result?.webhookResponse || { message: 'Workflow was started' });
+				res.status(200).send(body);
+			}
 			res.answeredByN8n = true;
 		}
 		return { result, res, context, staticData };

@@ -5,6 +5,7 @@ import { NotificationChannelError, NotificationTimeout } from '../../notificatio
 import { outputOf } from '../../params';
 import type { GwsResult } from '../../statusCodes';
 import type { GwsSession } from '../../transport';
+import { asNodeError } from '../../transport';
 
 /**
  * Runs a Facebook operation and, when Wait for Result is on, waits for its CometD notification
@@ -71,12 +72,6 @@ async function channel<T>(context: IExecuteFunctions, itemIndex: number, work: (
 				description: 'The CometD notification channel of Web Services (/api/v2/notifications) did not answer as expected.',
 			});
 		}
-		throw typed(context, error, itemIndex);
+		throw asNodeError(context, error, itemIndex);
 	}
-}
-
-/** Errors from the transport are typed already; anything else gets wrapped. */
-function typed(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
