@@ -1,3 +1,4 @@
 import { config } from '@n8n/node-cli/eslint';
 
-export default config;
+// `npm run dev` keeps its n8n (with n8n's own built front-end) in .n8n-dev: not this package's code.
+export default [{ ignores: ['.n8n-dev/**'] }, ...config];
