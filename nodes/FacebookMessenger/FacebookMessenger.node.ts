@@ -9,6 +9,22 @@ import * as token from './actions/token';
 import * as user from './actions/user';
 import { searchPages } from './methods/listSearch';
 
+/** Operations that act with the App credential's user or app token. */
+export const APP_TOKEN_OPERATIONS = ['debug', 'exchange', 'explore', 'get', 'getPageTokens'] as const;
+
+/** Operations that act as the Page, with the Facebook Page credential's token. */
+export const PAGE_TOKEN_OPERATIONS = [
+	'getProfile',
+	'getSubscribedApps',
+	'sendAction',
+	'sendAttachment',
+	'sendTemplate',
+	'sendText',
+	'subscribeApp',
+	'unsubscribeApp',
+	'upload',
+] as const;
+
 /** Explore and subscribe Pages, send Messenger messages, upload attachments, read profiles, manage tokens. */
 export class FacebookMessenger implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,30 +41,22 @@ export class FacebookMessenger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// Each operation uses the token it needs: the user/app token of the App credential for
 		// Pages and tokens, the Page token for everything said or done as the Page.
+		// `hide`, not `show`: n8n's editor takes a parameter whose every value appears in the
+		// credentials' `displayOptions.show` for the node's authentication field, hides it and lets
+		// the credential picker overwrite it (editor-ui nodeTypesUtils, getMainAuthField). Keyed
+		// with `show`, `operation` was exactly that, and the node lost the operation a user picked.
 		credentials: [
 			{
 				name: 'facebookAppApi',
+				displayName: 'Facebook App',
 				required: true,
-				displayOptions: { show: { operation: ['debug', 'exchange', 'explore', 'get', 'getPageTokens'] } },
+				displayOptions: { hide: { operation: [...PAGE_TOKEN_OPERATIONS] } },
 			},
 			{
 				name: 'facebookPageApi',
+				displayName: 'Facebook Page',
 				required: true,
-				displayOptions: {
-					show: {
-						operation: [
-							'getProfile',
-							'getSubscribedApps',
-							'sendAction',
-							'sendAttachment',
-							'sendTemplate',
-							'sendText',
-							'subscribeApp',
-							'unsubscribeApp',
-							'upload',
-						],
-					},
-				},
+				displayOptions: { hide: { operation: [...APP_TOKEN_OPERATIONS] } },
 			},
 		],
 		properties: [
