@@ -154,10 +154,29 @@ export async function graphRequest(this: GraphContext, call: GraphCall): Promise
 	});
 }
 
+/** The largest page of a Graph edge. */
+export const GRAPH_PAGE_SIZE = 100;
+
 /**
- * Graph cursor paging: asks for the largest page (`limit` 100), follows `paging.cursors.after`
- * (never the `paging.next` URL, which carries a token) and stops when `next` is absent or
- * enough items arrived.
+ * One page of a Graph edge: its items and the `paging.cursors.after` cursor of the next page
+ * (undefined on the last page). Never follows the `paging.next` URL, which carries a token.
+ */
+export async function graphPage(
+	this: GraphContext,
+	call: GraphCall,
+	limit: number,
+	after?: string,
+): Promise<{ data: IDataObject[]; after?: string }> {
+	const page = await graphRequest.call(this, { ...call, qs: { ...(call.qs ?? {}), limit, ...(after ? { after } : {}) } });
+	const data = (page.data as IDataObject[] | undefined) ?? [];
+	const paging = page.paging as { next?: string; cursors?: { after?: string } } | undefined;
+	const next = paging?.next && data.length > 0 ? paging.cursors?.after : undefined;
+	return { data, after: next || undefined };
+}
+
+/**
+ * Graph cursor paging: asks for the largest page, follows the `after` cursors and stops when
+ * there is no next page or enough items arrived.
  */
 export async function graphPaginate(
 	this: GraphContext,
@@ -166,14 +185,11 @@ export async function graphPaginate(
 ): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
 	let after: string | undefined;
-	for (;;) {
-		const limit = Math.min(100, Math.max(1, max - items.length));
-		const page = await graphRequest.call(this, { ...call, qs: { ...(call.qs ?? {}), limit, ...(after ? { after } : {}) } });
-		const data = (page.data as IDataObject[] | undefined) ?? [];
-		items.push(...data);
-		const paging = page.paging as { next?: string; cursors?: { after?: string } } | undefined;
-		if (items.length >= max || !paging?.next || !paging.cursors?.after || data.length === 0) break;
-		after = paging.cursors.after;
-	}
+	do {
+		const limit = Math.min(GRAPH_PAGE_SIZE, Math.max(1, max - items.length));
+		const page = await graphPage.call(this, call, limit, after);
+		items.push(...page.data);
+		after = page.after;
+	} while (after && items.length < max);
 	return items.slice(0, max);
 }

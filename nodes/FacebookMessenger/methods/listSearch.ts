@@ -1,11 +1,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { graphRequest } from '../transport';
+import { GRAPH_PAGE_SIZE, graphPage, graphRequest, type GraphCall } from '../transport';
 
 /**
- * Pages for the Page locator: one Graph page (100) of /me/accounts per call, filtered by
- * name; the `after` cursor is the pagination token. Without a user token, the Page of the
- * Facebook Page credential is the one choice.
+ * Pages for the Page locator, from /me/accounts in Graph pages of the largest size; the `after`
+ * cursor is the pagination token. Without a filter each call returns one Graph page. With a
+ * filter a call keeps following the cursors until a Graph page's worth of matches or the last
+ * page, so a Page is found wherever it sits (n8n's editor asks for no more after an empty
+ * answer). Without a user token, the Page of the Facebook Page credential is the one choice.
  */
 export async function searchPages(
 	this: ILoadOptionsFunctions,
@@ -22,19 +24,21 @@ export async function searchPages(
 		url: `https://www.facebook.com/${String(page.id)}`,
 	});
 	if (app?.userAccessToken) {
-		const response = await graphRequest.call(this, {
+		const call: GraphCall = {
 			credential: 'facebookAppApi',
 			method: 'GET',
 			path: '/me/accounts',
-			qs: { fields: 'id,name', limit: 100, ...(paginationToken ? { after: paginationToken } : {}) },
+			qs: { fields: 'id,name' },
 			kind: 'read',
-		});
-		const data = (response.data as IDataObject[] | undefined) ?? [];
-		const paging = response.paging as { next?: string; cursors?: { after?: string } } | undefined;
-		return {
-			results: data.filter(matches).map(toResult),
-			paginationToken: paging?.next ? paging.cursors?.after : undefined,
 		};
+		const results: IDataObject[] = [];
+		let after = paginationToken || undefined;
+		do {
+			const page = await graphPage.call(this, call, GRAPH_PAGE_SIZE, after);
+			results.push(...page.data.filter(matches));
+			after = page.after;
+		} while (needle && after && results.length < GRAPH_PAGE_SIZE);
+		return { results: results.map(toResult), paginationToken: after };
 	}
 	const page = await graphRequest.call(this, {
 		credential: 'facebookPageApi',
