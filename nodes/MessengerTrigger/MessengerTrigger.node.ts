@@ -11,7 +11,7 @@ import { autoSubscribeEnabled, createSubscriptions, deleteSubscriptions, subscri
 import { type EventType } from './webhook/events';
 import { verifyHandshake } from './webhook/handshake';
 import { handleDelivery } from './webhook/handle';
-import { SeenRegistry } from './webhook/dedupe';
+import { SeenEvents, SeenRegistry } from './webhook/dedupe';
 import { SecretCache } from './webhook/secretCache';
 
 /**
@@ -19,6 +19,19 @@ import { SecretCache } from './webhook/secretCache';
  * (Meta batches up to 1,000 events per request), so memory stays bounded.
  */
 const seenRegistry = new SeenRegistry(64, 10_000);
+
+/**
+ * The events a delivery is checked against. Production deliveries share the trigger's memory. A
+ * Test-URL delivery (manual mode: one delivery per "Listen for test event") is its own session:
+ * de-duplicated within itself only, never against production or an earlier test, and it leaves
+ * the production memory untouched, so a replayed sample emits every event each time and a real
+ * event tried on the Test URL first is not dropped once the workflow is active.
+ */
+function seenFor(context: IWebhookFunctions): SeenEvents {
+	if (context.getMode() === 'manual') return new SeenEvents(seenRegistry.capacity);
+	const node = context.getNode();
+	return seenRegistry.for(node.webhookId ?? node.id);
+}
 
 // 10 s: at most that long may a secret replaced only in n8n (not yet at Meta) still be accepted.
 const appSecrets = new SecretCache(10_000, 256);
@@ -51,8 +64,9 @@ export class MessengerTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'facebookAppApi', required: true },
-			{ name: 'facebookPageApi', required: false },
+			// Labelled, because n8n's editor calls every credential field "Credential" otherwise.
+			{ name: 'facebookAppApi', displayName: 'Facebook App (verifies signatures)', required: true },
+			{ name: 'facebookPageApi', displayName: 'Facebook Page (optional, for Auto Subscribe)', required: false },
 		],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
@@ -199,13 +213,12 @@ export class MessengerTrigger implements INodeType {
 		const body: unknown = req.body;
 		const parsedBody = parsedByN8n && body !== null && typeof body === 'object' ? body : undefined;
 		const deduplicate = this.getNodeParameter('options.deduplicate', true) as boolean;
-		const node = this.getNode();
 		const options = {
 			object: this.getNodeParameter('object', 'page') as string,
 			events: this.getNodeParameter('events', []) as EventType[],
 			includeEchoes: this.getNodeParameter('options.includeEchoes', false) as boolean,
 			includeStandby: this.getNodeParameter('options.includeStandby', false) as boolean,
-			seen: deduplicate ? seenRegistry.for(node.webhookId ?? node.id) : undefined,
+			seen: deduplicate ? seenFor(this) : undefined,
 			parsedBody,
 		};
 		const result = await appSecrets.use(
