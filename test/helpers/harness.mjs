@@ -321,7 +321,7 @@ export function fakeResponse() {
  * Calls a trigger's webhook() with a request, as n8n's webhook service would after its body
  * parser ran: rawBody is the exact bytes, body the parsed JSON when it parsed.
  */
-export async function runWebhook(nodeType, { parameters = {}, credentials, webhookName = 'default', method = 'POST', headers = {}, query = {}, rawBody, staticData = {}, logger, nodeOverrides, registrationFails = false } = {}) {
+export async function runWebhook(nodeType, { parameters = {}, credentials, webhookName = 'default', method = 'POST', headers = {}, query = {}, rawBody, staticData = {}, logger, nodeOverrides, registrationFails = false, mode = 'webhook' } = {}) {
 	const node = makeNode(nodeType, parameters, nodeOverrides);
 	const context = baseContext({ nodeType, parameters, credentials, staticData, logger, node });
 	const raw = rawBody === undefined ? undefined : Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
@@ -352,7 +352,8 @@ export async function runWebhook(nodeType, { parameters = {}, credentials, webho
 		getBodyData: () => body,
 		getHeaderData: () => lowerHeaders,
 		getQueryData: () => query,
-		getMode: () => 'webhook',
+		// 'webhook' for the Production URL; n8n runs a Test-URL delivery in 'manual' mode.
+		getMode: () => mode,
 		getNodeWebhookUrl: (name) => `http://localhost:5678/webhook/${node.webhookId}/webhook${name ? '' : ''}`,
 	});
 	try {
