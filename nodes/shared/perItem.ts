@@ -1,32 +1,32 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { type OperationHelp, type OperationTable, lookupOperation } from './operations';
 
 /** An operation that handles one input item and returns its output items (with pairedItem). */
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
 /**
- * The router of the nodes whose operations work item by item: reads resource and operation per
- * item, runs the matching operation, and with Continue On Fail turns a failure into an error item
- * paired with its input. Operations throw NodeApiError / NodeOperationError already; anything else
- * is wrapped with the item index.
+ * The router of the nodes whose operations work item by item: finds the operation for the node's
+ * resource and operation (an unknown pair, or n8n's Custom API Call, stops the run with a message
+ * that says what to pick, Continue On Fail or not: no item could succeed), runs it per item, and
+ * with Continue On Fail turns a failure into an error item paired with its input. Operations
+ * throw NodeApiError / NodeOperationError already; anything else is wrapped with the item index.
  */
-export async function runPerItem(
+export async function runPerItem<Handler>(
 	this: IExecuteFunctions,
-	operationFor: (resource: string, operation: string) => ItemOperation | undefined,
+	operations: OperationTable<Handler>,
+	help: OperationHelp,
+	bind: (handler: Handler) => ItemOperation,
 	errorItem: (error: NodeApiError | NodeOperationError) => INodeExecutionData['json'] = (error) => ({ error: error.message }),
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	// Both are fixed in the node (no expressions), so item 0 tells them for every item.
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = bind(lookupOperation(this.getNode(), operations, resource, operation, help));
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const run = operationFor(resource, operation);
-			if (!run) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
-					itemIndex,
-				});
-			}
 			output.push(...(await run.call(this, itemIndex)));
 		} catch (error) {
 			const typed =
@@ -39,3 +39,6 @@ export async function runPerItem(
 	}
 	return [output];
 }
+
+/** For tables whose handlers already are item operations. */
+export const asIs = (handler: ItemOperation): ItemOperation => handler;

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { runPerItem, type ItemOperation } from '../../shared/perItem';
+import type { OperationHelp, OperationTable } from '../../shared/operations';
+import { asIs, runPerItem, type ItemOperation } from '../../shared/perItem';
 import * as facebook from './facebook';
 import * as instagram from './instagram';
 
-const operations: Record<string, Record<string, ItemOperation>> = {
+/** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
+export const operations: OperationTable<ItemOperation> = {
 	facebook: {
 		connect: facebook.connect.execute,
 		disconnect: facebook.disconnect.execute,
@@ -15,7 +17,9 @@ const operations: Record<string, Record<string, ItemOperation>> = {
 	},
 };
 
+const help: OperationHelp = { node: 'Airy Core', credential: 'Airy Core API' };
+
 /** Runs the chosen operation once per input item (see runPerItem). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, (resource, operation) => operations[resource]?.[operation]);
+	return await (runPerItem<ItemOperation>).call(this, operations, help, asIs);
 }

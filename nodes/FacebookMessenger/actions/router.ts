@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runKeyed } from '../../shared/keyedQueue';
+import { type OperationHelp, type OperationTable, lookupOperation } from '../../shared/operations';
 import { errorJson, nodeError } from './common';
 import * as attachment from './attachment';
 import * as message from './message';
@@ -13,7 +14,7 @@ import { deliver } from './message/shared';
 type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
 type Prepare = (this: IExecuteFunctions, itemIndex: number) => Promise<PreparedSend>;
 
-const operations: Record<string, Record<string, Operation>> = {
+const operations: OperationTable<Operation> = {
 	page: {
 		explore: page.explore.execute,
 		get: page.get.execute,
@@ -37,14 +38,21 @@ const sends: Record<string, Prepare> = {
 	sendAction: message.sendAction.prepare,
 };
 
+/** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
+export const handlers: OperationTable<Operation | Prepare> = { ...operations, message: sends };
+
+const help: OperationHelp = {
+	node: 'Facebook Messenger',
+	credential: 'Facebook Page API (or Facebook App API)',
+};
+
 /**
  * Messages: every item is validated first (a mistake stops the run before anything is sent,
  * unless Continue On Fail), then sent concurrently across recipients and in item order per
  * recipient. Outputs come back in input order.
  */
-async function sendMessages(this: IExecuteFunctions, operation: string): Promise<INodeExecutionData[]> {
+async function sendMessages(this: IExecuteFunctions, prepare: Prepare): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const prepare = sends[operation];
 	const prepared: Array<PreparedSend | { failed: unknown }> = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -76,9 +84,11 @@ async function sendMessages(this: IExecuteFunctions, operation: string): Promise
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	if (resource === 'message') return [await sendMessages.call(this, operation)];
+	if (resource === 'message') {
+		return [await sendMessages.call(this, lookupOperation(this.getNode(), { message: sends }, resource, operation, help))];
+	}
 
-	const execute = operations[resource]?.[operation];
+	const execute = lookupOperation(this.getNode(), operations, resource, operation, help);
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { OperationHelp, OperationTable } from '../../shared/operations';
 import { runPerItem } from '../../shared/perItem';
 import { GwsSession } from '../transport';
 import * as facebook from './facebook';
@@ -6,7 +7,8 @@ import * as facebookSession from './facebookSession';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number, gws: GwsSession) => Promise<IDataObject>;
 
-const OPERATIONS: Record<string, Record<string, Operation>> = {
+/** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
+export const OPERATIONS: OperationTable<Operation> = {
 	facebook: {
 		cancel: facebook.cancel.execute,
 		create: facebook.create.execute,
@@ -25,21 +27,31 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 };
 
 /**
+ * n8n offers no Custom API Call here (the credential has no `authenticate`, see the README): a
+ * Web Services write needs the session's JSESSIONID cookie and CSRF token, which no credential
+ * can add. A workflow that still asks for it is pointed to the HTTP Request node.
+ */
+const help: OperationHelp = {
+	node: 'Genesys Engage',
+	customApiCall:
+		'Add an HTTP Request node with Authentication "Generic Credential Type" → "Basic Auth" (the Web Services user). A read (GET) needs nothing more. For a write, first GET {Base URL}/api/v2/me with the response headers included, then send the POST with the Cookie header set to its JSESSIONID cookie and the X-CSRF-TOKEN header set to its X-CSRF-TOKEN (see the README, "Genesys Engage: calls this node does not offer").',
+};
+
+/**
  * Runs the selected operation once per input item, in order, over one Web Services session
  * (one JSESSIONID cookie and CSRF token for the whole execution).
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const gws = new GwsSession(this);
 	try {
-		return await runPerItem.call(
+		return await (runPerItem<Operation>).call(
 			this,
-			(resource, operation) => {
-				const run = OPERATIONS[resource]?.[operation];
-				if (!run) return undefined;
-				return async function (this: IExecuteFunctions, itemIndex: number) {
+			OPERATIONS,
+			help,
+			(run) =>
+				async function (this: IExecuteFunctions, itemIndex: number) {
 					return [{ json: await run.call(this, itemIndex, gws), pairedItem: { item: itemIndex } }];
-				};
-			},
+				},
 			(error) => ({ error: error.message, description: error.description ?? null }),
 		);
 	} finally {

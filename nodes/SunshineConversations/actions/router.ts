@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { runPerItem, type ItemOperation } from '../../shared/perItem';
+import type { OperationHelp, OperationTable } from '../../shared/operations';
+import { asIs, runPerItem, type ItemOperation } from '../../shared/perItem';
 import * as integration from './integration';
 
-const operations: Record<string, Record<string, ItemOperation>> = {
+/** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
+export const operations: OperationTable<ItemOperation> = {
 	integration: {
 		create: integration.create.execute,
 		delete: integration.delete.execute,
@@ -12,7 +14,9 @@ const operations: Record<string, Record<string, ItemOperation>> = {
 	},
 };
 
+const help: OperationHelp = { node: 'Sunshine Conversations', credential: 'Sunshine Conversations API' };
+
 /** Runs the chosen operation once per input item (see runPerItem). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runPerItem.call(this, (resource, operation) => operations[resource]?.[operation]);
+	return await (runPerItem<ItemOperation>).call(this, operations, help, asIs);
 }
