@@ -1,12 +1,13 @@
 // The pinned local n8n: installed once per machine (outside the repository, keyed by the hash of
 // dev/package.json), then used by `npm run dev` and the end-to-end tests. Recipe and reasons in
-// the README's "Local n8n" section.
-import { execFileSync, spawn } from 'node:child_process';
+// docs/DEVELOPING.md, section "The local n8n (dev/)".
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 
 const here = dirname(new URL(import.meta.url).pathname);
 export const repoRoot = join(here, '..');
@@ -71,9 +72,11 @@ export function installPackage(userFolder, { build = true } = {}) {
 	rmSync(target, { recursive: true, force: true });
 	mkdirSync(target, { recursive: true });
 	execFileSync('tar', ['-xzf', join(packDir, tarball), '-C', target, '--strip-components=1']);
+	const { version } = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+	// The manifest n8n keeps in its nodes folder (it writes the same shape: package name → version).
 	writeFileSync(
 		join(userFolder, '.n8n', 'nodes', 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-messenger-bridge': 'file:' } }, null, 2),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-messenger-bridge': version } }, null, 2),
 	);
 	rmSync(packDir, { recursive: true, force: true });
 	return target;
@@ -117,17 +120,91 @@ export function n8nCli(userFolder, args, port = 5678) {
 	}).toString();
 }
 
+/** The same, without blocking: `signal` (an AbortSignal) kills the command. */
+export async function n8nCliAsync(userFolder, args, port = 5678, { signal } = {}) {
+	const { stdout } = await promisify(execFile)(node24, [n8nBin, ...args], { env: n8nEnv(userFolder, port), signal, maxBuffer: 64 * 1024 * 1024 });
+	return stdout;
+}
+
 /**
- * Starts `n8n start` and resolves once /healthz answers.
+ * Lists the package in n8n's Settings → Community nodes. n8n lists community packages from its
+ * database (tables installed_packages and installed_nodes), which it fills only when it installs
+ * a package itself from the npm registry; a package copied into <user folder>/.n8n/nodes is
+ * loaded (the node picker shows it) but not listed. This writes the rows n8n would write: one
+ * package row, one row per node (display name, `<package>.<node name>`, newest version).
+ * Needs n8n's schema, i.e. any n8n command (import:…, start) has run on the folder once; safe
+ * while n8n runs (SQLite with a busy timeout) and when repeated.
+ */
+export function registerPackage(userFolder) {
+	const packageDir = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-messenger-bridge');
+	const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+	// The installed copy is what n8n loaded; it resolves n8n-workflow from the repository.
+	const describe = `
+		const pkg = require(process.argv[1] + '/package.json');
+		const nodes = pkg.n8n.nodes.map((file) => {
+			const exported = Object.values(require(process.argv[1] + '/' + file)).find((v) => typeof v === 'function');
+			const node = new exported();
+			const d = node.description;
+			const version = node.currentVersion ?? (Array.isArray(d.version) ? d.version.at(-1) : d.version);
+			return { name: d.displayName, type: pkg.name + '.' + d.name, latestVersion: version };
+		});
+		process.stdout.write(JSON.stringify(nodes));
+	`;
+	const nodes = JSON.parse(
+		execFileSync(process.execPath, ['-e', describe, packageDir], {
+			env: { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') },
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}).toString(),
+	);
+	const rows = {
+		packageName: pkg.name,
+		installedVersion: pkg.version,
+		authorName: pkg.author?.name ?? null,
+		authorEmail: pkg.author?.email ?? null,
+		nodes,
+	};
+	// Node 24's built-in SQLite driver, so nothing has to be built for the machine's Node.
+	const script = `
+		const { DatabaseSync } = require('node:sqlite');
+		const rows = JSON.parse(process.argv[2]);
+		const db = new DatabaseSync(process.argv[1]);
+		db.exec('PRAGMA busy_timeout = 10000');
+		const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+		db.exec('BEGIN IMMEDIATE');
+		try {
+			db.prepare('DELETE FROM installed_nodes WHERE package = ?').run(rows.packageName);
+			db.prepare('DELETE FROM installed_packages WHERE packageName = ?').run(rows.packageName);
+			db.prepare('INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)')
+				.run(rows.packageName, rows.installedVersion, rows.authorName, rows.authorEmail, now, now);
+			const node = db.prepare('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?)');
+			for (const n of rows.nodes) node.run(n.name, n.type, n.latestVersion, rows.packageName);
+			db.exec('COMMIT');
+		} catch (error) {
+			db.exec('ROLLBACK');
+			throw error;
+		}
+	`;
+	execFileSync(node24, ['--no-warnings', '-e', script, join(userFolder, '.n8n', 'database.sqlite'), JSON.stringify(rows)], {
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
+	return rows;
+}
+
+/**
+ * Starts `n8n start` and resolves once /healthz answers. n8n runs in its own process group (it
+ * starts a task runner beside it); stop() ends the whole group. Aborting `signal` while n8n is
+ * still starting stops it and rejects.
  * @returns {{url: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void>}}
  */
-export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inheritOutput = false, timeoutMs = 300_000 } = {}) {
+export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inheritOutput = false, timeoutMs = 300_000, signal } = {}) {
 	// n8n keeps running when its port is taken; fail fast instead of waiting on someone else's server.
 	const busy = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
 	if (busy) throw new Error(`port ${port} is already in use (another n8n?); stop it or choose another port`);
+	signal?.throwIfAborted();
 	const child = spawn(node24, [n8nBin, 'start'], {
 		env: n8nEnv(userFolder, port, env),
 		stdio: inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+		detached: true,
 	});
 	if (!inheritOutput) {
 		const out = createWriteStream(logFile ?? join(userFolder, 'n8n.log'));
@@ -136,6 +213,20 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 	}
 	let exited = false;
 	child.on('exit', () => (exited = true));
+	const kill = (sig) => {
+		try {
+			process.kill(-child.pid, sig);
+		} catch {
+			child.kill(sig);
+		}
+	};
+	const stop = () =>
+		new Promise((resolve) => {
+			if (exited) return resolve();
+			child.once('exit', () => resolve());
+			kill('SIGTERM');
+			setTimeout(() => kill('SIGKILL'), 10_000).unref();
+		});
 	const logTail = () => {
 		if (inheritOutput) return '';
 		try {
@@ -148,6 +239,10 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
 		if (exited) throw new Error(`n8n exited during start${logTail()}`);
+		if (signal?.aborted) {
+			await stop();
+			throw signal.reason ?? new Error('n8n start aborted');
+		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
 			if (response.ok) break;
@@ -157,19 +252,22 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 		await sleep(250);
 	}
 	if (Date.now() - started >= timeoutMs) {
-		child.kill('SIGKILL');
+		kill('SIGKILL');
 		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s on port ${port}${logTail()}`);
+	}
+	// Settings → Community nodes lists the package (see registerPackage); SQLite hosts only.
+	const installed = existsSync(join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-messenger-bridge', 'package.json'));
+	if (installed && (env.DB_TYPE ?? 'sqlite') === 'sqlite') {
+		try {
+			registerPackage(userFolder);
+		} catch (error) {
+			log(`could not list the package in Settings → Community nodes: ${error.message}`);
+		}
 	}
 	return {
 		url,
 		logFile: logFile ?? join(userFolder, 'n8n.log'),
 		process: child,
-		stop: () =>
-			new Promise((resolve) => {
-				if (exited) return resolve();
-				child.once('exit', () => resolve());
-				child.kill('SIGTERM');
-				setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-			}),
+		stop,
 	};
 }

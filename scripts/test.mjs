@@ -5,8 +5,9 @@
 //   npm test -- --only-e2e      only the real-n8n tests
 //   npm test -- test/unit/x.test.mjs …   just these files
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { busyPorts, ensureDevDependencies } from './preflight.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -18,26 +19,6 @@ const env = { ...process.env, CI: 'true', npm_config_yes: 'true' };
 const step = (title) => process.stdout.write(`\n▶ ${title}\n`);
 const run = (command, commandArgs, options = {}) =>
 	execFileSync(command, commandArgs, { cwd: root, env, stdio: 'inherit', ...options });
-
-function installed() {
-	const marker = join(root, 'node_modules', '.package-lock.json');
-	return existsSync(marker) && statSync(marker).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs;
-}
-
-if (!installed()) {
-	step('installing dev dependencies');
-	// --ignore-scripts: n8n-workflow pulls isolated-vm, whose build needs Node 24; nothing here needs it.
-	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
-}
-
-step('build');
-run('npm', ['run', 'build', '--silent']);
-
-if (!onlyE2e && files.length === 0) {
-	step('lint (n8n community rules) and community-package scan');
-	run('npx', ['eslint', '.']);
-	run('node', ['scripts/scan.mjs']);
-}
 
 function collect(dir) {
 	const abs = join(root, dir);
@@ -51,9 +32,45 @@ function collect(dir) {
 let testFiles = files;
 if (!testFiles.length) {
 	testFiles = onlyE2e ? [] : [...collect('test/unit'), ...collect('test/nodes')];
-	if (!noE2e) testFiles.push('test/e2e/e2e.test.mjs');
+	if (!noE2e) testFiles.push('test/e2e/e2e.test.mjs', 'test/e2e/dev-signals.test.mjs');
 }
-if (testFiles.includes('test/e2e/e2e.test.mjs')) {
+const e2e = testFiles.includes('test/e2e/e2e.test.mjs');
+
+// The end-to-end run listens on fixed loopback ports. One of them taken (most often by the
+// sandbox of `npm run dev -- --sandbox`, whose emulators use the same ports) would otherwise
+// surface as dozens of cancelled tests with EADDRINUSE deep in the log: stop here instead.
+if (e2e) {
+	const { PORTS } = await import('../test/emulators/fixtures.mjs');
+	const n8nPort = Number(process.env.MB_E2E_PORT ?? 5788);
+	const busy = await busyPorts({
+		'n8n (MB_E2E_PORT)': n8nPort,
+		"n8n's task broker (MB_E2E_PORT + 1)": n8nPort + 1,
+		...Object.fromEntries(Object.entries(PORTS).map(([name, port]) => [`${name} emulator (MB_EMULATOR_PORT_BASE)`, port])),
+	});
+	if (busy.length) {
+		process.stderr.write(
+			`\nnpm test: port ${busy.map((b) => `${b.port} (${b.label})`).join(', ')} ${busy.length > 1 ? 'are' : 'is'} already in use on 127.0.0.1.\n` +
+				'The end-to-end tests need it. Likely cause: the sandbox of `npm run dev -- --sandbox` (its emulators use the\n' +
+				'same ports), or an earlier test run that is still going. Fix: stop it (Ctrl-C in its terminal), or run the\n' +
+				'tests on other ports, e.g.  MB_E2E_PORT=5950 MB_EMULATOR_PORT_BASE=5961 npm test\n' +
+				'(or skip the real-n8n tests: npm test -- --no-e2e).\n',
+		);
+		process.exit(1);
+	}
+}
+
+ensureDevDependencies();
+
+step('build');
+run('npm', ['run', 'build', '--silent']);
+
+if (!onlyE2e && files.length === 0) {
+	step('lint (n8n community rules) and community-package scan');
+	run('npx', ['eslint', '.']);
+	run('node', ['scripts/scan.mjs']);
+}
+
+if (e2e) {
 	step('n8n host for the end-to-end tests');
 	const { ensureHost } = await import('../dev/host.mjs');
 	ensureHost();

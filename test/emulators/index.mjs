@@ -20,6 +20,8 @@ export async function startAll({ ports = PORTS, host = '127.0.0.1' } = {}) {
 		const { start } = await load();
 		started[name] = await start({ ports, host });
 	}
+	// Airy Core checks the tokens it is given with Graph: let it see what the Graph emulator issued.
+	if (started.airy && started.graph) started.airy.state.graph = started.graph.state;
 	started.closeAll = async () => {
 		for (const emulator of Object.values(started)) {
 			if (typeof emulator?.close === 'function') await emulator.close();

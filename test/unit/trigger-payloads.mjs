@@ -1,7 +1,7 @@
 // Messenger/Instagram webhook payloads as Meta sends them, for the trigger's tests and bench:
 // JSON with non-ASCII characters escaped as lower-case \uXXXX and "/" escaped as "\/" (the bytes
 // Meta signs), and the X-Hub-Signature(-256) headers computed over exactly those bytes.
-// Shapes from ../../../shared/reference/messenger-platform.md §3.
+// Shapes from Meta's Messenger Platform documentation (Webhook events: messages, postbacks, echoes, standby).
 import { createHmac } from 'node:crypto';
 
 export const PAGE_ID = '104000000000001';

@@ -21,6 +21,17 @@ describe('e2e: the package loads in n8n', () => {
 		assert.ok(names.has('n8n-nodes-messenger-bridge.facebookMessengerTool'), 'tool variant of Facebook Messenger missing');
 	});
 
+	it('Settings → Community nodes lists the package with its nodes (GET /rest/community-packages)', async () => {
+		const packages = await env.rest('/rest/community-packages');
+		const ours = packages.find((p) => p.packageName === pkg.name);
+		assert.ok(ours, `${pkg.name} missing from ${JSON.stringify(packages.map((p) => p.packageName))}`);
+		assert.equal(ours.installedVersion, pkg.version);
+		assert.deepEqual(
+			ours.installedNodes.map((n) => n.type).sort(),
+			pkg.n8n.nodes.map((file) => `${pkg.name}.${lowerFirst(baseName(file))}`).sort(),
+		);
+	});
+
 	it('lists every credential of the package', async () => {
 		const types = await env.rest('/types/credentials.json');
 		const names = new Set(types.map((t) => t.name));

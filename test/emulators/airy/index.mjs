@@ -42,11 +42,25 @@ export function createAiryState() {
 	};
 }
 
+/**
+ * Who Graph says a token belongs to: the tokens above, or, when startAll() linked this emulator
+ * to the Graph emulator (`state.graph`), every token that one issued (Airy asks Graph), so a
+ * Page token from Get Page Tokens or a user token from Exchange works here too.
+ */
+function identity(state, token) {
+	const own = state.tokens.get(token);
+	if (own || !state.graph) return own;
+	const graph = state.graph.tokens.get(token);
+	if (graph?.kind === 'user') return { kind: 'user', pages: state.pages.map((p) => p.id) };
+	if (graph?.kind === 'page') return { kind: 'page', pages: [graph.id] };
+	return undefined;
+}
+
 /** Graph's answer to a token (null when accepted), as Airy would receive it. */
 function graphTokenError(state, token) {
-	const identity = state.tokens.get(token);
-	if (!identity) return GRAPH_MESSAGES.invalidToken;
-	if (identity.expired) return GRAPH_MESSAGES.expired;
+	const known = identity(state, token);
+	if (!known) return GRAPH_MESSAGES.invalidToken;
+	if (known.expired) return GRAPH_MESSAGES.expired;
 	return null;
 }
 
@@ -64,7 +78,7 @@ function connect(state, source, body) {
 	const tokenError = graphTokenError(state, body.page_token);
 	if (tokenError) return graphFailure(tokenError);
 	const page = state.pages.find((p) => p.id === body.page_id);
-	if (!page || !state.tokens.get(body.page_token).pages.includes(page.id)) {
+	if (!page || !identity(state, body.page_token).pages.includes(page.id)) {
 		return graphFailure(GRAPH_MESSAGES.unknownPage(body.page_id));
 	}
 	// Airy does not check that the Instagram account belongs to the page.
@@ -105,7 +119,7 @@ function explore(state, body) {
 	if (!present(body?.auth_token)) return empty(400);
 	const tokenError = graphTokenError(state, body.auth_token);
 	if (tokenError) return graphFailure(tokenError);
-	const visible = state.tokens.get(body.auth_token).pages;
+	const visible = identity(state, body.auth_token).pages;
 	const connected = new Set(
 		[...state.channels.values()]
 			.filter((c) => c.source === 'facebook' && c.connection_state === 'CONNECTED')

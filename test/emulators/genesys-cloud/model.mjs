@@ -1,7 +1,7 @@
 // Genesys Cloud's data: messaging integrations for every channel (one store per channel, seen
 // through the current /api/v2/conversations/messaging/... models or the legacy
 // /api/v2/messaging/... models), stickers, and the ErrorBody every failure carries.
-// Facts: ../shared/reference/contact-center-apis.md §1–2 and reference/genesys-cloud/*.d.ts.
+// Facts: the Genesys Cloud Platform API documentation (Conversations → Messaging integrations) and its SDK models.
 import { randomUUID } from 'node:crypto';
 
 /** Thrown in handlers to answer with a Genesys ErrorBody. */

@@ -1,6 +1,6 @@
 // Genesys Engage Web Services (GWS) emulator: the Facebook API (/api/v2/me/facebook[/{id}]) and
 // the Facebook Private Messaging API (/api/v2/me/facebooksessions/{id}), written from
-// ../shared/reference/contact-center-apis.md §3 and the GWS pages it cites.
+// the Genesys Web Services API reference (Facebook and Facebook Private Messaging pages).
 //
 // What it enforces, like GWS:
 // - HTTP Basic authentication (or an authenticated JSESSIONID session); refusal = 401 with

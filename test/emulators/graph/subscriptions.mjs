@@ -4,7 +4,7 @@
 // POST /{app-id}/subscriptions verifies the callback first, exactly as Meta does: a GET to
 // callback_url with hub.mode=subscribe, hub.challenge (an integer) and hub.verify_token, and the
 // subscription fails unless the answer is 200 with the exact challenge as its body.
-// Facts: ../../../../shared/reference/messenger-platform.md §1, §7.
+// Facts: Meta's Graph API documentation (App Subscriptions, Page subscribed_apps, Webhooks verification).
 import { randomInt } from 'node:crypto';
 import { fail, graphError } from './core.mjs';
 import { authorize } from './core.mjs';
