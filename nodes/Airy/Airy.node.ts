@@ -11,14 +11,29 @@ export class Airy implements INodeType {
 		name: 'airy',
 		icon: { light: 'file:../../icons/airy.svg', dark: 'file:../../icons/airy.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Facebook tokens come from the Facebook credentials by default.
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Connect Facebook pages and Instagram accounts to Airy Core',
 		defaults: { name: 'Airy Core' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'airyApi', required: true }],
+		credentials: [
+			{ name: 'airyApi', required: true },
+			// Shown when Facebook Secrets From is "Facebook Credentials" (see shared/facebookSecrets):
+			// the App credential's user token for Explore, the Page credential's token for Connect.
+			{
+				name: 'facebookAppApi',
+				required: true,
+				displayOptions: { show: { facebookSecretsFrom: ['credential'] }, hide: { operation: ['connect'] } },
+			},
+			{
+				name: 'facebookPageApi',
+				required: true,
+				displayOptions: { show: { facebookSecretsFrom: ['credential'] }, hide: { operation: ['explore'] } },
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',

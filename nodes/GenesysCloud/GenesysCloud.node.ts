@@ -12,14 +12,30 @@ export class GenesysCloud implements INodeType {
 		name: 'genesysCloud',
 		icon: { light: 'file:../../icons/genesys.svg', dark: 'file:../../icons/genesys.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: Facebook and Instagram secrets come from the Facebook credentials by default.
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create and manage Genesys Cloud messaging integrations (Facebook, Instagram, Open, Twitter, WhatsApp, LINE) and list stickers',
 		defaults: { name: 'Genesys Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'genesysCloudOAuth2Api', required: true }],
+		credentials: [
+			{ name: 'genesysCloudOAuth2Api', required: true },
+			// Shown when Facebook Secrets From is "Facebook Credentials" (see shared/facebookSecrets):
+			// the App credential on create (App ID, App Secret, user token), the Page credential
+			// unless a user token is used.
+			{
+				name: 'facebookAppApi',
+				required: true,
+				displayOptions: { show: { facebookSecretsFrom: ['credential'] }, hide: { operation: ['update'] } },
+			},
+			{
+				name: 'facebookPageApi',
+				required: true,
+				displayOptions: { show: { facebookSecretsFrom: ['credential'] }, hide: { accessTokenType: ['userAccessToken'] } },
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -10,14 +10,21 @@ export class SunshineConversations implements INodeType {
 		name: 'sunshineConversations',
 		icon: { light: 'file:../../icons/sunshine.svg', dark: 'file:../../icons/sunshine.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: a create takes the Facebook secrets from the Facebook credentials by default.
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Create and manage Instagram Direct and Messenger integrations in Sunshine Conversations',
 		defaults: { name: 'Sunshine Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sunshineConversationsApi', required: true }],
+		credentials: [
+			{ name: 'sunshineConversationsApi', required: true },
+			// Shown when Facebook Secrets From is "Facebook Credentials" on create (see
+			// shared/facebookSecrets): the Page token, the Facebook app's ID and secret.
+			{ name: 'facebookAppApi', required: true, displayOptions: { show: { facebookSecretsFrom: ['credential'] } } },
+			{ name: 'facebookPageApi', required: true, displayOptions: { show: { facebookSecretsFrom: ['credential'] } } },
+		],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -20,6 +20,16 @@ export function loadNode(name) {
 	return new mod[name]();
 }
 
+/**
+ * The node as a workflow saved with an older `typeVersion` runs it (nodes run at their newest
+ * version otherwise): same class, description reporting just that version.
+ */
+export function atVersion(nodeType, typeVersion) {
+	const view = Object.create(nodeType);
+	view.description = { ...nodeType.description, version: typeVersion };
+	return view;
+}
+
 let credentialTypes;
 export function credentialType(name) {
 	if (!credentialTypes) {
@@ -114,15 +124,30 @@ export class CredentialStore {
 	}
 }
 
-function displayOptionsMatch(property, parameters) {
+/** n8n's `@version` display condition: plain versions or `_cnd` comparisons (any version when unknown). */
+function versionMatches(values, typeVersion) {
+	if (typeVersion === undefined) return true;
+	const test = (v) => {
+		if (typeof v !== 'object' || !v?._cnd) return v === typeVersion;
+		const [[op, x]] = Object.entries(v._cnd);
+		const ops = { eq: () => typeVersion === x, not: () => typeVersion !== x, gte: () => typeVersion >= x, lte: () => typeVersion <= x, gt: () => typeVersion > x, lt: () => typeVersion < x, between: () => typeVersion >= x.from && typeVersion <= x.to };
+		return ops[op]?.() ?? true;
+	};
+	return values.some(test);
+}
+
+function displayOptionsMatch(property, parameters, typeVersion) {
 	const show = property.displayOptions?.show ?? {};
 	const hide = property.displayOptions?.hide ?? {};
+	if (show['@version'] && !versionMatches(show['@version'], typeVersion)) return false;
+	if (hide['@version'] && typeVersion !== undefined && versionMatches(hide['@version'], typeVersion)) return false;
 	for (const [key, values] of Object.entries(show)) {
 		if (key.startsWith('@')) continue;
 		const actual = parameters[key.replace(/^\//, '')];
 		if (!values.some((v) => (typeof v === 'object' && v?._cnd ? true : v === actual))) return false;
 	}
 	for (const [key, values] of Object.entries(hide)) {
+		if (key.startsWith('@')) continue;
 		const actual = parameters[key.replace(/^\//, '')];
 		if (values.includes(actual)) return false;
 	}
@@ -137,7 +162,7 @@ export function nodeParameter(description, parameters, name, fallback, options =
 		value = parameters[head];
 	} else {
 		const candidates = description.properties.filter((p) => p.name === head);
-		const visible = candidates.find((p) => displayOptionsMatch(p, { ...defaultsOf(description, parameters), ...parameters }));
+		const visible = candidates.find((p) => displayOptionsMatch(p, { ...defaultsOf(description, parameters), ...parameters }, options.typeVersion));
 		value = visible ? structuredClone(visible.default) : undefined;
 	}
 	for (const key of rest) value = value?.[key];
@@ -201,10 +226,12 @@ function baseContext({ nodeType, parameters = {}, credentials, staticData = {}, 
 		getNodeParameter: (name, itemIndexOrFallback, fallback, options) => {
 			// IExecuteFunctions takes (name, itemIndex, fallback, options); hook, webhook and
 			// load-options functions take (name, fallback, options).
-			if (typeof itemIndexOrFallback === 'number') return nodeParameter(nodeType.description, parameters, name, fallback, options);
-			return nodeParameter(nodeType.description, parameters, name, itemIndexOrFallback, fallback);
+			// The node's typeVersion decides between properties shown per `@version`.
+			const typeVersion = theNode.typeVersion;
+			if (typeof itemIndexOrFallback === 'number') return nodeParameter(nodeType.description, parameters, name, fallback, { ...options, typeVersion });
+			return nodeParameter(nodeType.description, parameters, name, itemIndexOrFallback, { ...fallback, typeVersion });
 		},
-		getCurrentNodeParameter: (name, options) => nodeParameter(nodeType.description, parameters, name, undefined, options),
+		getCurrentNodeParameter: (name, options) => nodeParameter(nodeType.description, parameters, name, undefined, { ...options, typeVersion: theNode.typeVersion }),
 		helpers: {
 			httpRequest: n8nHttpRequest,
 			async httpRequestWithAuthentication(typeName, requestOptions) {

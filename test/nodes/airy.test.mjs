@@ -3,13 +3,14 @@
 // unavailable instance), input checks before any request, and no token in any output.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadNode, runExecute, workflow } from '../helpers/harness.mjs';
+import { atVersion, loadNode, runExecute, workflow } from '../helpers/harness.mjs';
 import { start } from '../emulators/airy/index.mjs';
 import { AIRY_INSTAGRAM_ACCOUNT_ID, AIRY_PAGES, EXPIRED_USER_TOKEN } from '../emulators/airy/data.mjs';
 import { AIRY, GRAPH } from '../emulators/fixtures.mjs';
 
 const { NodeApiError, NodeOperationError } = workflow;
-const node = loadNode('Airy');
+// Version 1, as old workflows run it: tokens typed as parameters (1.1: facebookSecrets.test.mjs).
+const node = atVersion(loadNode('Airy'), 1);
 let emulator;
 const credentials = () => ({ airyApi: { baseUrl: emulator.url, token: AIRY.token } });
 const run = (parameters, options = {}) => runExecute(node, { parameters, credentials: credentials(), ...options });
@@ -227,7 +228,8 @@ describe('Airy Core node: description', () => {
 	it('is usable as a tool and names the contract\'s parameters', () => {
 		const d = node.description;
 		assert.equal(d.usableAsTool, true);
-		assert.deepEqual(d.credentials, [{ name: 'airyApi', required: true }]);
+		assert.deepEqual(d.credentials[0], { name: 'airyApi', required: true });
+		assert.deepEqual(d.credentials.slice(1).map((c) => c.name), ['facebookAppApi', 'facebookPageApi']);
 		const names = new Set(d.properties.map((p) => p.name));
 		for (const name of ['resource', 'operation', 'authToken', 'pageId', 'pageToken', 'name', 'imageUrl', 'accountId', 'channelId']) {
 			assert.ok(names.has(name), name);

@@ -3,12 +3,13 @@
 // creation, rate limits, token reuse and renewal, and Genesys error bodies.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CredentialStore, loadNode, loadOptionsContext, runExecute } from '../helpers/harness.mjs';
+import { atVersion, CredentialStore, loadNode, loadOptionsContext, runExecute } from '../helpers/harness.mjs';
 import { start, REJECTED_PAGE_TOKEN } from '../emulators/genesys-cloud/index.mjs';
 import { GENESYS_CLOUD, SECRET_VALUES } from '../emulators/fixtures.mjs';
 import { createIntegration } from '../emulators/genesys-cloud/model.mjs';
 
-const node = loadNode('GenesysCloud');
+// Version 1, as old workflows run it: secrets typed as parameters (1.1: facebookSecrets.test.mjs).
+const node = atVersion(loadNode('GenesysCloud'), 1);
 let gc;
 let store;
 

@@ -3,12 +3,13 @@
 // envelope, retries on 429, and input checks before any request.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadNode, runExecute, workflow } from '../helpers/harness.mjs';
+import { atVersion, loadNode, runExecute, workflow } from '../helpers/harness.mjs';
 import { start, SEEDED_INTEGRATIONS } from '../emulators/sunshine/index.mjs';
 import { GRAPH, SUNSHINE } from '../emulators/fixtures.mjs';
 
 const { NodeApiError, NodeOperationError } = workflow;
-const node = loadNode('SunshineConversations');
+// Version 1, as old workflows run it: secrets typed as parameters (1.1: facebookSecrets.test.mjs).
+const node = atVersion(loadNode('SunshineConversations'), 1);
 let emulator;
 const credentials = (extra = {}) => ({
 	sunshineConversationsApi: { baseUrl: emulator.url, appId: SUNSHINE.appId, keyId: SUNSHINE.keyId, secret: SUNSHINE.secret, authMethod: 'basic', ...extra },

@@ -1,9 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { facebookSecret, facebookSecretsSource } from '../../shared/facebookSecrets';
 import { checkImageUrl, checkNumericId, checkToken } from '../validation';
 import { ensure, text } from './params';
 
 /** The page fields Facebook and Instagram connect share. */
 export const pageFields: INodeProperties[] = [
+	...facebookSecretsSource({
+		credential: 'Page Token from the Facebook Page credential',
+		parameters: 'Enter the Page Token below, ideally as an expression mapped from the previous node',
+	}),
 	{
 		displayName: 'Page ID',
 		name: 'pageId',
@@ -21,7 +26,8 @@ export const pageFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'An access token for the page. Airy Core exchanges it for a long-lived token with the Facebook app configured in Airy.',
+			'An access token for the page, e.g. an expression mapping pageAccessToken from Facebook Messenger → Token → Get Page Tokens. Airy Core exchanges it for a long-lived token with the Facebook app configured in Airy.',
+		displayOptions: { show: { facebookSecretsFrom: ['parameters'] } },
 	},
 ];
 
@@ -44,9 +50,14 @@ export const displayFields: INodeProperties[] = [
 ];
 
 /** Reads and checks the shared connect fields into Airy's snake_case request body. */
-export function connectBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+export async function connectBody(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const pageId = text(context, 'pageId', itemIndex);
-	const pageToken = text(context, 'pageToken', itemIndex);
+	const pageToken = await facebookSecret(context, itemIndex, {
+		parameter: 'pageToken',
+		credential: 'facebookPageApi',
+		field: 'pageAccessToken',
+		label: 'Page Access Token',
+	});
 	const name = text(context, 'name', itemIndex);
 	const imageUrl = text(context, 'imageUrl', itemIndex);
 	ensure(context, itemIndex, checkNumericId(pageId, 'Page ID'), checkToken(pageToken, 'Page Token'), checkImageUrl(imageUrl));

@@ -10,7 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['facebook']
 
 /** Connects a Facebook page as an Airy Core channel; outputs the channel without its token. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const body = connectBody(this, itemIndex);
+	const body = await connectBody(this, itemIndex);
 	const channel = await airyRequest.call(this, 'channels.facebook.connect', body, itemIndex);
 	return [{ json: redactChannel(channel), pairedItem: { item: itemIndex } }];
 }

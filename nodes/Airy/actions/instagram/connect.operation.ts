@@ -23,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['instagram'
 
 /** Connects an Instagram account (through its Facebook page) as an Airy Core channel. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const body = connectBody(this, itemIndex);
+	const body = await connectBody(this, itemIndex);
 	const accountId = text(this, 'accountId', itemIndex);
 	ensure(this, itemIndex, checkNumericId(accountId, 'Account ID'));
 	body.account_id = accountId;

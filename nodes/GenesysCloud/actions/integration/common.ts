@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { redactSecrets } from '../../bodies';
 import { resolveRoute, type ApiVersion, type Channel, type IntegrationOperation, type Route } from '../../channels';
+import { facebookCredentialSecrets, facebookSecretsSource } from '../../../shared/facebookSecrets';
 
 export const integrationIdProperty: INodeProperties = {
 	displayName: 'Integration',
@@ -78,3 +79,30 @@ export const settingsFields: INodeProperties[] = [
 		description: 'ID of a supported content profile (allowed media types); current API only',
 	},
 ];
+
+/** "Facebook Secrets From" and its notice, on the Facebook and Instagram channels. */
+export function facebookSecretsFields(descriptions: { credential: string; parameters: string }): INodeProperties[] {
+	return facebookSecretsSource(descriptions).map((property) => ({
+		...property,
+		displayOptions: { show: { channel: ['facebook', 'instagram'], ...property.displayOptions?.show } },
+	}));
+}
+
+/**
+ * The Facebook secrets of a Facebook or Instagram integration from the Facebook credentials: the
+ * Page token of the Page credential or the user token of the App credential, and with `withApp`
+ * the App ID and App Secret of the App credential.
+ */
+export async function facebookSecrets(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	token: 'page' | 'user',
+	withApp: boolean,
+): Promise<IDataObject> {
+	const app: Record<string, string> = withApp ? { appId: 'App ID', appSecret: 'App Secret' } : {};
+	if (token === 'user') {
+		return await facebookCredentialSecrets(this, itemIndex, 'facebookAppApi', { ...app, userAccessToken: 'User Access Token' });
+	}
+	const page = await facebookCredentialSecrets(this, itemIndex, 'facebookPageApi', { pageAccessToken: 'Page Access Token' });
+	return withApp ? { ...(await facebookCredentialSecrets(this, itemIndex, 'facebookAppApi', app)), ...page } : page;
+}

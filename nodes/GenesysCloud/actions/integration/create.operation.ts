@@ -5,7 +5,8 @@ import { buildCreateBody, type CreateInput } from '../../bodies';
 import { showFor } from '../display';
 import { ADD_PERMISSION } from '../../permissions';
 import { failureOf, genesysGetAll, genesysRequest } from '../../transport';
-import { output, settingsFields, target } from './common';
+import { facebookSecretsSourceOf } from '../../../shared/facebookSecrets';
+import { facebookSecrets, facebookSecretsFields, output, settingsFields, target } from './common';
 
 
 const properties: INodeProperties[] = [
@@ -30,13 +31,19 @@ const properties: INodeProperties[] = [
 			{ name: 'User Access Token and Page ID', value: 'userAccessToken', description: 'A short-lived user token of a Page admin' },
 		],
 	},
+	...facebookSecretsFields({
+		credential:
+			'Page token from the Facebook Page credential (with "User Access Token and Page ID": the user token of the Facebook App credential); App ID and App Secret from the Facebook App credential',
+		parameters: 'Enter the tokens, App ID and App Secret below, ideally as expressions mapped from the previous node',
+	}),
 	{
 		displayName: 'Page Access Token',
 		name: 'pageAccessToken',
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['pageAccessToken'] } },
+		description: 'Best mapped from the previous node with an expression, e.g. pageAccessToken from Facebook Messenger → Token → Get Page Tokens',
+		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['pageAccessToken'], facebookSecretsFrom: ['parameters'] } },
 	},
 	{
 		displayName: 'User Access Token',
@@ -44,7 +51,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['userAccessToken'] } },
+		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['userAccessToken'], facebookSecretsFrom: ['parameters'] } },
 	},
 	{
 		displayName: 'Page ID',
@@ -60,7 +67,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Your own Facebook app; leave empty to use the Genesys Cloud app (required on the legacy API)',
-		displayOptions: { show: { channel: ['facebook', 'instagram'] } },
+		displayOptions: { show: { channel: ['facebook', 'instagram'], facebookSecretsFrom: ['parameters'] } },
 	},
 	{
 		displayName: 'App Secret',
@@ -69,7 +76,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description: 'Secret of the app above (required when App ID is set)',
-		displayOptions: { show: { channel: ['facebook', 'instagram'] } },
+		displayOptions: { show: { channel: ['facebook', 'instagram'], facebookSecretsFrom: ['parameters'] } },
 	},
 	// Open Messaging
 	{
@@ -272,7 +279,7 @@ export function pollDelay(attempt: number): number {
 
 const str = (ctx: IExecuteFunctions, name: string, i: number) => String(ctx.getNodeParameter(name, i, '') ?? '');
 
-function readInput(this: IExecuteFunctions, i: number, channel: string, apiVersion: string): CreateInput {
+async function readInput(this: IExecuteFunctions, i: number, channel: string, apiVersion: string): Promise<CreateInput> {
 	const p = (name: string) => str(this, name, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const input: CreateInput = {
@@ -282,9 +289,15 @@ function readInput(this: IExecuteFunctions, i: number, channel: string, apiVersi
 	};
 	if (channel === 'facebook' || channel === 'instagram') {
 		input.accessTokenType = p('accessTokenType') || 'pageAccessToken';
-		if (input.accessTokenType === 'userAccessToken') input.userAccessToken = p('userAccessToken');
-		else input.pageAccessToken = p('pageAccessToken');
-		Object.assign(input, { pageId: p('pageId'), appId: p('appId'), appSecret: p('appSecret') });
+		const byUser = input.accessTokenType === 'userAccessToken';
+		if (facebookSecretsSourceOf(this, i) === 'credential') {
+			Object.assign(input, await facebookSecrets.call(this, i, byUser ? 'user' : 'page', true));
+		} else {
+			if (byUser) input.userAccessToken = p('userAccessToken');
+			else input.pageAccessToken = p('pageAccessToken');
+			Object.assign(input, { appId: p('appId'), appSecret: p('appSecret') });
+		}
+		input.pageId = p('pageId');
 	} else if (channel === 'open') {
 		const headers = this.getNodeParameter('webhookHeaders', i, {}) as { header?: Array<{ name?: string; value?: string }> };
 		Object.assign(input, {
@@ -313,7 +326,7 @@ function readInput(this: IExecuteFunctions, i: number, channel: string, apiVersi
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { channel, apiVersion, route } = target.call(this, i, 'create');
-	const built = buildCreateBody(channel, apiVersion, readInput.call(this, i, channel, apiVersion));
+	const built = buildCreateBody(channel, apiVersion, await readInput.call(this, i, channel, apiVersion));
 	if ('error' in built) throw new NodeOperationError(this.getNode(), built.error, { itemIndex: i });
 	const body = built.body;
 	const operation = `create a ${channel} integration`;

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { createBody, createProblems, type CreateInput } from '../../helpers';
+import { facebookSecret, facebookSecretsSource } from '../../../shared/facebookSecrets';
 import { sunshineRequest } from '../../transport';
 import { ensure, text } from '../params';
+
+const typed = { show: { facebookSecretsFrom: ['parameters'] } };
 
 const properties: INodeProperties[] = [
 	{
@@ -16,6 +19,10 @@ const properties: INodeProperties[] = [
 		default: 'instagram',
 		description: 'The channel to integrate',
 	},
+	...facebookSecretsSource({
+		credential: 'Page Access Token from the Facebook Page credential; Facebook App ID and App Secret from the Facebook App credential',
+		parameters: 'Enter the Page Access Token, Facebook App ID and App Secret below, ideally as expressions mapped from the previous node',
+	}),
 	{
 		displayName: 'Page Access Token',
 		name: 'pageAccessToken',
@@ -24,7 +31,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'The access token of the Facebook page (for Instagram: the page linked to the Instagram professional account)',
+			'The access token of the Facebook page (for Instagram: the page linked to the Instagram professional account), e.g. an expression mapping pageAccessToken from Facebook Messenger → Token → Get Page Tokens',
+		displayOptions: typed,
 	},
 	{
 		displayName: 'Facebook App ID',
@@ -33,6 +41,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'The ID of your Facebook app (not the Sunshine Conversations app)',
+		displayOptions: typed,
 	},
 	{
 		displayName: 'Facebook App Secret',
@@ -42,6 +51,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'The secret of your Facebook app',
+		displayOptions: typed,
 	},
 	{
 		displayName: 'Display Name',
@@ -84,9 +94,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (type !== 'instagram' && type !== 'messenger') ensure(this, itemIndex, `Type "${String(type)}" is not instagram or messenger`);
 	const input: CreateInput = {
 		type,
-		pageAccessToken: text(this, 'pageAccessToken', itemIndex),
-		appId: text(this, 'appId', itemIndex),
-		appSecret: text(this, 'appSecret', itemIndex),
+		pageAccessToken: await facebookSecret(this, itemIndex, {
+			parameter: 'pageAccessToken',
+			credential: 'facebookPageApi',
+			field: 'pageAccessToken',
+			label: 'Page Access Token',
+		}),
+		appId: await facebookSecret(this, itemIndex, { parameter: 'appId', credential: 'facebookAppApi', field: 'appId', label: 'App ID' }),
+		appSecret: await facebookSecret(this, itemIndex, { parameter: 'appSecret', credential: 'facebookAppApi', field: 'appSecret', label: 'App Secret' }),
 		displayName: text(this, 'displayName', itemIndex),
 	};
 	if (type === 'instagram') {
