@@ -39,6 +39,9 @@ export class GwsSession {
 
 	private baseUrl: string | undefined;
 
+	/** The Web Services user: sent as HTTP Basic on every call (the credential has no `authenticate`, see base()). */
+	private user: { username: string; password: string } | undefined;
+
 	private cometd: GwsNotifications | undefined;
 
 	constructor(private readonly context: IExecuteFunctions) {}
@@ -148,6 +151,10 @@ export class GwsSession {
 				{ itemIndex, description: 'Enter the Web Services host, e.g. https://gws.example.com, without /api/v2.' },
 			);
 		}
+		// HTTP Basic is added here, not by the credential: a credential with `authenticate` makes n8n
+		// offer "Custom API Call" (the HTTP Request node with this credential), which cannot make a
+		// Web Services write: that needs this session's cookie and CSRF token (README).
+		this.user = { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') };
 		this.baseUrl = base;
 		return base;
 	}
@@ -166,6 +173,7 @@ export class GwsSession {
 		const options: IHttpRequestOptions = {
 			method,
 			url: `${await this.base(itemIndex)}${path}`,
+			auth: this.user,
 			headers,
 			json: true,
 			returnFullResponse: true,
