@@ -1,12 +1,14 @@
 // Every workflow in examples/ runs green against the emulators, as `npm run dev -- --sandbox`
 // imports it (credentials referenced by the sandbox's credential ids, nothing to paste): a
 // manual-trigger example is started by a webhook in place of its manual trigger; trigger
-// examples are run by 10-trigger.mjs.
+// examples are run by 10-trigger.mjs. No example carries a token or secret: a node takes it from
+// a credential (Facebook Secrets From: Facebook Credentials) or maps it by expression from Get
+// Page Tokens, the one operation that outputs tokens (90-secret-hygiene.mjs checks the outputs).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { env, webhookWorkflow } from '../env.mjs';
-import { emulatorCredentials } from '../../emulators/fixtures.mjs';
+import { emulatorCredentials, GRAPH, SECRET_VALUES } from '../../emulators/fixtures.mjs';
 
 const dir = new URL('../../../examples/', import.meta.url);
 const sandboxIds = new Map(emulatorCredentials().map((c) => [c.id, c]));
@@ -42,6 +44,15 @@ describe('e2e: examples/*.json run in the sandbox as shipped', () => {
 					assert.equal(credential.name, ref.name, `${file}: ${node.name}`);
 				}
 			}
+		}
+	});
+
+	it('carry no token or secret, typed or pinned', () => {
+		for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+			const text = readFileSync(new URL(file, dir), 'utf8');
+			for (const secret of SECRET_VALUES) assert.ok(!text.includes(secret), `${file} carries ${secret.slice(0, 6)}…`);
+			// Every Page token of the Graph emulator starts like the sandbox Page credential's.
+			assert.ok(!text.includes(GRAPH.pageAccessToken.slice(0, 20)), `${file} carries a Page token`);
 		}
 	});
 

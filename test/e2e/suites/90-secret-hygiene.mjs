@@ -1,13 +1,25 @@
 // Runs after every other suite (files load in name order): no credential value the emulators
 // know reached an output item, an error, an execution record's run data, n8n's log, or a URL
-// any node called. The only outputs allowed to carry a token are the operations whose purpose
-// is to return one (token: getPageTokens, token: exchange).
+// any node called. The only outputs allowed to carry a token are the Facebook Messenger operations
+// whose purpose is to return one (token: getPageTokens, token: exchange; contract.md): a node that
+// passes such items on (a Filter after Get Page Tokens, say) is a leak. The example workflows as
+// shipped also keep every secret out of their stored parameters: a secret comes from a credential,
+// or is mapped from Get Page Tokens by expression at run time.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { env } from '../env.mjs';
 import { SECRET_VALUES } from '../../emulators/fixtures.mjs';
 
 const TOKEN_RETURNING_OPERATIONS = new Set(['getPageTokens', 'exchange']);
+
+/** Whether a node is one whose output may carry tokens: Facebook Messenger → Token → Get Page Tokens / Exchange. */
+function returnsTokens(node) {
+	return (
+		node?.type === 'n8n-nodes-messenger-bridge.facebookMessenger' &&
+		node.parameters?.resource === 'token' &&
+		TOKEN_RETURNING_OPERATIONS.has(node.parameters?.operation)
+	);
+}
 
 // Every secret the emulators hold: the fixtures' values plus every Page token of the Graph world.
 function allSecrets() {
@@ -37,9 +49,8 @@ describe('e2e: secret hygiene across the whole run', () => {
 				const runData = execution.data?.resultData?.runData ?? {};
 				for (const [nodeName, runs] of Object.entries(runData)) {
 					const node = nodes.find((n) => n.name === nodeName);
-					const operation = node?.parameters?.operation;
 					for (const run of runs) {
-						if (!TOKEN_RETURNING_OPERATIONS.has(operation)) {
+						if (!returnsTokens(node)) {
 							const found = findSecrets(JSON.stringify(run.data ?? {}), secrets);
 							if (found.length) leaks.push(`${workflow.name} / ${nodeName}: output carries ${found.length} secret(s)`);
 						}
@@ -52,6 +63,20 @@ describe('e2e: secret hygiene across the whole run', () => {
 			}
 		}
 		assert.ok(checkedExecutions > 0, 'the run produced executions to check');
+		assert.deepEqual(leaks, []);
+	});
+
+	it('no secret in the stored parameters of the example workflows', async () => {
+		const secrets = allSecrets();
+		const examples = (await env.rest('/rest/workflows')).filter((w) => w.name.startsWith('e2e example'));
+		assert.ok(examples.length > 0, 'the example workflows are imported');
+		const leaks = [];
+		for (const { id, name } of examples) {
+			const workflow = await env.rest(`/rest/workflows/${id}`);
+			for (const node of workflow.nodes) {
+				if (findSecrets(JSON.stringify(node.parameters ?? {}), secrets).length) leaks.push(`${name} / ${node.name}`);
+			}
+		}
 		assert.deepEqual(leaks, []);
 	});
 
