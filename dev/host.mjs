@@ -194,7 +194,7 @@ export function registerPackage(userFolder) {
  * Starts `n8n start` and resolves once /healthz answers. n8n runs in its own process group (it
  * starts a task runner beside it); stop() ends the whole group. Aborting `signal` while n8n is
  * still starting stops it and rejects.
- * @returns {{url: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void>}}
+ * @returns {{url: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void>, exitState: () => string | null}}
  */
 export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inheritOutput = false, timeoutMs = 300_000, signal } = {}) {
 	// n8n keeps running when its port is taken; fail fast instead of waiting on someone else's server.
@@ -206,14 +206,30 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 		stdio: inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
+	let out;
 	if (!inheritOutput) {
-		const out = createWriteStream(logFile ?? join(userFolder, 'n8n.log'));
-		child.stdout.pipe(out);
-		child.stderr.pipe(out);
+		out = createWriteStream(logFile ?? join(userFolder, 'n8n.log'));
+		// Both streams into one file, which stays open until both ended (see 'close' below).
+		child.stdout.pipe(out, { end: false });
+		child.stderr.pipe(out, { end: false });
 	}
 	let exited = false;
-	child.on('exit', () => (exited = true));
+	let stopping = false;
+	// How n8n ended, for the error a caller sees when n8n is gone (a signal it was not sent by
+	// stop() means someone else's kill or the kernel's OOM killer), also written to its log.
+	const exit = { code: null, signal: null, at: null };
+	child.on('exit', (code, sig) => {
+		exited = true;
+		Object.assign(exit, { code, signal: sig, at: new Date().toISOString() });
+	});
+	child.on('close', () => out?.end(`\n[n8n host] n8n (pid ${child.pid}) ${describeExit()}\n`));
+	out?.on('error', () => {}); // the user folder may be gone already
+	const describeExit = () =>
+		`exited at ${exit.at} with ${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}${stopping ? ' after stop()' : ' on its own or killed by another process (stop() was not called)'}`;
+	// The group is signalled only while its leader has not been reaped: after that its id may
+	// belong to an unrelated process group (this machine's pid_max is 32768 and pids wrap quickly).
 	const kill = (sig) => {
+		if (exited) return;
 		try {
 			process.kill(-child.pid, sig);
 		} catch {
@@ -223,9 +239,14 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 	const stop = () =>
 		new Promise((resolve) => {
 			if (exited) return resolve();
-			child.once('exit', () => resolve());
+			stopping = true;
+			const force = setTimeout(() => kill('SIGKILL'), 10_000);
+			force.unref();
+			child.once('exit', () => {
+				clearTimeout(force);
+				resolve();
+			});
 			kill('SIGTERM');
-			setTimeout(() => kill('SIGKILL'), 10_000).unref();
 		});
 	const logTail = () => {
 		if (inheritOutput) return '';
@@ -238,7 +259,7 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 	const url = `http://localhost:${port}`;
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
-		if (exited) throw new Error(`n8n exited during start${logTail()}`);
+		if (exited) throw new Error(`n8n ${describeExit()} during start${logTail()}`);
 		if (signal?.aborted) {
 			await stop();
 			throw signal.reason ?? new Error('n8n start aborted');
@@ -269,5 +290,7 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 		logFile: logFile ?? join(userFolder, 'n8n.log'),
 		process: child,
 		stop,
+		/** null while n8n runs; else how it ended (e.g. "exited at … with signal SIGKILL …"). */
+		exitState: () => (exited ? describeExit() : null),
 	};
 }

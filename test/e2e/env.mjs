@@ -107,9 +107,23 @@ export function createEnv({ port = N8N_PORT, emulatorPorts = PORTS } = {}) {
 				.join('; ');
 		},
 
+		/**
+		 * fetch() to this n8n. When n8n is not answering because its process ended, the error says
+		 * how it ended (exit code or signal, and whether stop() was called) instead of ECONNREFUSED.
+		 */
+		async fetch(url, init) {
+			try {
+				return await fetch(url, init);
+			} catch (error) {
+				const ended = this.n8n?.exitState?.();
+				if (ended) throw new Error(`n8n on port ${this.port} is gone: it ${ended}; its log: ${this.n8n.logFile}`, { cause: error });
+				throw error;
+			}
+		},
+
 		/** An authenticated call to n8n's internal REST API; returns parsed JSON (`data` unwrapped). */
 		async rest(path, { method = 'GET', body } = {}) {
-			const response = await fetch(`${this.url}${path}`, {
+			const response = await this.fetch(`${this.url}${path}`, {
 				method,
 				headers: { cookie: this.cookie, 'browser-id': BROWSER_ID, ...(body ? { 'content-type': 'application/json' } : {}) },
 				body: body ? JSON.stringify(body) : undefined,
@@ -122,7 +136,7 @@ export function createEnv({ port = N8N_PORT, emulatorPorts = PORTS } = {}) {
 
 		/** Calls a production webhook: POST /webhook/<path> with a JSON body; returns {status, headers, text, json}. */
 		async webhook(path, { method = 'POST', body, headers = {}, rawBody } = {}) {
-			const response = await fetch(`${this.url}/webhook/${path}`, {
+			const response = await this.fetch(`${this.url}/webhook/${path}`, {
 				method,
 				headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
 				body: rawBody ?? (body !== undefined ? JSON.stringify(body) : undefined),
