@@ -49,7 +49,9 @@ function secretKey(context: Pick<IWebhookFunctions, 'getNode' | 'getWorkflow'>):
 
 export class MessengerTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Messenger Trigger',
+		// n8n's node picker lists a trigger without its " Trigger" suffix: a bare "Messenger" beside
+		// the "Facebook Messenger" node was ambiguous. New nodes are still named "Messenger Trigger".
+		displayName: 'Messenger and Instagram Trigger',
 		name: 'messengerTrigger',
 		icon: { light: 'file:../../icons/messenger.svg', dark: 'file:../../icons/messenger.dark.svg' },
 		group: ['trigger'],
@@ -65,8 +67,10 @@ export class MessengerTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			// Labelled, because n8n's editor calls every credential field "Credential" otherwise.
-			{ name: 'facebookAppApi', displayName: 'Facebook App (verifies signatures)', required: true },
+			// The App comes last: n8n 2.40's editor preselects a credential for the last type listed
+			// only, and the App credential is the one every trigger needs.
 			{ name: 'facebookPageApi', displayName: 'Facebook Page (optional, for Auto Subscribe)', required: false },
+			{ name: 'facebookAppApi', displayName: 'Facebook App (verifies signatures)', required: true },
 		],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },

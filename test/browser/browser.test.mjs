@@ -1,0 +1,266 @@
+// The editor layer: a real n8n with the packed package and the emulators, driven in headless
+// Chromium the way a user drives it. Picker → panel → credential picker → Execute step → output;
+// Import from file; Test on credentials; Publish and a signed delivery. Failures keep a
+// screenshot in test-results/browser/. Runs after the end-to-end suite in `npm test`.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { createEnv, OWNER } from '../e2e/env.mjs';
+import { emulatorCredentials, GRAPH } from '../emulators/fixtures.mjs';
+import { ENGAGE } from '../emulators/genesys-engage/index.mjs';
+import { bigBatch, metaJson, signatureHeaders } from '../unit/trigger-payloads.mjs';
+import { defaultOperation, Editor, fieldsOf, launch, operationsOf, packageNodes, repoRoot, resourcesOf } from './editor.mjs';
+
+// Ports apart from the end-to-end run's (5788, 5811-5816) and the sandbox's (5678).
+const N8N_PORT = Number(process.env.MB_BROWSER_PORT ?? 5798);
+const EMULATOR_BASE = Number(process.env.MB_BROWSER_EMULATOR_PORT_BASE ?? 5821);
+const emulatorPorts = {
+	graph: EMULATOR_BASE,
+	genesysApi: EMULATOR_BASE + 1,
+	genesysLogin: EMULATOR_BASE + 2,
+	genesysEngage: EMULATOR_BASE + 3,
+	airy: EMULATOR_BASE + 4,
+	sunshine: EMULATOR_BASE + 5,
+};
+const PACKAGE = 'n8n-nodes-messenger-bridge';
+const env = createEnv({ port: N8N_PORT, emulatorPorts });
+const nodes = packageNodes();
+const actionNodes = nodes.filter((d) => !d.group.includes('trigger'));
+const CREDENTIALS = emulatorCredentials({ ports: emulatorPorts });
+
+let browser;
+let editor;
+
+before(async () => {
+	await env.start();
+	browser = await launch();
+	editor = await Editor.signIn(browser, env.url, OWNER);
+}, { timeout: 10 * 60_000 });
+
+after(async () => {
+	await browser?.close();
+	await env.stop();
+});
+
+/** The node as the editor saved it (over n8n's REST API, as stored in the database). */
+async function savedNode(workflowId, type) {
+	const workflow = await env.rest(`/rest/workflows/${workflowId}`);
+	return workflow.nodes.find((n) => n.type === `${PACKAGE}.${type}`);
+}
+
+describe('node picker: each node added through two of its actions shows that action', () => {
+	for (const description of actionNodes) {
+		// Two actions of different resources where the node has them.
+		const picks = resourcesOf(description)
+			.map((r) => ({ resource: r, operation: operationsOf(description, r.value)[0] }))
+			.slice(-2);
+		for (const { resource, operation } of picks) {
+			it(`${description.displayName}: "${operation.action}"`, { timeout: 120_000 }, async () => {
+				await editor.step(`picker ${description.displayName} ${operation.action}`, async () => {
+					await editor.newWorkflow();
+					await editor.addNodeByAction(description.displayName, operation.action);
+					assert.equal(await editor.optionValue('resource'), resource.name);
+					assert.equal(await editor.optionValue('operation'), operation.name);
+					for (const field of fieldsOf(description, resource.value, operation.value).slice(0, 3)) {
+						await editor.page.getByTestId(`parameter-input-${field.name}`).first().waitFor();
+					}
+					await editor.closePanel();
+					const id = await editor.save();
+					const stored = await savedNode(id, description.name);
+					assert.equal(stored.parameters.resource ?? resourcesOf(description)[0].value, resource.value);
+					const storedOperation = stored.parameters.operation ?? defaultOperation(description, resource.value);
+					assert.equal(storedOperation, operation.value, 'the saved workflow keeps the picked operation');
+				});
+			});
+		}
+	}
+
+	it('Messenger Trigger: "On message" shows the trigger with labelled credential fields', { timeout: 120_000 }, async () => {
+		const trigger = nodes.find((d) => d.group.includes('trigger'));
+		await editor.step('picker trigger', async () => {
+			await editor.newWorkflow();
+			const { page } = editor;
+			await page.getByTestId('canvas-add-button').click();
+			await page.getByTestId('node-creator-search-bar').fill('Messenger');
+			const names = await page.getByTestId('node-creator-item-name').allInnerTexts();
+			assert.ok(!names.includes('Messenger'), `a bare "Messenger" beside "Facebook Messenger" is ambiguous: ${names.join(', ')}`);
+			await page.getByTestId('node-creator-item-name').getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true }).click();
+			await page.getByTestId('item-iterator-item').filter({ has: page.getByText('On message', { exact: true }) }).first().click();
+			await page.getByTestId('ndv').waitFor();
+			await page.getByTestId('parameter-input-verifyToken').waitFor();
+			const labels = await editor.credentialLabels();
+			assert.deepEqual(labels, trigger.credentials.map((c) => c.displayName));
+			assert.equal(new Set(labels).size, labels.length, 'credential fields have distinct labels');
+		});
+	});
+});
+
+describe('panel: every operation of every node keeps the operation when credentials are chosen', () => {
+	for (const description of actionNodes) {
+		it(description.displayName, { timeout: 300_000 }, async () => {
+			await editor.step(`panel ${description.displayName}`, async () => {
+				await editor.newWorkflow();
+				const [firstResource] = resourcesOf(description);
+				await editor.addNodeByAction(description.displayName, operationsOf(description, firstResource.value)[0].action);
+				let last;
+				for (const resource of resourcesOf(description)) {
+					await editor.selectOption('resource', resource.name);
+					for (const operation of operationsOf(description, resource.value)) {
+						await editor.selectOption('operation', operation.name);
+						const labels = await editor.selectCredentials(() => '(emulator)');
+						assert.ok(labels.length > 0, `${resource.name} → ${operation.name} shows a credential field`);
+						assert.equal(await editor.optionValue('resource'), resource.name, `${operation.name}: resource kept`);
+						assert.equal(await editor.optionValue('operation'), operation.name, `${resource.name}: operation kept after choosing credentials`);
+						last = { resource: resource.value, operation: operation.value };
+					}
+				}
+				await editor.closePanel();
+				const id = await editor.save();
+				const stored = await savedNode(id, description.name);
+				assert.equal(stored.parameters.operation ?? defaultOperation(description, last.resource), last.operation);
+				assert.ok(Object.keys(stored.credentials ?? {}).length > 0, 'the chosen credentials are saved');
+			});
+		});
+	}
+
+	it('Facebook Messenger offers the App credential for Page tools and the Page credential for messages', { timeout: 120_000 }, async () => {
+		await editor.step('panel facebook credentials', async () => {
+			await editor.newWorkflow();
+			await editor.addNodeByAction('Facebook Messenger', 'Explore pages');
+			assert.deepEqual(await editor.credentialLabels(), ['Facebook App']);
+			await editor.selectOption('resource', 'Message');
+			await editor.selectOption('operation', 'Send Text');
+			assert.deepEqual(await editor.credentialLabels(), ['Facebook Page']);
+		});
+	});
+});
+
+// One operation per resource, configured in the panel and run with "Execute step".
+const RUNS = [
+	{ node: 'Facebook Messenger', action: 'Explore pages', expect: /120 items/ },
+	{ node: 'Facebook Messenger', action: 'Send a sender action', fill: { recipientId: GRAPH.psid }, expect: /recipient_id|recipientId/ },
+	{ node: 'Facebook Messenger', action: 'Upload an attachment', options: { source: 'URL' }, fill: { url: 'https://example.com/cat.png' }, expect: /attachment_id|attachmentId/ },
+	{ node: 'Facebook Messenger', action: 'Get a user profile', fill: { userId: GRAPH.psid }, expect: /first_name|firstName/ },
+	{ node: 'Facebook Messenger', action: 'Debug a token', options: { tokenSource: 'User Access Token of the App Credential' }, expect: /is_valid|isValid/ },
+	{ node: 'Genesys Cloud', action: 'Get many integrations', expect: /\d+ items?/ },
+	{ node: 'Genesys Cloud', action: 'Get many stickers', expect: /\d+ items?/ },
+	{ node: 'Sunshine Conversations', action: 'Get many integrations', expect: /\d+ items?/ },
+	{ node: 'Airy Core', action: 'Explore facebook pages', expect: /\d+ items?/ },
+];
+
+describe('Execute step: one operation per resource runs from the panel and shows its output', () => {
+	for (const run of RUNS) {
+		it(`${run.node}: ${run.action}`, { timeout: 120_000 }, async () => {
+			await editor.step(`execute ${run.node} ${run.action}`, async () => {
+				await editor.newWorkflow();
+				await editor.addNodeByAction(run.node, run.action);
+				await editor.selectCredentials(() => '(emulator)');
+				for (const [parameter, option] of Object.entries(run.options ?? {})) await editor.selectOption(parameter, option);
+				for (const [parameter, value] of Object.entries(run.fill ?? {})) await editor.fill(parameter, value);
+				await editor.executeStep();
+				const output = await editor.outputText();
+				assert.doesNotMatch(output, /error|problem/i, output.slice(0, 400));
+				assert.match(output, run.expect);
+			});
+		});
+	}
+});
+
+describe('credentials: Test succeeds on every sandbox credential', () => {
+	for (const credential of CREDENTIALS) {
+		it(credential.name, { timeout: 60_000 }, async () => {
+			await editor.step(`credential ${credential.name}`, async () => {
+				const { page } = editor;
+				await page.goto(`${env.url}/home/credentials/${credential.id}`);
+				const modal = page.getByTestId('editCredential-modal');
+				await modal.waitFor();
+				// n8n tests on opening; Retry is the Test button a user presses again.
+				await modal.getByRole('button', { name: /retry|test/i }).first().click({ timeout: 30_000 });
+				await modal.getByTestId('credentials-config-container-test-success').waitFor({ timeout: 30_000 });
+				await page.keyboard.press('Escape');
+			});
+		});
+	}
+});
+
+// What the caller of a Webhook-started example sends (ids the emulators know).
+const WEBHOOK_BODIES = { 'genesys-engage-session-answer.json': { sessionId: ENGAGE.invitedSessionId } };
+
+describe('examples: each imports through the menu, has its credentials and runs', () => {
+	const dir = join(repoRoot, 'examples');
+	for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+		const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+		const isTriggered = workflow.nodes.some((n) => n.type === `${PACKAGE}.messengerTrigger`);
+		it(file, { timeout: 240_000 }, async () => {
+			await editor.step(`example ${file}`, async () => {
+				await editor.newWorkflow();
+				await editor.importFromFile(join(dir, file));
+				const { page } = editor;
+				// No node may be left with a credential or parameter issue after import.
+				await page.waitForTimeout(500);
+				assert.equal(await page.getByTestId('node-issues').count(), 0, 'no node shows an issue after import');
+				const id = await editor.save();
+				const stored = await env.rest(`/rest/workflows/${id}`);
+				for (const node of stored.nodes.filter((n) => n.type.startsWith(PACKAGE))) {
+					assert.ok(Object.keys(node.credentials ?? {}).length > 0, `${node.name} has its credentials attached`);
+				}
+				if (isTriggered) return;
+				await page.getByTestId('execute-workflow-button').click();
+				const hook = stored.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
+				if (hook) {
+					// "Execute workflow" listens on the test URL; the call a real caller would make:
+					const call = () => fetch(`${env.url}/webhook-test/${hook.parameters.path}`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(WEBHOOK_BODIES[file] ?? {}),
+					});
+					await env.waitFor(async () => (await call()).status !== 404, { what: `the test webhook of ${file}`, timeoutMs: 20_000 });
+				}
+				const execution = await env.waitFor(async () => {
+					const [latest] = await env.executions(id, { limit: 1 });
+					return latest && latest.status !== 'running' && latest.status !== 'new' ? latest : null;
+				}, { what: `an execution of ${file}`, timeoutMs: 150_000 });
+				assert.equal(execution.status, 'success', JSON.stringify(execution.data?.resultData?.error ?? {}).slice(0, 500));
+			});
+		});
+	}
+});
+
+describe('trigger: published from the editor, a signed delivery starts one execution with one item per event', () => {
+	it('Messenger Trigger', { timeout: 180_000 }, async () => {
+		await editor.step('trigger publish', async () => {
+			const { page } = editor;
+			await editor.newWorkflow();
+			await page.getByTestId('canvas-add-button').click();
+			await page.getByTestId('node-creator-search-bar').fill('Messenger');
+			const trigger = nodes.find((d) => d.group.includes('trigger'));
+			await page.getByTestId('node-creator-item-name').getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true }).click();
+			await page.getByTestId('item-iterator-item').filter({ has: page.getByText('On message', { exact: true }) }).first().click();
+			await page.getByTestId('ndv').waitFor();
+			await editor.selectCredentials((label) => (/App/.test(label) ? 'Facebook App (emulator)' : undefined));
+			await editor.fill('verifyToken', GRAPH.verifyToken);
+			await editor.closePanel();
+			const id = await editor.save();
+			await page.getByTestId('workflow-open-publish-modal-button').click();
+			await page.getByTestId('workflow-publish-button').click();
+			await env.waitFor(async () => (await env.rest(`/rest/workflows/${id}`)).activeVersionId, { what: 'the published version', timeoutMs: 30_000 });
+			await env.publication(id);
+			const stored = await env.rest(`/rest/workflows/${id}`);
+			const node = stored.nodes.find((n) => n.type === `${PACKAGE}.messengerTrigger`);
+			const body = metaJson(bigBatch(1, 3, `browser${Date.now()}`));
+			const response = await env.webhook(`${node.webhookId}/webhook`, { rawBody: body, headers: signatureHeaders(body, GRAPH.appSecret) });
+			assert.equal(response.status, 200, response.text);
+			const execution = await env.waitFor(async () => {
+				const [latest] = await env.executions(id, { limit: 1 });
+				return latest?.status === 'success' ? latest : null;
+			}, { what: 'the trigger execution', timeoutMs: 60_000 });
+			const items = env.nodeOutput(execution, node.name)[0];
+			assert.equal(items.length, 3);
+			await editor.openWorkflow(id);
+			await page.getByTestId('radio-button-executions').click();
+			await page.getByText(/succeeded|success/i).first().waitFor();
+		});
+	});
+});
