@@ -46,3 +46,22 @@ export async function busyPorts(wanted) {
 	}
 	return busy;
 }
+
+/**
+ * Debian's Chromium for the browser tests (never a browser download): installed with apt-get when
+ * missing and this runs as root (as CI does); otherwise says how to install it.
+ */
+export function ensureChromium(executable = process.env.MB_CHROMIUM ?? '/usr/bin/chromium') {
+	if (existsSync(executable)) return executable;
+	if (process.getuid?.() !== 0) {
+		throw new Error(
+			`Chromium is missing at ${executable}. Install Debian's package (sudo apt-get install chromium), ` +
+				'set MB_CHROMIUM to another Chromium, or skip the browser tests with: npm test -- --no-browser',
+		);
+	}
+	process.stdout.write('\n▶ installing Chromium from Debian (first run only)\n');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
+	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], { env, stdio: 'inherit' });
+	return executable;
+}

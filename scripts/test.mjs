@@ -1,19 +1,22 @@
 // `npm test`: installs what is missing (idempotent), builds, lints (eslint + the community
-// package scan), then runs the unit, node and end-to-end tests in one node:test run.
+// package scan), then runs the unit, node and end-to-end tests in one node:test run, and then
+// the browser tests (n8n's editor in Debian's Chromium) on their own, so they get the machine.
 //   npm test                    everything
 //   npm test -- --no-e2e        without the real-n8n tests (faster while developing)
-//   npm test -- --only-e2e      only the real-n8n tests
+//   npm test -- --only-e2e      only the real-n8n tests (end-to-end and browser)
+//   npm test -- --no-browser    without the browser tests (n8n's editor in Chromium)
 //   npm test -- test/unit/x.test.mjs …   just these files
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { busyPorts, ensureDevDependencies } from './preflight.mjs';
+import { busyPorts, ensureChromium, ensureDevDependencies } from './preflight.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const noE2e = args.includes('--no-e2e') || process.env.MB_SKIP_E2E === '1';
 const onlyE2e = args.includes('--only-e2e');
 const files = args.filter((a) => !a.startsWith('--'));
+const BROWSER_TESTS = 'test/browser/browser.test.mjs';
 const env = { ...process.env, CI: 'true', npm_config_yes: 'true' };
 
 const step = (title) => process.stdout.write(`\n▶ ${title}\n`);
@@ -29,23 +32,39 @@ function collect(dir) {
 		.sort();
 }
 
-let testFiles = files;
-if (!testFiles.length) {
+let testFiles = files.filter((f) => f !== BROWSER_TESTS);
+let browser = files.includes(BROWSER_TESTS);
+if (!files.length) {
 	testFiles = onlyE2e ? [] : [...collect('test/unit'), ...collect('test/nodes')];
 	if (!noE2e) testFiles.push('test/e2e/e2e.test.mjs', 'test/e2e/dev-signals.test.mjs');
+	browser = !noE2e && !args.includes('--no-browser');
 }
 const e2e = testFiles.includes('test/e2e/e2e.test.mjs');
 
 // The end-to-end run listens on fixed loopback ports. One of them taken (most often by the
 // sandbox of `npm run dev -- --sandbox`, whose emulators use the same ports) would otherwise
 // surface as dozens of cancelled tests with EADDRINUSE deep in the log: stop here instead.
-if (e2e) {
+if (e2e || browser) {
 	const { PORTS } = await import('../test/emulators/fixtures.mjs');
+	const { BROWSER_PORTS } = await import('../test/browser/ports.mjs');
 	const n8nPort = Number(process.env.MB_E2E_PORT ?? 5788);
 	const busy = await busyPorts({
-		'n8n (MB_E2E_PORT)': n8nPort,
-		"n8n's task broker (MB_E2E_PORT + 1)": n8nPort + 1,
-		...Object.fromEntries(Object.entries(PORTS).map(([name, port]) => [`${name} emulator (MB_EMULATOR_PORT_BASE)`, port])),
+		...(e2e
+			? {
+					'n8n (MB_E2E_PORT)': n8nPort,
+					"n8n's task broker (MB_E2E_PORT + 1)": n8nPort + 1,
+					...Object.fromEntries(Object.entries(PORTS).map(([name, port]) => [`${name} emulator (MB_EMULATOR_PORT_BASE)`, port])),
+				}
+			: {}),
+		...(browser
+			? {
+					'browser-test n8n (MB_BROWSER_PORT)': BROWSER_PORTS.n8n,
+					"browser-test n8n's task broker (MB_BROWSER_PORT + 1)": BROWSER_PORTS.n8n + 1,
+					...Object.fromEntries(
+						Object.entries(BROWSER_PORTS.emulators).map(([name, port]) => [`browser-test ${name} emulator (MB_BROWSER_EMULATOR_PORT_BASE)`, port]),
+					),
+				}
+			: {}),
 	});
 	if (busy.length) {
 		process.stderr.write(
@@ -70,16 +89,26 @@ if (!onlyE2e && files.length === 0) {
 	run('node', ['scripts/scan.mjs']);
 }
 
-if (e2e) {
-	step('n8n host for the end-to-end tests');
+if (e2e || browser) {
+	step('n8n host for the end-to-end and browser tests');
 	const { ensureHost } = await import('../dev/host.mjs');
 	ensureHost();
 }
+if (browser) ensureChromium();
 
-step(`tests (${testFiles.length} files)`);
-const result = spawnSync('node', ['--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles], {
-	cwd: root,
-	env,
-	stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+let status = 0;
+if (testFiles.length) {
+	step(`tests (${testFiles.length} files)`);
+	const result = spawnSync('node', ['--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles], {
+		cwd: root,
+		env,
+		stdio: 'inherit',
+	});
+	status = result.status ?? 1;
+}
+if (browser) {
+	step("browser tests: n8n's editor in Chromium (screenshots of failures in test-results/browser/)");
+	const result = spawnSync('node', ['--test', '--test-reporter=spec', BROWSER_TESTS], { cwd: root, env, stdio: 'inherit' });
+	status ||= result.status ?? 1;
+}
+process.exit(status);

@@ -11,24 +11,14 @@ import { createEnv, OWNER } from '../e2e/env.mjs';
 import { emulatorCredentials, GRAPH } from '../emulators/fixtures.mjs';
 import { ENGAGE } from '../emulators/genesys-engage/index.mjs';
 import { bigBatch, metaJson, signatureHeaders } from '../unit/trigger-payloads.mjs';
+import { BROWSER_PORTS } from './ports.mjs';
 import { defaultOperation, Editor, fieldsOf, launch, operationsOf, packageNodes, repoRoot, resourcesOf } from './editor.mjs';
 
-// Ports apart from the end-to-end run's (5788, 5811-5816) and the sandbox's (5678).
-const N8N_PORT = Number(process.env.MB_BROWSER_PORT ?? 5798);
-const EMULATOR_BASE = Number(process.env.MB_BROWSER_EMULATOR_PORT_BASE ?? 5821);
-const emulatorPorts = {
-	graph: EMULATOR_BASE,
-	genesysApi: EMULATOR_BASE + 1,
-	genesysLogin: EMULATOR_BASE + 2,
-	genesysEngage: EMULATOR_BASE + 3,
-	airy: EMULATOR_BASE + 4,
-	sunshine: EMULATOR_BASE + 5,
-};
 const PACKAGE = 'n8n-nodes-messenger-bridge';
-const env = createEnv({ port: N8N_PORT, emulatorPorts });
+const env = createEnv({ port: BROWSER_PORTS.n8n, emulatorPorts: BROWSER_PORTS.emulators });
 const nodes = packageNodes();
 const actionNodes = nodes.filter((d) => !d.group.includes('trigger'));
-const CREDENTIALS = emulatorCredentials({ ports: emulatorPorts });
+const CREDENTIALS = emulatorCredentials({ ports: BROWSER_PORTS.emulators });
 
 let browser;
 let editor;
@@ -144,23 +134,27 @@ const RUNS = [
 	{ node: 'Facebook Messenger', action: 'Upload an attachment', options: { source: 'URL' }, fill: { url: 'https://example.com/cat.png' }, expect: /attachment_id|attachmentId/ },
 	{ node: 'Facebook Messenger', action: 'Get a user profile', fill: { userId: GRAPH.psid }, expect: /first_name|firstName/ },
 	{ node: 'Facebook Messenger', action: 'Debug a token', options: { tokenSource: 'User Access Token of the App Credential' }, expect: /is_valid|isValid/ },
-	{ node: 'Genesys Cloud', action: 'Get many integrations', expect: /\d+ items?/ },
+	{ node: 'Genesys Cloud', action: 'Get many integrations', seed: () => env.emulators.genesysCloud.api.seed('facebook', 3, 'Browser'), expect: /Browser/ },
 	{ node: 'Genesys Cloud', action: 'Get many stickers', expect: /\d+ items?/ },
 	{ node: 'Sunshine Conversations', action: 'Get many integrations', expect: /\d+ items?/ },
 	{ node: 'Airy Core', action: 'Explore facebook pages', expect: /\d+ items?/ },
+	{ node: 'Airy Core', action: 'Connect an instagram account', fill: { pageId: GRAPH.pageId, accountId: '17841400000000001', name: 'Browser IG' }, expect: /Browser IG/ },
+	{ node: 'Genesys Engage', action: 'Create a facebook interaction', fill: { queuePath: ENGAGE.queuePath }, expect: /referenceId/ },
+	{ node: 'Genesys Engage', action: 'Send a message in a facebook session', fill: { sessionId: ENGAGE.chattingSessionId, text: 'Hello from the editor' }, expect: /\d+ items?/ },
 ];
 
 describe('Execute step: one operation per resource runs from the panel and shows its output', () => {
 	for (const run of RUNS) {
 		it(`${run.node}: ${run.action}`, { timeout: 120_000 }, async () => {
 			await editor.step(`execute ${run.node} ${run.action}`, async () => {
+				run.seed?.();
 				await editor.newWorkflow();
 				await editor.addNodeByAction(run.node, run.action);
 				await editor.selectCredentials(() => '(emulator)');
 				for (const [parameter, option] of Object.entries(run.options ?? {})) await editor.selectOption(parameter, option);
 				for (const [parameter, value] of Object.entries(run.fill ?? {})) await editor.fill(parameter, value);
 				await editor.executeStep();
-				const output = await editor.outputText();
+				const output = await editor.outputText({ until: run.expect });
 				assert.doesNotMatch(output, /error|problem/i, output.slice(0, 400));
 				assert.match(output, run.expect);
 			});

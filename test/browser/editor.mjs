@@ -207,13 +207,18 @@ export class Editor {
 		await this.page.getByTestId('node-execute-button').click();
 	}
 
-	/** Waits for the output panel to show an item count or an error; returns its text. */
-	async outputText({ timeoutMs = 60_000 } = {}) {
+	/**
+	 * Waits for the output panel to show an item count or an error, then (in its JSON view) for
+	 * `until` to appear; returns the panel's text.
+	 */
+	async outputText({ until, timeoutMs = 60_000 } = {}) {
 		const panel = this.page.getByTestId('output-panel');
-		await panel
-			.locator('[data-test-id="ndv-items-count"], [data-test-id="node-error-message"]')
-			.first()
-			.waitFor({ timeout: timeoutMs });
+		const error = panel.getByTestId('node-error-message');
+		await panel.getByTestId('ndv-items-count').or(error).first().waitFor({ timeout: timeoutMs });
+		if (until && !(await error.isVisible())) {
+			await panel.getByTestId('radio-button-json').click();
+			await panel.filter({ hasText: until }).waitFor({ timeout: 10_000 }).catch(() => {});
+		}
 		return panel.innerText();
 	}
 
