@@ -125,6 +125,18 @@ describe('panel: every operation of every node keeps the operation when credenti
 			assert.deepEqual(await editor.credentialLabels(), ['Facebook Page']);
 		});
 	});
+
+	it("Facebook Messenger's Page picker finds a Page past the first 100 by search", { timeout: 120_000 }, async () => {
+		await editor.step('panel page picker search', async () => {
+			const { page } = editor;
+			await editor.newWorkflow();
+			await editor.addNodeByAction('Facebook Messenger', 'Get a page');
+			await page.getByTestId('rlc-input').first().click();
+			await page.getByTestId('rlc-search').fill('Page 119');
+			await page.getByTestId('rlc-item').filter({ hasText: 'Bridge Page 119' }).first().click();
+			assert.equal(await page.getByTestId('rlc-input').first().inputValue(), 'Bridge Page 119');
+		});
+	});
 });
 
 // One operation per resource, configured in the panel and run with "Execute step".
