@@ -209,8 +209,13 @@ describe('examples: each imports through the menu, has its credentials and runs'
 				assert.equal(await page.getByTestId('node-issues').count(), 0, 'no node shows an issue after import');
 				const id = await editor.save();
 				const stored = await env.rest(`/rest/workflows/${id}`);
-				for (const node of stored.nodes.filter((n) => n.type.startsWith(PACKAGE))) {
-					assert.ok(Object.keys(node.credentials ?? {}).length > 0, `${node.name} has its credentials attached`);
+				for (const shipped of workflow.nodes.filter((n) => n.credentials)) {
+					const node = stored.nodes.find((n) => n.name === shipped.name);
+					assert.deepEqual(
+						Object.keys(node.credentials ?? {}).sort(),
+						Object.keys(shipped.credentials).sort(),
+						`${node.name} keeps every credential of the file after Import from file`,
+					);
 				}
 				if (isTriggered) return;
 				await page.getByTestId('execute-workflow-button').click();
