@@ -67,10 +67,16 @@ export class MessengerTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			// Labelled, because n8n's editor calls every credential field "Credential" otherwise.
-			// The App comes last: n8n 2.40's editor preselects a credential for the last type listed
-			// only, and the App credential is the one every trigger needs.
-			{ name: 'facebookPageApi', displayName: 'Facebook Page (optional, for Auto Subscribe)', required: false },
 			{ name: 'facebookAppApi', displayName: 'Facebook App (verifies signatures)', required: true },
+			// Shown only with Auto Subscribe, the one thing it is for. Shown always, it was the one
+			// n8n 2.40's editor preselected on a new trigger (one credential, the newest), leaving the
+			// required App credential empty.
+			{
+				name: 'facebookPageApi',
+				displayName: 'Facebook Page (for Auto Subscribe)',
+				required: false,
+				displayOptions: { show: { 'options.autoSubscribe': [true] } },
+			},
 		],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },

@@ -67,24 +67,39 @@ describe('node picker: each node added through two of its actions shows that act
 		}
 	}
 
-	it('Messenger Trigger: "On message" shows the trigger with labelled credential fields', { timeout: 120_000 }, async () => {
-		const trigger = nodes.find((d) => d.group.includes('trigger'));
-		await editor.step('picker trigger', async () => {
-			await editor.newWorkflow();
-			const { page } = editor;
-			await page.getByTestId('canvas-add-button').click();
-			await page.getByTestId('node-creator-search-bar').fill('Messenger');
-			const names = await page.getByTestId('node-creator-item-name').allInnerTexts();
-			assert.ok(!names.includes('Messenger'), `a bare "Messenger" beside "Facebook Messenger" is ambiguous: ${names.join(', ')}`);
-			await page.getByTestId('node-creator-item-name').getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true }).click();
-			await page.getByTestId('item-iterator-item').filter({ has: page.getByText('On message', { exact: true }) }).first().click();
-			await page.getByTestId('ndv').waitFor();
-			await page.getByTestId('parameter-input-verifyToken').waitFor();
-			const labels = await editor.credentialLabels();
-			assert.deepEqual(labels, trigger.credentials.map((c) => c.displayName));
-			assert.equal(new Set(labels).size, labels.length, 'credential fields have distinct labels');
+	for (const [action, event] of [['On message', 'message'], ['On postback', 'postback']]) {
+		it(`Messenger Trigger: "${action}" shows the trigger with labelled credential fields`, { timeout: 120_000 }, async () => {
+			const trigger = nodes.find((d) => d.group.includes('trigger'));
+			await editor.step(`picker trigger ${action}`, async () => {
+				await editor.newWorkflow();
+				const { page } = editor;
+				await page.getByTestId('canvas-add-button').click();
+				await page.getByTestId('node-creator-search-bar').fill('Messenger');
+				const names = await page.getByTestId('node-creator-item-name').allInnerTexts();
+				assert.ok(!names.includes('Messenger'), `a bare "Messenger" beside "Facebook Messenger" is ambiguous: ${names.join(', ')}`);
+				await page.getByTestId('node-creator-item-name').getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true }).click();
+				await page.getByTestId('item-iterator-item').filter({ has: page.getByText(action, { exact: true }) }).first().click();
+				await page.getByTestId('ndv').waitFor();
+				await page.getByTestId('parameter-input-verifyToken').waitFor();
+				// Only the App credential (the Page one appears with Auto Subscribe), labelled, and
+				// preselected: a new trigger is ready to verify signatures.
+				assert.deepEqual(await editor.credentialLabels(), ['Facebook App (verifies signatures)']);
+				const chosen = await page.getByTestId('node-credentials-select').locator('input').evaluateAll((inputs) => inputs.map((i) => i.value));
+				assert.deepEqual(chosen, ['Facebook App (emulator)']);
+				if (event === 'postback') {
+					// Options → Auto Subscribe on: the Page credential's field appears.
+					await page.getByTestId('collection-parameter-add').click();
+					await page.locator('[data-test-id="collection-parameter-option"]:visible').filter({ hasText: 'Auto Subscribe' }).first().click();
+					await page.getByTestId('parameter-input-autoSubscribe').locator('.el-switch, [role="switch"]').first().click();
+					await page.getByTestId('credentials-label').nth(1).waitFor();
+					assert.deepEqual(await editor.credentialLabels(), ['Facebook App (verifies signatures)', 'Facebook Page (for Auto Subscribe)']);
+				}
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), trigger.name);
+				assert.deepEqual(stored.parameters.events, [event], 'the picked event is the one filtered on');
+			});
 		});
-	});
+	}
 });
 
 describe('panel: every operation of every node keeps the operation when credentials are chosen', () => {
