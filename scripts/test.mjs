@@ -9,7 +9,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { busyPorts, ensureChromium, ensureDevDependencies } from './preflight.mjs';
+import { busyPorts, checkoutChanges, ensureChromium, ensureDevDependencies, gitSnapshot } from './preflight.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -18,6 +18,9 @@ const onlyE2e = args.includes('--only-e2e');
 const files = args.filter((a) => !a.startsWith('--'));
 const BROWSER_TESTS = 'test/browser/browser.test.mjs';
 const env = { ...process.env, CI: 'true', npm_config_yes: 'true' };
+
+// What git says before anything runs: a test run must not change a tracked (or un-ignored) file.
+const gitBefore = gitSnapshot();
 
 const step = (title) => process.stdout.write(`\n▶ ${title}\n`);
 const run = (command, commandArgs, options = {}) =>
@@ -110,5 +113,27 @@ if (browser) {
 	step("browser tests: n8n's editor in Chromium (screenshots of failures in test-results/browser/)");
 	const result = spawnSync('node', ['--test', '--test-reporter=spec', BROWSER_TESTS], { cwd: root, env, stdio: 'inherit' });
 	status ||= result.status ?? 1;
+}
+
+// A run leaves the checkout as it found it: installs use `npm ci` (which never rewrites the lock),
+// and whatever the tests write goes to git-ignored places (dist/, test-results/, .n8n-e2e/, …) or
+// outside the repository. On a clean checkout (CI, a fresh clone) any change fails the run; on one
+// that was already being edited, a change is reported, since someone else's edit during the run
+// looks the same (MB_STRICT_GIT_STATUS=1 makes it fail there too).
+if (gitBefore) {
+	const changed = checkoutChanges(gitBefore, gitSnapshot());
+	if (changed.length) {
+		const strict = gitBefore.lines.length === 0 || process.env.MB_STRICT_GIT_STATUS === '1';
+		process.stderr.write(
+			`\nnpm test: ${strict ? '' : 'warning: '}the checkout changed during the run (git status --porcelain):\n` +
+				changed.map((line) => `  ${line}\n`).join('') +
+				'A test run must not modify tracked files or leave un-ignored ones: write generated output under a\n' +
+				'git-ignored folder (dist/, test-results/, .n8n-e2e/) or a temporary directory.' +
+				(strict ? '\n' : '\n(The checkout was already modified when the run started, so these may be edits made meanwhile.)\n'),
+		);
+		if (strict) status ||= 1;
+	} else {
+		step(`checkout unchanged by the run (git status --porcelain${gitBefore.lines.length ? ': as before' : ': empty'})`);
+	}
 }
 process.exit(status);
