@@ -3,15 +3,19 @@
 
 // Fixed ports for the end-to-end run and the sandbox. MB_EMULATOR_PORT_BASE moves the whole set,
 // so two runs can share a machine.
-const base = Number(process.env.MB_EMULATOR_PORT_BASE ?? 5811);
-export const PORTS = {
-	graph: base,
-	genesysApi: base + 1,
-	genesysLogin: base + 2,
-	genesysEngage: base + 3,
-	airy: base + 4,
-	sunshine: base + 5,
-};
+/** The six emulators' ports, from `base` on. */
+export function emulatorPorts(base) {
+	return {
+		graph: base,
+		genesysApi: base + 1,
+		genesysLogin: base + 2,
+		genesysEngage: base + 3,
+		airy: base + 4,
+		sunshine: base + 5,
+	};
+}
+
+export const PORTS = emulatorPorts(Number(process.env.MB_EMULATOR_PORT_BASE ?? 5811));
 
 export const GRAPH = {
 	appId: '1234567890123456',
