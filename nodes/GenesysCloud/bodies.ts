@@ -186,7 +186,7 @@ export function buildUpdateBody(channel: Channel, apiVersion: ApiVersion, input:
 		const value = (input as unknown as Record<string, unknown>)[key];
 		return Array.isArray(value) ? value.length > 0 : text(value) !== '';
 	});
-	if (!given.length) return { error: 'Add at least one field to update' };
+	if (!given.length) return { error: `Add at least one field to update: a ${channel} integration can update ${labels(UPDATE_FIELDS[channel])}` };
 	const foreign = given.filter((key) => !UPDATE_FIELDS[channel].includes(key));
 	if (foreign.length) {
 		return { error: `A ${channel} integration cannot update ${labels(foreign)}; it can update ${labels(UPDATE_FIELDS[channel])}` };

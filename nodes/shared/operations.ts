@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -23,6 +23,18 @@ export interface OperationHelp {
 	customApiCall?: string;
 	/** Display name of the credential type to pick in the HTTP Request node. */
 	credential?: string;
+}
+
+/**
+ * The node's Resource and Operation. n8n drops the Operation before the node runs when the
+ * Resource shows none (an unknown resource, or "Custom API Call" picked as the Resource): then it
+ * is '', so the router can still say what to pick instead of n8n's "Could not get parameter".
+ */
+export function resourceAndOperation(context: IExecuteFunctions): { resource: string; operation: string } {
+	return {
+		resource: context.getNodeParameter('resource', 0, '') as string,
+		operation: context.getNodeParameter('operation', 0, '') as string,
+	};
 }
 
 /** The handler for a resource and operation, or a NodeOperationError that says what to change. */
@@ -58,7 +70,9 @@ export function unknownOperationError(
 			description: `${how} Here, pick one of the ${help.node} node's own operations, or remove this node.`,
 		});
 	}
-	const what = `resource "${resource}" with operation "${operation}"`;
+	// n8n removes a hidden parameter before the node runs: an unknown resource shows no Operation,
+	// so the node receives none.
+	const what = operation ? `resource "${resource}" with operation "${operation}"` : `resource "${resource}"`;
 	return new NodeOperationError(node, `The ${help.node} node does not know the ${what}`, {
 		itemIndex,
 		description: `Open the node and pick a Resource and an Operation from its lists. (The workflow was probably written for another version of n8n-nodes-messenger-bridge, or edited by hand.)`,

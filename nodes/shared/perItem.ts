@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { type OperationHelp, type OperationTable, lookupOperation } from './operations';
+import { type OperationHelp, type OperationTable, lookupOperation, resourceAndOperation } from './operations';
 
 /** An operation that handles one input item and returns its output items (with pairedItem). */
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
@@ -21,8 +21,7 @@ export async function runPerItem<Handler>(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// Both are fixed in the node (no expressions), so item 0 tells them for every item.
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
+	const { resource, operation } = resourceAndOperation(this);
 	const run = bind(lookupOperation(this.getNode(), operations, resource, operation, help));
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

@@ -1,18 +1,56 @@
-// Drives the package's real node code (execute, webhook, webhookMethods, methods) through
-// n8n's own interfaces, with the real n8n-workflow classes and real HTTP over loopback to the
-// emulators. What n8n-core would do around a node is reproduced here as n8n 2.40 does it:
-// parameter defaults, credential authenticate/preAuthentication (with the one retry on 401),
-// NodeApiError wrapping, binary data, static data.
+// Drives the package's built nodes (execute, webhook, webhookMethods, methods) through n8n-core's
+// REAL execution contexts: ExecuteContext, WebhookContext, HookContext and LoadOptionsContext of
+// n8n-core 2.40.3 (the version whose n8n-workflow is the project's pin), on a real n8n-workflow
+// `Workflow` (which fills parameter defaults and drops parameters hidden by display options, as
+// n8n does before a node runs). HTTP goes through n8n-core's own httpRequest /
+// httpRequestWithAuthentication over loopback to the emulators.
+//
+// What n8n-core does not contain is kept here as small, named stand-ins for the n8n CLI:
+//   - CredentialStore + HarnessCredentialsHelper: the CLI's credentials helper (getDecrypted with
+//     the type's defaults, authenticate, preAuthentication that stores its result), over an
+//     in-memory store instead of the database;
+//   - answerOnReceived: the webhook service's answer for responseMode "onReceived".
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { n8nHttpRequest } from './n8nHttp.mjs';
 
 const require = createRequire(import.meta.url);
 export const root = new URL('../..', import.meta.url).pathname;
+
+// n8n-core keeps its instance settings (and binary data) under N8N_USER_FOLDER: a fresh writable
+// folder per test process, set before n8n-core is loaded.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'mb-n8n-core-'));
+
 export const workflow = require(join(root, 'node_modules', 'n8n-workflow'));
-const { NodeApiError, NodeOperationError, ExecutionBaseError } = workflow;
+const corePath = require.resolve(join(root, 'node_modules', 'n8n-core'));
+export const core = require(corePath);
+// n8n-core's own dependencies (@n8n/di, @n8n/backend-common) from n8n-core's location: the
+// top-level copies may be other versions, with another DI container.
+const coreRequire = createRequire(corePath);
+const { Container } = coreRequire('@n8n/di');
+const { Logger } = coreRequire('@n8n/backend-common');
+
+// One copy of n8n-workflow: the nodes' NodeApiError must be the class n8n-core checks against.
+if (coreRequire('n8n-workflow') !== workflow) {
+	throw new Error('n8n-core loads another copy of n8n-workflow than the project: run `npm ls n8n-workflow` and dedupe');
+}
+
+const { Workflow, NodeHelpers, createRunExecutionData } = workflow;
+const { ExecuteContext, WebhookContext, HookContext, LoadOptionsContext, BinaryDataService } = core;
+
+const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
+/** The logger of the run in progress (each run sets its own; n8n-core reads one global Logger). */
+const runLogger = new AsyncLocalStorage();
+const delegatingLogger = {
+	scoped: () => delegatingLogger,
+	withContext: () => delegatingLogger,
+	...Object.fromEntries(['error', 'warn', 'info', 'debug'].map((level) => [level, (...args) => (runLogger.getStore() ?? silentLogger)[level](...args)])),
+};
+Container.set(Logger, delegatingLogger);
+await Container.get(BinaryDataService).init();
 
 /** Loads a built node class: loadNode('FacebookMessenger') → new FacebookMessenger(). */
 export function loadNode(name) {
@@ -61,35 +99,6 @@ export function withDefaults(typeName, data) {
 	return { ...filled, ...data };
 }
 
-function resolveTemplate(value, credentials) {
-	if (typeof value !== 'string' || !value.startsWith('=')) return value;
-	const expression = value.slice(1);
-	const whole = /^\{\{\s*\$credentials\.(\w+)\s*\}\}$/.exec(expression);
-	if (whole) return credentials[whole[1]];
-	return expression.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key) => String(credentials[key] ?? ''));
-}
-
-function resolveDeep(value, credentials) {
-	if (Array.isArray(value)) return value.map((v) => resolveDeep(v, credentials));
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDeep(v, credentials)]));
-	}
-	return resolveTemplate(value, credentials);
-}
-
-export async function authenticate(typeName, credentials, options) {
-	const type = credentialType(typeName);
-	if (typeof type.authenticate === 'function') return await type.authenticate(credentials, options);
-	if (!type.authenticate) return options;
-	const result = { ...options };
-	const properties = resolveDeep(type.authenticate.properties, credentials);
-	for (const key of ['headers', 'qs', 'body']) {
-		if (properties[key]) result[key] = { ...(result[key] ?? {}), ...properties[key] };
-	}
-	if (properties.auth) result.auth = properties.auth;
-	return result;
-}
-
 /**
  * A store of credentials shared by every context of one test, like n8n's database: tokens
  * minted by preAuthentication are kept and reused by later executions.
@@ -98,6 +107,7 @@ export class CredentialStore {
 	constructor(entries = {}) {
 		this.data = {};
 		this.preAuthentications = 0;
+		this.reads = 0;
 		for (const [typeName, data] of Object.entries(entries)) this.data[typeName] = withDefaults(typeName, data);
 	}
 
@@ -109,186 +119,160 @@ export class CredentialStore {
 	has(typeName) {
 		return Boolean(this.data[typeName]);
 	}
+}
 
-	/** n8n-core's CredentialsHelper.preAuthentication: runs when the expirable field is empty or on a 401. */
-	async preAuthenticate(typeName, credentials, force) {
+/**
+ * The n8n CLI's credentials helper over a CredentialStore: what n8n-core's contexts and request
+ * helpers call (getDecrypted, authenticate, preAuthentication, getCredentialsProperties …).
+ */
+export class HarnessCredentialsHelper {
+	constructor(store) {
+		this.store = store;
+	}
+
+	getParentTypes(name) {
+		const parents = credentialType(name).extends ?? [];
+		return parents.flatMap((parent) => [parent, ...(credentialTypes[parent] ? this.getParentTypes(parent) : [])]);
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+
+	getCredentialsProperties(type) {
+		return credentialType(type).properties;
+	}
+
+	async getCredentials(nodeCredentials, type) {
+		return { id: nodeCredentials.id, name: nodeCredentials.name, type, getData: () => this.store.get(type) };
+	}
+
+	/** The stored data with the type's defaults applied (hidden fields dropped), as the CLI returns it. */
+	async getDecrypted(additionalData, nodeCredentials, type) {
+		this.store.reads += 1;
+		const data = this.store.get(type);
+		const withDefaultsApplied = NodeHelpers.getNodeParameters(credentialType(type).properties, data, true, false, null, null) ?? {};
+		return { ...withDefaultsApplied, ...Object.fromEntries(Object.entries(data).filter(([key]) => !(key in withDefaultsApplied) && key === 'oauthTokenData')) };
+	}
+
+	async updateCredentials(nodeCredentials, type, data) {
+		this.store.data[type] = { ...this.store.data[type], ...data };
+	}
+
+	async updateCredentialsOauthTokenData(nodeCredentials, type, data) {
+		this.store.data[type] = { ...this.store.data[type], oauthTokenData: data.oauthTokenData };
+	}
+
+	/** The credential type's `authenticate`: a function, or n8n's generic form whose values are expressions. */
+	async authenticate(credentials, typeName, requestOptions, wf, node) {
+		const type = credentialType(typeName);
+		if (typeof type.authenticate === 'function') return await type.authenticate(credentials, requestOptions);
+		if (!type.authenticate || type.authenticate.type !== 'generic') return requestOptions;
+		const resolve = (value) =>
+			typeof value === 'string' && wf && node ? wf.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, value) : value;
+		const options = { ...requestOptions };
+		const { properties } = type.authenticate;
+		for (const key of ['headers', 'qs', 'body']) {
+			if (!properties[key]) continue;
+			options[key] = { ...(options[key] ?? {}) };
+			for (const [name, value] of Object.entries(properties[key])) options[key][name] = resolve(value);
+		}
+		if (properties.auth) options.auth = Object.fromEntries(Object.entries(properties.auth).map(([k, v]) => [k, resolve(v)]));
+		return options;
+	}
+
+	/** Runs the type's preAuthentication when its expirable field is empty, or when forced (a 401). */
+	async preAuthentication(helpers, credentials, typeName, node, credentialsExpired) {
 		const type = credentialType(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		const expirable = type.properties.find((p) => p.typeOptions?.expirable);
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 		if (!expirable) return undefined;
-		if (!force && credentials[expirable.name]) return undefined;
-		const output = await type.preAuthentication.call({ helpers: { httpRequest: n8nHttpRequest } }, credentials);
-		this.preAuthentications += 1;
-		this.data[typeName] = { ...this.data[typeName], ...output };
+		if (!credentialsExpired && credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined) return undefined;
+		const output = await this.runPreAuthentication(helpers, credentials, typeName);
+		this.store.data[typeName] = { ...this.store.data[typeName], ...output };
+		return output;
+	}
+
+	async runPreAuthentication(helpers, credentials, typeName) {
+		const output = await credentialType(typeName).preAuthentication.call(helpers, credentials);
+		this.store.preAuthentications += 1;
 		return output;
 	}
 }
 
-/** n8n's `@version` display condition: plain versions or `_cnd` comparisons (any version when unknown). */
-function versionMatches(values, typeVersion) {
-	if (typeVersion === undefined) return true;
-	const test = (v) => {
-		if (typeof v !== 'object' || !v?._cnd) return v === typeVersion;
-		const [[op, x]] = Object.entries(v._cnd);
-		const ops = { eq: () => typeVersion === x, not: () => typeVersion !== x, gte: () => typeVersion >= x, lte: () => typeVersion <= x, gt: () => typeVersion > x, lt: () => typeVersion < x, between: () => typeVersion >= x.from && typeVersion <= x.to };
-		return ops[op]?.() ?? true;
-	};
-	return values.some(test);
-}
+const PACKAGE = 'n8n-nodes-messenger-bridge';
+const WEBHOOK_ID = 'f2b6a1de-0c1e-4a57-9d8b-0c5f1d7b2a11';
+const BASE = 'http://localhost:5678';
 
-function displayOptionsMatch(property, parameters, typeVersion) {
-	const show = property.displayOptions?.show ?? {};
-	const hide = property.displayOptions?.hide ?? {};
-	if (show['@version'] && !versionMatches(show['@version'], typeVersion)) return false;
-	if (hide['@version'] && typeVersion !== undefined && versionMatches(hide['@version'], typeVersion)) return false;
-	for (const [key, values] of Object.entries(show)) {
-		if (key.startsWith('@')) continue;
-		const actual = parameters[key.replace(/^\//, '')];
-		if (!values.some((v) => (typeof v === 'object' && v?._cnd ? true : v === actual))) return false;
-	}
-	for (const [key, values] of Object.entries(hide)) {
-		if (key.startsWith('@')) continue;
-		const actual = parameters[key.replace(/^\//, '')];
-		if (values.includes(actual)) return false;
-	}
-	return true;
-}
-
-/** The value n8n would hand a node for `name`: the set value, else the visible property's default. */
-export function nodeParameter(description, parameters, name, fallback, options = {}) {
-	const [head, ...rest] = name.split('.');
-	let value;
-	if (head in parameters) {
-		value = parameters[head];
-	} else {
-		const candidates = description.properties.filter((p) => p.name === head);
-		const visible = candidates.find((p) => displayOptionsMatch(p, { ...defaultsOf(description, parameters), ...parameters }, options.typeVersion));
-		value = visible ? structuredClone(visible.default) : undefined;
-	}
-	for (const key of rest) value = value?.[key];
-	if (value === undefined) {
-		if (fallback !== undefined) return fallback;
-		throw new Error(`Could not get parameter "${name}"`);
-	}
-	if (options.extractValue && value && typeof value === 'object' && '__rl' in value) return value.value;
-	return value;
-}
-
-function defaultsOf(description, parameters) {
-	const defaults = {};
-	for (const p of description.properties) {
-		if (!(p.name in defaults) && (p.name === 'resource' || p.name === 'operation')) {
-			if (displayOptionsMatch(p, { ...defaults, ...parameters })) defaults[p.name] = p.default;
-		}
-	}
-	return defaults;
+function latestVersion(nodeType) {
+	const { version } = nodeType.description;
+	return Array.isArray(version) ? Math.max(...version) : version;
 }
 
 function makeNode(nodeType, parameters, nodeOverrides = {}) {
 	return {
 		id: 'e3b0c442-98fc-4c14-9afb-f4c8996fb924',
 		name: nodeType.description.defaults?.name ?? nodeType.description.displayName,
-		type: `n8n-nodes-messenger-bridge.${nodeType.description.name}`,
-		typeVersion: Array.isArray(nodeType.description.version)
-			? Math.max(...nodeType.description.version)
-			: nodeType.description.version,
+		type: `${PACKAGE}.${nodeType.description.name}`,
+		typeVersion: latestVersion(nodeType),
 		position: [0, 0],
-		parameters,
-		webhookId: 'f2b6a1de-0c1e-4a57-9d8b-0c5f1d7b2a11',
+		parameters: structuredClone(parameters),
+		webhookId: WEBHOOK_ID,
 		...nodeOverrides,
 	};
 }
 
-const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
-
-/** The parts every function context shares. */
-function baseContext({ nodeType, parameters = {}, credentials, staticData = {}, logger = silentLogger, node }) {
-	const store = credentials instanceof CredentialStore ? credentials : new CredentialStore(credentials ?? {});
-	const theNode = node ?? makeNode(nodeType, parameters);
-	// As in a saved workflow: the node refers to each credential by id (the same id for the same
-	// type here, so state kept per credential carries over between runs, as it does in n8n).
-	theNode.credentials ??= Object.fromEntries(Object.keys(store.data).map((type) => [type, { id: `harness-${type}`, name: type }]));
-	const abort = new AbortController();
-	const context = {
-		credentialStore: store,
-		staticData,
-		logger,
-		getNode: () => theNode,
-		getMode: () => 'trigger',
-		getTimezone: () => 'UTC',
-		getExecutionCancelSignal: () => abort.signal,
-		getWorkflowStaticData: () => staticData,
-		getWorkflow: () => ({ id: 'harness-workflow', name: 'harness', active: true }),
-		getCredentials: async (typeName) => {
-			store.reads = (store.reads ?? 0) + 1;
-			return store.get(typeName);
-		},
-		getNodeParameter: (name, itemIndexOrFallback, fallback, options) => {
-			// IExecuteFunctions takes (name, itemIndex, fallback, options); hook, webhook and
-			// load-options functions take (name, fallback, options).
-			// The node's typeVersion decides between properties shown per `@version`.
-			const typeVersion = theNode.typeVersion;
-			if (typeof itemIndexOrFallback === 'number') return nodeParameter(nodeType.description, parameters, name, fallback, { ...options, typeVersion });
-			return nodeParameter(nodeType.description, parameters, name, itemIndexOrFallback, { ...fallback, typeVersion });
-		},
-		getCurrentNodeParameter: (name, options) => nodeParameter(nodeType.description, parameters, name, undefined, { ...options, typeVersion: theNode.typeVersion }),
-		helpers: {
-			httpRequest: n8nHttpRequest,
-			async httpRequestWithAuthentication(typeName, requestOptions) {
-				let credentialsData;
-				let options = { ...requestOptions };
-				try {
-					credentialsData = store.get(typeName);
-					const data = await store.preAuthenticate(typeName, credentialsData, false);
-					if (data) Object.assign(credentialsData, data);
-					options = await authenticate(typeName, credentialsData, options);
-					return await n8nHttpRequest(options);
-				} catch (error) {
-					// n8n 2.40 repeats any request answered 401 once, after running preAuthentication
-					// (a no-op for credential types without it).
-					if (error?.response?.status === 401 && credentialsData) {
-						try {
-							const data = await store.preAuthenticate(typeName, credentialsData, true);
-							if (data) Object.assign(credentialsData, data);
-							options = await authenticate(typeName, credentialsData, { ...requestOptions });
-							return await n8nHttpRequest(options);
-						} catch (retryError) {
-							throw new NodeApiError(theNode, retryError);
-						}
-					}
-					if (error instanceof ExecutionBaseError) throw error;
-					throw new NodeApiError(theNode, error);
-				}
-			},
-			returnJsonArray: (data) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-			constructExecutionMetaData: (items, { itemData }) =>
-				items.map((item) => ({ ...item, pairedItem: item.pairedItem ?? itemData })),
-		},
+/** A one-node n8n Workflow: its constructor applies n8n's parameter defaults and display rules. */
+function makeWorkflow(nodeType, node, staticData) {
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
 	};
-	return context;
+	return new Workflow({ id: 'harness-workflow', name: 'harness', nodes: [node], connections: {}, active: true, nodeTypes, staticData, settings: { timezone: 'UTC' } });
 }
 
-/** Runs a node's execute() like n8n does for one run, returning the output or the thrown error. */
+function credentialsOf(store) {
+	// As in a saved workflow: the node refers to each credential by id (the same id for the same
+	// type here, so state kept per credential carries over between runs, as it does in n8n).
+	return Object.fromEntries(Object.keys(store.data).map((type) => [type, { id: `harness-${type}`, name: type }]));
+}
+
+function additionalDataFor(store, { webhookUrl, extra = {} } = {}) {
+	// n8n builds a webhook URL as <base>/<webhookId>/<path>: a test's callback URL gives the base.
+	const webhookBase = webhookUrl ? webhookUrl.replace(new RegExp(`/${WEBHOOK_ID}/[^/]+$`), '') : `${BASE}/webhook`;
+	return {
+		credentialsHelper: new HarnessCredentialsHelper(store),
+		executionId: 'harness-execution',
+		restApiUrl: `${BASE}/rest`,
+		instanceBaseUrl: `${BASE}/`,
+		formWaitingBaseUrl: `${BASE}/form-waiting`,
+		webhookBaseUrl: webhookBase,
+		webhookWaitingBaseUrl: `${BASE}/webhook-waiting`,
+		webhookTestBaseUrl: webhookUrl ? webhookBase : `${BASE}/webhook-test`,
+		variables: {},
+		userId: 'harness-user',
+		currentNodeExecutionIndex: 0,
+		...extra,
+	};
+}
+
+function toStore(credentials) {
+	return credentials instanceof CredentialStore ? credentials : new CredentialStore(credentials ?? {});
+}
+
+/** Runs a node's execute() in n8n-core's ExecuteContext, returning the output or the thrown error. */
 export async function runExecute(nodeType, { parameters = {}, items = [{ json: {} }], credentials, continueOnFail = false, staticData, logger, nodeOverrides } = {}) {
-	const node = makeNode(nodeType, parameters, nodeOverrides);
-	const context = baseContext({ nodeType, parameters, credentials, staticData, logger, node });
-	Object.assign(context, {
-		getInputData: () => items,
-		continueOnFail: () => continueOnFail,
-		getMode: () => 'manual',
-		sendMessageToUI() {},
-	});
-	Object.assign(context.helpers, {
-		assertBinaryData(itemIndex, propertyName) {
-			const binary = items[itemIndex]?.binary?.[propertyName];
-			if (!binary) throw new NodeOperationError(node, `This operation expects the node's input data to contain a binary file '${propertyName}', but none was found [item ${itemIndex}]`, { itemIndex });
-			return binary;
-		},
-		getBinaryDataBuffer: async (itemIndex, propertyName) => Buffer.from(items[itemIndex].binary[propertyName].data, 'base64'),
-		prepareBinaryData: async (buffer, fileName, mimeType) => ({ data: Buffer.from(buffer).toString('base64'), fileName, mimeType }),
-	});
+	const store = toStore(credentials);
+	const node = makeNode(nodeType, parameters, { credentials: credentialsOf(store), ...(continueOnFail ? { onError: 'continueRegularOutput' } : {}), ...nodeOverrides });
+	const wf = makeWorkflow(nodeType, node, staticData);
+	const inputData = { main: [items] };
+	const executeData = { node, data: inputData, source: { main: [{ previousNode: 'Start' }] } };
+	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [executeData] } });
+	const context = new ExecuteContext(wf, node, additionalDataFor(store), 'manual', runExecutionData, 0, items, inputData, executeData, [], new AbortController().signal);
+	context.credentialStore = store;
 	try {
-		const output = await nodeType.execute.call(context);
+		const output = await runLogger.run(logger ?? silentLogger, () => nodeType.execute.call(context));
 		return { output, context, node };
 	} catch (error) {
 		return { error, context, node };
@@ -345,12 +329,31 @@ export function fakeResponse() {
 }
 
 /**
- * Calls a trigger's webhook() with a request, as n8n's webhook service would after its body
- * parser ran: rawBody is the exact bytes, body the parsed JSON when it parsed.
+ * The n8n webhook service's answer for responseMode "onReceived" when the node did not answer:
+ * it registers the execution, then sends the description's responseData as the body ("noData" =
+ * empty), else the node's webhookResponse, else {message}; a failed registration answers 500.
+ */
+function answerOnReceived(description, result, res, registrationFails) {
+	if (res.ended || result?.noWebhookResponse || description?.responseMode !== 'onReceived') return;
+	if (registrationFails) {
+		res.status(500).json({ code: 0, message: 'SQLITE_BUSY: database is locked' });
+	} else {
+		const data = description.responseData;
+		const body = data === 'noData' ? undefined : data || result?.webhookResponse || { message: 'Workflow was started' };
+		res.status(200).send(body);
+	}
+	res.answeredByN8n = true;
+}
+
+/**
+ * Calls a trigger's webhook() in n8n-core's WebhookContext with a request, as n8n's webhook
+ * service would after its body parser ran: rawBody is the exact bytes, body the parsed JSON.
+ * `mode` is 'webhook' for the Production URL; n8n runs a Test-URL delivery in 'manual' mode.
  */
 export async function runWebhook(nodeType, { parameters = {}, credentials, webhookName = 'default', method = 'POST', headers = {}, query = {}, rawBody, staticData = {}, logger, nodeOverrides, registrationFails = false, mode = 'webhook' } = {}) {
-	const node = makeNode(nodeType, parameters, nodeOverrides);
-	const context = baseContext({ nodeType, parameters, credentials, staticData, logger, node });
+	const store = toStore(credentials);
+	const node = makeNode(nodeType, parameters, { credentials: credentialsOf(store), ...nodeOverrides });
+	const wf = makeWorkflow(nodeType, node, staticData);
 	const raw = rawBody === undefined ? undefined : Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
 	let body = {};
 	if (raw && (headers['content-type'] ?? '').includes('json')) {
@@ -361,67 +364,83 @@ export async function runWebhook(nodeType, { parameters = {}, credentials, webho
 		}
 	}
 	const lowerHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-	const req = {
+	const req = Object.assign(new EventEmitter(), {
 		method,
 		headers: lowerHeaders,
 		query,
+		params: {},
 		body,
 		rawBody: raw,
 		async readRawBody() {
 			req.rawBody = raw ?? Buffer.alloc(0);
 		},
-	};
-	const res = fakeResponse();
-	Object.assign(context, {
-		getWebhookName: () => webhookName,
-		getRequestObject: () => req,
-		getResponseObject: () => res,
-		getBodyData: () => body,
-		getHeaderData: () => lowerHeaders,
-		getQueryData: () => query,
-		// 'webhook' for the Production URL; n8n runs a Test-URL delivery in 'manual' mode.
-		getMode: () => mode,
-		getNodeWebhookUrl: (name) => `http://localhost:5678/webhook/${node.webhookId}/webhook${name ? '' : ''}`,
 	});
+	const res = fakeResponse();
+	const description = nodeType.description.webhooks?.find((w) => w.name === webhookName);
+	const webhookData = {
+		httpMethod: method,
+		node: node.name,
+		path: `${WEBHOOK_ID}/${description?.path ?? 'webhook'}`,
+		webhookDescription: description,
+		workflowId: wf.id,
+		webhookId: WEBHOOK_ID,
+		isTest: mode === 'manual',
+		workflowExecuteAdditionalData: undefined,
+	};
+	const additionalData = additionalDataFor(store, { extra: { httpRequest: req, httpResponse: res } });
+	webhookData.workflowExecuteAdditionalData = additionalData;
+	const context = new WebhookContext(wf, node, additionalData, mode, webhookData, [], null);
+	context.credentialStore = store;
 	try {
-		const result = await nodeType.webhook.call(context);
-		// What n8n does next for responseMode "onReceived" when the node did not answer: it
-		// registers the execution, then sends the description's responseData as the body
-		// ("noData" = empty), else the node's webhookResponse, else {message}.
-		const description = nodeType.description.webhooks?.find((w) => w.name === webhookName);
-		if (!res.ended && !result?.noWebhookResponse && description?.responseMode === 'onReceived') {
-			if (registrationFails) {
-				// n8n could not register the execution (WorkflowRunner.run threw): its request handler
-				// answers with the error's status, 500 for a database failure.
-				res.status(500).json({ code: 0, message: 'SQLITE_BUSY: database is locked' });
-			} else {
-				const data = description.responseData;
-				const body = data === 'noData' ? undefined : (data || result?.webhookResponse || { message: 'Workflow was started' });
-				res.status(200).send(body);
-			}
-			res.answeredByN8n = true;
-		}
+		const result = await runLogger.run(logger ?? silentLogger, () => nodeType.webhook.call(context));
+		answerOnReceived(description, result, res, registrationFails);
 		return { result, res, context, staticData };
 	} catch (error) {
 		return { error, res, context, staticData };
 	}
 }
 
-/** A context for webhookMethods (checkExists/create/delete) of a trigger. */
-export function hookContext(nodeType, { parameters = {}, credentials, staticData = {}, webhookUrl, logger, nodeOverrides } = {}) {
-	const node = makeNode(nodeType, parameters, nodeOverrides);
-	const context = baseContext({ nodeType, parameters, credentials, staticData, logger, node });
-	Object.assign(context, {
-		getNodeWebhookUrl: () => webhookUrl ?? `http://localhost:5678/webhook/${node.webhookId}/webhook`,
-		getWebhookName: () => 'default',
-		getWebhookDescription: (name) => nodeType.description.webhooks.find((w) => w.name === name),
-		getActivationMode: () => 'activate',
-		getMode: () => 'trigger',
+/** n8n-core's HookContext for webhookMethods (checkExists/create/delete) of a trigger. */
+export function hookContext(nodeType, { parameters = {}, credentials, staticData = {}, webhookUrl, logger, nodeOverrides, mode = 'trigger', activation = 'activate' } = {}) {
+	const store = toStore(credentials);
+	const node = makeNode(nodeType, parameters, { credentials: credentialsOf(store), ...nodeOverrides });
+	const wf = makeWorkflow(nodeType, node, staticData);
+	const context = new HookContext(wf, node, additionalDataFor(store, { webhookUrl }), mode, activation, {
+		webhookDescription: nodeType.description.webhooks?.find((w) => w.name === 'default'),
 	});
+	context.credentialStore = store;
+	if (logger) Object.defineProperty(context, 'logger', { value: logger });
 	return context;
 }
 
-/** A context for methods.loadOptions / listSearch functions. */
-export function loadOptionsContext(nodeType, { parameters = {}, credentials, logger } = {}) {
-	return baseContext({ nodeType, parameters, credentials, logger });
+/**
+ * n8n-core's LoadOptionsContext for methods.loadOptions / listSearch, built as the n8n CLI builds
+ * it: a temporary one-node workflow, the editor's current parameters (defaults of what is shown).
+ */
+export function loadOptionsContext(nodeType, { parameters = {}, credentials, logger, path = 'parameters' } = {}) {
+	const store = toStore(credentials);
+	const node = makeNode(nodeType, parameters, { name: 'Temp-Node', credentials: credentialsOf(store) });
+	const wf = makeWorkflow(nodeType, node, {});
+	const currentNodeParameters = wf.getNode('Temp-Node').parameters;
+	const context = new LoadOptionsContext(wf, node, additionalDataFor(store, { extra: { currentNodeParameters } }), path);
+	context.credentialStore = store;
+	if (logger) Object.defineProperty(context, 'logger', { value: logger });
+	return context;
+}
+
+/**
+ * The value n8n hands a node for `name` (for benches that call a node function directly): the
+ * parameters after n8n's defaults and display rules, then the path.
+ */
+export function nodeParameter(description, parameters, name, fallback, options = {}) {
+	const node = { name: 'n', type: 'x', typeVersion: options.typeVersion ?? 1, position: [0, 0], parameters };
+	const resolved = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ?? {};
+	let value = resolved;
+	for (const key of name.split('.')) value = value?.[key];
+	if (value === undefined) {
+		if (fallback !== undefined) return fallback;
+		throw new Error(`Could not get parameter "${name}"`);
+	}
+	if (options.extractValue && value && typeof value === 'object' && '__rl' in value) return value.value;
+	return value;
 }

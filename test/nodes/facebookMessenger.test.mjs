@@ -151,7 +151,9 @@ describe('page', () => {
 	});
 
 	it('listSearch pages through /me/accounts with cursors and filters by name', async () => {
-		const context = loadOptionsContext(node, { credentials: credentials() });
+		// The picker as n8n's editor calls it on an operation that shows it with the App credential
+		// (n8n returns a credential only when the node's current operation shows it).
+		const context = loadOptionsContext(node, { parameters: { resource: 'page', operation: 'get' }, credentials: credentials() });
 		const first = await node.methods.listSearch.searchPages.call(context);
 		assert.equal(first.results.length, 100);
 		assert.ok(first.paginationToken);

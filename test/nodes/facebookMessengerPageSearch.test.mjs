@@ -12,6 +12,9 @@ let graph;
 
 const context = () =>
 	loadOptionsContext(node, {
+		// Page › Get shows the picker with the App credential: n8n hands a node a credential only
+		// when its current operation shows that credential.
+		parameters: { resource: 'page', operation: 'get' },
 		credentials: new CredentialStore({
 			facebookAppApi: {
 				appId: GRAPH.appId,

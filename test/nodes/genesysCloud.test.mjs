@@ -188,7 +188,9 @@ describe('genesysCloud: refused before any request', () => {
 		[{ channel: 'facebook', apiVersion: 'current', operation: 'create', name: 'x', pageAccessToken: 't', appId: '1' }, /App Secret is required/],
 		[{ channel: 'open', apiVersion: 'current', operation: 'create', name: 'x', outboundNotificationWebhookUrl: 'http://plain', outboundNotificationWebhookSignatureSecretToken: 's' }, /https/],
 		[{ channel: 'twitter', apiVersion: 'legacy', operation: 'create', name: 'x', consumerKey: 'a', consumerSecret: 'b', accessTokenKey: 'c', accessTokenSecret: 'd', tier: 'premium' }, /"Environment Name"/],
-		[{ channel: 'whatsapp', apiVersion: 'current', operation: 'update', integrationId: rl('6b0a5c1e-2b4f'), updateFields: { pageAccessToken: 'x' } }, /cannot update "Page Access Token"/],
+		// Page Access Token shows for Facebook and Instagram only: n8n drops it from a WhatsApp
+		// update before the node runs, so the node finds no field and says which ones it can take.
+		[{ channel: 'whatsapp', apiVersion: 'current', operation: 'update', integrationId: rl('6b0a5c1e-2b4f'), updateFields: { pageAccessToken: 'x' } }, /Add at least one field to update: a whatsapp integration can update "Name"/],
 		[{ channel: 'facebook', apiVersion: 'current', operation: 'update', integrationId: rl('6b0a5c1e-2b4f'), updateFields: {} }, /at least one field/],
 		[{ channel: 'facebook', apiVersion: 'current', operation: 'get', integrationId: rl('../../users') }, /not a Genesys Cloud integration ID/],
 	];

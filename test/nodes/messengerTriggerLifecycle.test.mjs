@@ -33,6 +33,8 @@ function hooks(parameters, { staticData = {}, credentials = store() } = {}) {
 	const m = node.webhookMethods.default;
 	return {
 		staticData,
+		// n8n keeps a node's static data (getWorkflowStaticData('node')) under "node:<node name>".
+		nodeStaticData: () => staticData['node:Messenger Trigger'] ?? {},
 		checkExists: () => m.checkExists.call(context),
 		create: () => m.create.call(context),
 		delete: () => m.delete.call(context),
@@ -105,7 +107,7 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 			'messaging_handovers', 'messaging_optins', 'messaging_policy_enforcement', 'messaging_postbacks', 'messaging_referrals',
 		]);
 		assert.deepEqual(pageFields(), sub.fields);
-		assert.ok(h.staticData.autoSubscribe, 'what was created is recorded');
+		assert.ok(h.nodeStaticData().autoSubscribe, 'what was created is recorded');
 
 		// Every call carries its token in the Authorization header, never in the URL.
 		for (const r of graph.requests) {
@@ -129,7 +131,7 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 			`DELETE /v25.0/${GRAPH.pageId}/subscribed_apps`,
 			`DELETE /v25.0/${GRAPH.appId}/subscriptions`,
 		]);
-		assert.equal(h.staticData.autoSubscribe, undefined);
+		assert.equal(h.nodeStaticData().autoSubscribe, undefined);
 		graph.clearRequests();
 		assert.equal(await h.delete(), true, 'a second delete has nothing left to undo');
 		assert.equal(graph.requests.length, 0);
@@ -202,7 +204,7 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 			return true;
 		});
 		assert.equal(graph.state.appSubscriptions.size, 0, 'app subscription rolled back');
-		assert.equal(h.staticData.autoSubscribe, undefined);
+		assert.equal(h.nodeStaticData().autoSubscribe, undefined);
 	});
 
 	it('clear errors before any request: no Page credential, no verify token, no subscribable event', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runKeyed } from '../../shared/keyedQueue';
-import { type OperationHelp, type OperationTable, lookupOperation } from '../../shared/operations';
+import { type OperationHelp, type OperationTable, lookupOperation, resourceAndOperation } from '../../shared/operations';
 import { errorJson, nodeError } from './common';
 import * as attachment from './attachment';
 import * as message from './message';
@@ -82,8 +82,7 @@ async function sendMessages(this: IExecuteFunctions, prepare: Prepare): Promise<
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
+	const { resource, operation } = resourceAndOperation(this);
 	if (resource === 'message') {
 		return [await sendMessages.call(this, lookupOperation(this.getNode(), { message: sends }, resource, operation, help))];
 	}
