@@ -90,6 +90,20 @@ describe('Page picker search', () => {
 		assert.equal(accountRequests().length, 2);
 	});
 
+	it('on a Page-token operation n8n withholds the App credential: the picker offers the Page credential\'s Page', async () => {
+		const onPageOperation = loadOptionsContext(node, {
+			parameters: { resource: 'page', operation: 'getSubscribedApps' },
+			credentials: new CredentialStore({
+				facebookAppApi: { appId: GRAPH.appId, appSecret: GRAPH.appSecret, userAccessToken: GRAPH.userAccessToken, graphApiBaseUrl: graph.url },
+				facebookPageApi: { pageAccessToken: GRAPH.pageAccessToken, pageId: GRAPH.pageId, appSecret: GRAPH.appSecret, graphApiBaseUrl: graph.url },
+			}),
+		});
+		const result = await node.methods.listSearch.searchPages.call(onPageOperation);
+		assert.deepEqual(result.results.map((r) => r.value), [GRAPH.pageId]);
+		assert.equal(accountRequests().length, 0);
+		assert.deepEqual(graph.requests.map((r) => r.path), ['/v25.0/me']);
+	});
+
 	it('no token in any URL', async () => {
 		await search('Page 119');
 		for (const request of graph.requests) {
