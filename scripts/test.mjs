@@ -87,9 +87,10 @@ step('build');
 run('npm', ['run', 'build', '--silent']);
 
 if (!onlyE2e && files.length === 0) {
-	step('lint (n8n community rules) and community-package scan');
+	step('lint (n8n community rules), community-package scan, release checks (workflows, package contents)');
 	run('npx', ['eslint', '.']);
 	run('node', ['scripts/scan.mjs']);
+	run('node', ['scripts/check-release.mjs']);
 }
 
 if (e2e || browser) {
