@@ -1,15 +1,18 @@
 // `npm test`: installs what is missing (idempotent), builds, lints (eslint + the community
-// package scan), then runs the unit, node and end-to-end tests in one node:test run, and then
-// the browser tests (n8n's editor in Debian's Chromium) on their own, so they get the machine.
+// package scan), then runs the test layers, each through its runner (scripts/test-layers.mjs):
+// unit and node tests on jest, end-to-end tests on node:test, then the browser tests (n8n's editor
+// in Debian's Chromium, node:test) on their own, so they get the machine; and prints one summary
+// (per layer passed/failed/skipped and duration, then `N passed, N failed` as the last line).
 //   npm test                    everything
 //   npm test -- --no-e2e        without the real-n8n tests (faster while developing)
 //   npm test -- --only-e2e      only the real-n8n tests (end-to-end and browser)
 //   npm test -- --no-browser    without the browser tests (n8n's editor in Chromium)
-//   npm test -- test/unit/x.test.mjs …   just these files
-import { execFileSync, spawnSync } from 'node:child_process';
+//   npm test -- test/unit/x.test.mjs …   just these files (test/unit, test/nodes on jest; others on node:test)
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { busyPorts, checkoutChanges, ensureChromium, ensureDevDependencies, gitSnapshot } from './preflight.mjs';
+import { printSummary, runJest, runNodeTest, runsOnJest } from './test-layers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -100,21 +103,30 @@ if (e2e || browser) {
 }
 if (browser) ensureChromium();
 
-let status = 0;
-if (testFiles.length) {
-	step(`tests (${testFiles.length} files)`);
-	const result = spawnSync('node', ['--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles], {
-		cwd: root,
-		env,
-		stdio: 'inherit',
-	});
-	status = result.status ?? 1;
+const layers = [];
+const jestFiles = testFiles.filter(runsOnJest);
+const nodeTestFiles = testFiles.filter((f) => !runsOnJest(f));
+if (jestFiles.length) {
+	step(`unit and node tests: jest (${jestFiles.length} files)`);
+	// a full run lets jest find the files itself (jest.config.mjs testMatch: the same two folders)
+	layers.push(runJest(files.length ? jestFiles : [], env));
+}
+if (nodeTestFiles.length) {
+	step(`${e2e ? 'end-to-end tests' : 'tests'}: node:test (${nodeTestFiles.length} files)`);
+	layers.push(runNodeTest(e2e ? 'end-to-end' : 'other', nodeTestFiles, env, { concurrency: 2 }));
 }
 if (browser) {
 	step("browser tests: n8n's editor in Chromium (screenshots of failures in test-results/browser/)");
-	const result = spawnSync('node', ['--test', '--test-reporter=spec', BROWSER_TESTS], { cwd: root, env, stdio: 'inherit' });
-	status ||= result.status ?? 1;
+	layers.push(runNodeTest('browser', [BROWSER_TESTS], env));
 }
+let checkoutNote = '';
+let status = layers.some((layer) => layer.status !== 0) ? 1 : 0;
+// the summary names the layers a full run has and this one skipped (not when files were given)
+const noE2eWhy = args.includes('--no-e2e') ? '--no-e2e' : 'MB_SKIP_E2E=1';
+const notRun = [];
+if (!files.length && onlyE2e) notRun.push({ name: 'unit + node (jest)', why: '--only-e2e' });
+if (!files.length && noE2e) notRun.push({ name: 'end-to-end (node:test)', why: noE2eWhy });
+if (!files.length && !browser) notRun.push({ name: 'browser (node:test)', why: noE2e ? noE2eWhy : '--no-browser' });
 
 // A run leaves the checkout as it found it: installs use `npm ci` (which never rewrites the lock),
 // and whatever the tests write goes to git-ignored places (dist/, test-results/, .n8n-e2e/, …) or
@@ -133,8 +145,10 @@ if (gitBefore) {
 				(strict ? '\n' : '\n(The checkout was already modified when the run started, so these may be edits made meanwhile.)\n'),
 		);
 		if (strict) status ||= 1;
+		checkoutNote = `${strict ? '✖ the run failed: it' : '! warning: the run'} changed the checkout (git status --porcelain, see above)`;
 	} else {
 		step(`checkout unchanged by the run (git status --porcelain${gitBefore.lines.length ? ': as before' : ': empty'})`);
 	}
 }
+printSummary(layers, notRun, checkoutNote ? [checkoutNote] : []);
 process.exit(status);

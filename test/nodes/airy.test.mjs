@@ -1,7 +1,7 @@
 // The Airy Core node's real execute() against the Airy emulator over loopback: every
 // operation, the error paths (Graph error passed through, unknown channel, wrong token,
 // unavailable instance), input checks before any request, and no token in any output.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { atVersion, loadNode, runExecute, workflow } from '../helpers/harness.mjs';
 import { start } from '../emulators/airy/index.mjs';
@@ -21,10 +21,10 @@ const noSecrets = (value) => {
 	}
 };
 
-before(async () => {
+beforeAll(async () => {
 	emulator = await start({ ports: { airy: 0 } });
 });
-after(async () => emulator.close());
+afterAll(async () => emulator.close());
 beforeEach(() => {
 	emulator.clearRequests();
 	emulator.clearFaults();

@@ -1,7 +1,7 @@
 // The Facebook Messenger node's real execute() against the Graph emulator, over loopback.
 // Every operation, the checks that stop a run before any request, Meta's errors with hints,
 // and retries under rate limiting that still deliver each message exactly once.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { loadNode, runExecute, loadOptionsContext, CredentialStore, workflow } from '../helpers/harness.mjs';
@@ -53,10 +53,10 @@ function assertCleanRequests() {
 	}
 }
 
-before(async () => {
+beforeAll(async () => {
 	graph = await start({ ports: { graph: 0 } });
 });
-after(async () => {
+afterAll(async () => {
 	await graph.close();
 });
 beforeEach(() => {

@@ -1,7 +1,7 @@
 // The Facebook Messenger node's Page picker (resource locator listSearch) against the Graph
 // emulator, whose user manages more Pages than one Graph page holds: a search finds a Page
 // wherever it is, in as few /me/accounts requests as possible, and never puts a token in a URL.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { loadNode, loadOptionsContext, CredentialStore } from '../helpers/harness.mjs';
 import { start } from '../emulators/graph/index.mjs';
@@ -27,10 +27,10 @@ const context = () =>
 const search = (filter, token) => node.methods.listSearch.searchPages.call(context(), filter, token);
 const accountRequests = () => graph.requests.filter((r) => r.path === '/v25.0/me/accounts');
 
-before(async () => {
+beforeAll(async () => {
 	graph = await start({ ports: { graph: 0 } });
 });
-after(async () => {
+afterAll(async () => {
 	await graph.close();
 });
 beforeEach(() => {

@@ -5,7 +5,7 @@
 // The editor's credential logic is checked with n8n-workflow's own NodeHelpers and a copy of the
 // editor's main-auth-field rule; execution runs against the emulators, and no secret reaches an
 // output item or an error.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { atVersion, CredentialStore, loadNode, runExecute, workflow } from '../helpers/harness.mjs';
 import { start as startGenesys, REJECTED_PAGE_TOKEN } from '../emulators/genesys-cloud/index.mjs';
@@ -172,10 +172,10 @@ describe('Genesys Cloud: Facebook and Instagram integrations', () => {
 		});
 	const create = (extra = {}) => ({ resource: 'integration', operation: 'create', channel: 'facebook', apiVersion: 'current', name: 'Support Page', waitForCompletion: false, ...extra });
 	const posted = () => gc.api.requestsTo('POST', '/integrations/facebook').map((r) => r.body);
-	before(async () => {
+	beforeAll(async () => {
 		gc = await startGenesys({ ports: { genesysApi: 0, genesysLogin: 0 } });
 	});
-	after(async () => gc.close());
+	afterAll(async () => gc.close());
 	beforeEach(() => {
 		gc.api.reset();
 		gc.api.clearRequests();
@@ -267,10 +267,10 @@ describe('Airy Core: explore and connect', () => {
 	let airy;
 	const node = nodes.airy;
 	const store = (overrides) => new CredentialStore({ airyApi: { baseUrl: airy.url, token: AIRY.token }, ...facebook(overrides) });
-	before(async () => {
+	beforeAll(async () => {
 		airy = await startAiry({ ports: { airy: 0 } });
 	});
-	after(async () => airy.close());
+	afterAll(async () => airy.close());
 	beforeEach(() => {
 		airy.clearRequests();
 		airy.state.channels.clear();
@@ -324,10 +324,10 @@ describe('Sunshine Conversations: create', () => {
 			...facebook(overrides),
 		});
 	const create = (extra = {}) => ({ resource: 'integration', operation: 'create', type: 'messenger', displayName: 'Messenger', ...extra });
-	before(async () => {
+	beforeAll(async () => {
 		sunshine = await startSunshine({ ports: { sunshine: 0 } });
 	});
-	after(async () => sunshine.close());
+	afterAll(async () => sunshine.close());
 	beforeEach(() => {
 		sunshine.clearRequests();
 		for (const [id, integration] of sunshine.state.integrations) if (String(integration.pageId) === GRAPH.pageId) sunshine.state.integrations.delete(id);

@@ -1,7 +1,7 @@
 // The Genesys Cloud node's real execute() against the Genesys Cloud emulator (login + API) over
 // loopback: every operation and channel on both APIs, refused combinations, asynchronous
 // creation, rate limits, token reuse and renewal, and Genesys error bodies.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { atVersion, CredentialStore, loadNode, loadOptionsContext, runExecute } from '../helpers/harness.mjs';
 import { start, REJECTED_PAGE_TOKEN } from '../emulators/genesys-cloud/index.mjs';
@@ -39,10 +39,10 @@ const assertNoSecrets = (value) => {
 };
 const errorText = (error) => JSON.stringify({ message: error.message, description: error.description, context: error.context, cause: String(error.cause ?? '') });
 
-before(async () => {
+beforeAll(async () => {
 	gc = await start({ ports: { genesysApi: 0, genesysLogin: 0 } });
 });
-after(async () => gc.close());
+afterAll(async () => gc.close());
 beforeEach(() => {
 	gc.api.reset();
 	gc.api.clearRequests();

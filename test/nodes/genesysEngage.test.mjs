@@ -1,7 +1,7 @@
 // The Genesys Engage node's real execute() against the GWS emulator over loopback: exact request
 // bodies, the JSESSIONID cookie and CSRF token of one execution (with the refresh after a 403),
 // every non-zero statusCode, and input checks that stop before any request.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { CredentialStore, loadNode, runExecute } from '../helpers/harness.mjs';
 import { ENGAGE, HTTP_FOR_STATUS, start } from '../emulators/genesys-engage/index.mjs';
@@ -22,10 +22,10 @@ const SEND = {
 	message: 'Hello Facebook!',
 };
 
-before(async () => {
+beforeAll(async () => {
 	gws = await start({ ports: { genesysEngage: 0 } });
 });
-after(async () => {
+afterAll(async () => {
 	await gws.close();
 });
 beforeEach(() => gws.reset());

@@ -1,6 +1,6 @@
 // The importable examples for Genesys Engage use only parameters the node declares, and do what
 // they say against the GWS emulator (expressions stand for values an upstream node would give).
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CredentialStore, loadNode, runExecute } from '../helpers/harness.mjs';
@@ -17,10 +17,10 @@ function visible(property, parameters) {
 }
 
 let gws;
-before(async () => {
+beforeAll(async () => {
 	gws = await start({ ports: { genesysEngage: 0 } });
 });
-after(async () => {
+afterAll(async () => {
 	await gws.close();
 });
 

@@ -2,7 +2,7 @@
 // the GWS emulator's CometD endpoint before the operation, long-polls until the notification with
 // the operation's referenceId, and reports the interaction. Also: several items in one execution,
 // a result that never comes (timeout), an Error notification, a server that forgot the client.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { CredentialStore, loadNode, runExecute } from '../helpers/harness.mjs';
 import { ENGAGE, start } from '../emulators/genesys-engage/index.mjs';
@@ -16,10 +16,10 @@ const run = (parameters, options = {}) => runExecute(node, { credentials: creden
 const cometd = () => gws.requests.filter((r) => r.path.startsWith('/api/v2/notifications')).map((r) => r.body.map((m) => m.channel)).flat();
 const CREATE = { resource: 'facebook', operation: 'create', queuePath: ENGAGE.queuePath, waitForResult: true, resultTimeout: 5 };
 
-before(async () => {
+beforeAll(async () => {
 	gws = await start({ ports: { genesysEngage: 0 } });
 });
-after(async () => {
+afterAll(async () => {
 	await gws.close();
 });
 beforeEach(() => {

@@ -1,6 +1,6 @@
 // The trigger's real webhook() code through n8n's interfaces (harness): the GET handshake, signed
 // POSTs, refusals, items, options and de-duplication across requests.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { CredentialStore, loadNode, runWebhook } from '../helpers/harness.mjs';
 import { GRAPH, SECRET_VALUES } from '../emulators/fixtures.mjs';

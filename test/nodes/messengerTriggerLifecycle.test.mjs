@@ -1,7 +1,7 @@
 // Auto Subscribe: the trigger's real checkExists/create/delete against the Graph emulator, which
 // verifies the callback URL with a GET exactly as Meta does. The callback URL is a loopback
 // server that runs the trigger's own webhook() for that GET.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { loadNode, hookContext, runWebhook, CredentialStore } from '../helpers/harness.mjs';
@@ -41,7 +41,7 @@ function hooks(parameters, { staticData = {}, credentials = store() } = {}) {
 	};
 }
 
-before(async () => {
+beforeAll(async () => {
 	graph = await start({ ports: { graph: 0 } });
 	callback = createServer(async (req, res) => {
 		const url = new URL(req.url, 'http://x');
@@ -64,7 +64,7 @@ before(async () => {
 	await new Promise((r) => callback.listen(0, '127.0.0.1', r));
 	callbackUrl = `http://127.0.0.1:${callback.address().port}/webhook/f2b6a1de-0c1e-4a57-9d8b-0c5f1d7b2a11/webhook`;
 });
-after(async () => {
+afterAll(async () => {
 	await graph.close();
 	await new Promise((r) => callback.close(r));
 });

@@ -1,7 +1,7 @@
 // The trigger's de-duplication keeps Test-URL deliveries (n8n runs them in 'manual' mode) apart
 // from production ones: a sample replayed on the Test URL emits every event each time, and what a
 // test saw never hides a production delivery (nor the other way round).
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { loadNode, runWebhook } from '../helpers/harness.mjs';
 import { GRAPH } from '../emulators/fixtures.mjs';

@@ -2,7 +2,7 @@
 // tests pin what only the real thing does (n8n's User-Agent on outgoing requests, parameters
 // hidden by display options removed before the node runs, credentials handed out only where the
 // current operation shows them, node static data under "node:<node name>", one n8n-workflow).
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { core, CredentialStore, hookContext, loadNode, loadOptionsContext, root, runExecute, runWebhook, workflow } from '../helpers/harness.mjs';
@@ -20,10 +20,10 @@ const credentials = () =>
 		facebookPageApi: { pageAccessToken: GRAPH.pageAccessToken, pageId: GRAPH.pageId, appSecret: GRAPH.appSecret, graphApiBaseUrl: graph.url },
 	});
 
-before(async () => {
+beforeAll(async () => {
 	graph = await start({ ports: { graph: 0 } });
 });
-after(async () => {
+afterAll(async () => {
 	await graph.close();
 });
 beforeEach(() => {
@@ -38,7 +38,8 @@ describe("n8n-core's real contexts", () => {
 		assert.ok(loadOptionsContext(messenger, {}) instanceof core.LoadOptionsContext);
 		const hook = await runWebhook(trigger, { webhookName: 'setup', method: 'GET', credentials: { facebookAppApi: { appId: GRAPH.appId, appSecret: GRAPH.appSecret } } });
 		assert.ok(hook.context instanceof core.WebhookContext);
-		const coreRequire = createRequire(createRequire(`${root}/`).resolve('n8n-core'));
+		// from a file path: jest's createRequire does not take a directory (`${root}/`) as Node's does
+		const coreRequire = createRequire(createRequire(`${root}/package.json`).resolve('n8n-core'));
 		assert.equal(coreRequire('n8n-workflow'), workflow);
 	});
 

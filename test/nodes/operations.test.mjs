@@ -3,7 +3,7 @@
 // from another version, a hand edit, n8n's "Custom API Call") stops the run with a
 // NodeOperationError that names it and says what to pick, before any request is made.
 // (The Messenger Trigger, the sixth node, has no resource or operation.)
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

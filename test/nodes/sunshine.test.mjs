@@ -1,7 +1,7 @@
 // The Sunshine Conversations node's real execute() against the Sunshine emulator over loopback:
 // every integration operation with Basic and JWT auth, cursor paging, filters, Sunshine's error
 // envelope, retries on 429, and input checks before any request.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { atVersion, loadNode, runExecute, workflow } from '../helpers/harness.mjs';
 import { start, SEEDED_INTEGRATIONS } from '../emulators/sunshine/index.mjs';
@@ -27,10 +27,10 @@ const createInstagram = (extra = {}) => ({
 });
 const appPath = `/v2/apps/${SUNSHINE.appId}/integrations`;
 
-before(async () => {
+beforeAll(async () => {
 	emulator = await start({ ports: { sunshine: 0 } });
 });
-after(async () => emulator.close());
+afterAll(async () => emulator.close());
 beforeEach(() => {
 	emulator.clearRequests();
 	emulator.clearFaults();

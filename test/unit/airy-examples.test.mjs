@@ -1,5 +1,5 @@
 // The Airy Core example workflows only use parameters and option values the node declares.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadNode } from '../helpers/harness.mjs';

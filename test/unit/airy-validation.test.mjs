@@ -1,5 +1,5 @@
 // Pure functions of the Airy Core node: input checks, base URL, token redaction, error texts.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 

@@ -1,5 +1,5 @@
 // The pure Bayeux helpers of the Genesys Engage node's CometD client.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 

@@ -1,6 +1,6 @@
 // Pure parts of the Genesys Engage node: cookie jar, CSRF headers, base URL, status codes,
 // request bodies, user data.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 

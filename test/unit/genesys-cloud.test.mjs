@@ -1,6 +1,6 @@
 // Pure parts of the Genesys Cloud node: the channel × API table, request bodies, the error
 // translator, secret redaction, polling delays and region URLs.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 

@@ -1,6 +1,6 @@
 // The Genesys Cloud example workflow uses only parameters and option values the nodes declare,
 // and the Facebook Messenger operations named in the public contract.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadNode } from '../helpers/harness.mjs';

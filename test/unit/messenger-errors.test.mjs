@@ -1,7 +1,7 @@
 // Pure parts of the Messenger transport: Graph error bodies → code, subcode, fbtrace_id, hint,
 // retry decision (never repeating a send Meta may have accepted), Meta's BUC header, and the
 // multipart body the emulator (like Graph) can parse.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { parseMultipart } from '../emulators/graph/messaging.mjs';

@@ -1,6 +1,6 @@
 // Pure checks of the Facebook Messenger node: Meta's Send API limits, tag rules and recipient
 // format, each with a message that says what to change.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 

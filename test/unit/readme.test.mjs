@@ -1,6 +1,6 @@
 // README.md stays true for a new user: one section per subject (no pasted-twice blocks), a
 // section for every node the package registers, every credential's type named, the two commands.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

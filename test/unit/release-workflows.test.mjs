@@ -3,7 +3,7 @@
 // publishes with provenance through npm's trusted publishing (an OIDC token, never a stored npm
 // token); `prepublishOnly` keeps a laptop `npm publish` from skipping that workflow; and a test run's
 // install is `npm ci`, and the git-status check it ends with tells a changed file from an old one.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // Pure helpers shared by several nodes: retry/backoff, Retry-After, keyed concurrency, and the
 // reading of n8n's wrapped HTTP failures.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 

@@ -1,5 +1,5 @@
 // The Sunshine Conversations example workflows only use parameters and option values the node declares.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { checkExamples } from './airy-examples.test.mjs';
 
 describe('examples/sunshine-*.json', () => {

@@ -1,6 +1,6 @@
 // Pure functions of the Sunshine Conversations node: base URLs (US, EU, Zendesk), checks,
 // request bodies, paging decisions and the error envelope.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 

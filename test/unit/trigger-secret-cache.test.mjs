@@ -1,6 +1,6 @@
 // The trigger's short-lived app-secret cache: one credential read per TTL, a fresh read when a
 // kept secret fails the check (rotation), bounded size, nothing kept without a key.
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
