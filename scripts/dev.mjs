@@ -39,6 +39,12 @@ async function stop(signal, code) {
 }
 const exitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 for (const [signal, code] of Object.entries(exitCodes)) process.on(signal, () => stop(signal, code));
+// `npm run dev` is npm → sh → this script. A signal sent to npm's process alone (kill <npm pid>)
+// ends npm and sh without reaching here; this script then finds itself with another parent.
+const parent = process.ppid;
+setInterval(() => {
+	if (process.ppid !== parent) void stop('its parent process ending', 143);
+}, 500).unref();
 
 const { PORTS, emulatorCredentials } = await import('../test/emulators/fixtures.mjs');
 const busy = await busyPorts({
