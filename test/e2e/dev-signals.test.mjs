@@ -15,12 +15,18 @@ const n8nPort = Number(process.env.MB_E2E_PORT ?? 5788) + 40;
 const emulatorBase = Number(process.env.MB_EMULATOR_PORT_BASE ?? 5811) + 20;
 const ports = [n8nPort, n8nPort + 1, ...Array.from({ length: 6 }, (_, i) => emulatorBase + i)];
 
-/** Pids of processes whose environment names this user folder (n8n, its task runner, imports). */
-function processesOf(userFolder) {
+/**
+ * Pids of processes whose environment names this user folder: n8n and its task runner, and with
+ * `script` also the dev script (and npm, sh) that started them.
+ */
+function processesOf(userFolder, { script = false } = {}) {
 	const pids = [];
 	for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
 		try {
-			if (readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`N8N_USER_FOLDER=${userFolder}`)) pids.push(Number(pid));
+			const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+			if (environ.includes(`N8N_USER_FOLDER=${userFolder}`) || (script && environ.includes(`MB_DEV_USER_FOLDER=${userFolder}`))) {
+				pids.push(Number(pid));
+			}
 		} catch {
 			// gone, or not ours
 		}
@@ -56,7 +62,7 @@ async function assertAllStopped(userFolder, dev) {
 	const { code } = await Promise.race([dev.exited, new Promise((r) => setTimeout(() => r({ code: 'timeout' }), 30_000))]);
 	assert.notEqual(code, 'timeout', `dev script still running:\n${dev.output().slice(-2000)}`);
 	await waitFor(async () => processesOf(userFolder).length === 0, 15_000, 'n8n processes to end').catch(() => {});
-	assert.deepEqual(processesOf(userFolder), [], 'processes of the dev user folder left running');
+	assert.deepEqual(processesOf(userFolder, { script: true }), [], 'processes of the dev user folder left running');
 	for (const port of ports) assert.ok(await portFree(port), `port ${port} still in use`);
 }
 
@@ -86,7 +92,7 @@ describe('npm run dev: signals stop everything', { timeout: 10 * 60_000 }, () =>
 				await assertAllStopped(userFolder, dev);
 			} finally {
 				dev.child.kill('SIGKILL');
-				for (const pid of processesOf(userFolder)) process.kill(pid, 'SIGKILL');
+				for (const pid of processesOf(userFolder, { script: true })) process.kill(pid, 'SIGKILL');
 				rmSync(userFolder, { recursive: true, force: true });
 			}
 		});
