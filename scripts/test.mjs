@@ -11,7 +11,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { busyPorts, checkoutChanges, ensureChromium, ensureDevDependencies, gitSnapshot } from './preflight.mjs';
+import {
+	busyPorts,
+	checkoutChanges,
+	ensureChromium,
+	ensureDevDependencies,
+	gitSnapshot,
+} from './preflight.mjs';
 import { printSummary, runJest, runNodeTest, runsOnJest } from './test-layers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -59,7 +65,12 @@ if (e2e || browser) {
 			? {
 					'n8n (MB_E2E_PORT)': n8nPort,
 					"n8n's task broker (MB_E2E_PORT + 1)": n8nPort + 1,
-					...Object.fromEntries(Object.entries(PORTS).map(([name, port]) => [`${name} emulator (MB_EMULATOR_PORT_BASE)`, port])),
+					...Object.fromEntries(
+						Object.entries(PORTS).map(([name, port]) => [
+							`${name} emulator (MB_EMULATOR_PORT_BASE)`,
+							port,
+						]),
+					),
 				}
 			: {}),
 		...(browser
@@ -67,7 +78,10 @@ if (e2e || browser) {
 					'browser-test n8n (MB_BROWSER_PORT)': BROWSER_PORTS.n8n,
 					"browser-test n8n's task broker (MB_BROWSER_PORT + 1)": BROWSER_PORTS.n8n + 1,
 					...Object.fromEntries(
-						Object.entries(BROWSER_PORTS.emulators).map(([name, port]) => [`browser-test ${name} emulator (MB_BROWSER_EMULATOR_PORT_BASE)`, port]),
+						Object.entries(BROWSER_PORTS.emulators).map(([name, port]) => [
+							`browser-test ${name} emulator (MB_BROWSER_EMULATOR_PORT_BASE)`,
+							port,
+						]),
 					),
 				}
 			: {}),
@@ -90,8 +104,11 @@ step('build');
 run('npm', ['run', 'build', '--silent']);
 
 if (!onlyE2e && files.length === 0) {
-	step('lint (n8n community rules), community-package scan, release checks (workflows, package contents)');
+	step(
+		'lint (n8n community rules), community-package scan, release checks (workflows, package contents)',
+	);
 	run('npx', ['eslint', '.']);
+	run('npx', ['prettier', '--check', '.', '--log-level=warn']);
 	run('node', ['scripts/scan.mjs']);
 	run('node', ['scripts/check-release.mjs']);
 }
@@ -116,7 +133,9 @@ if (nodeTestFiles.length) {
 	layers.push(runNodeTest(e2e ? 'end-to-end' : 'other', nodeTestFiles, env, { concurrency: 2 }));
 }
 if (browser) {
-	step("browser tests: n8n's editor in Chromium (screenshots of failures in test-results/browser/)");
+	step(
+		"browser tests: n8n's editor in Chromium (screenshots of failures in test-results/browser/)",
+	);
 	layers.push(runNodeTest('browser', [BROWSER_TESTS], env));
 }
 let checkoutNote = '';
@@ -126,7 +145,8 @@ const noE2eWhy = args.includes('--no-e2e') ? '--no-e2e' : 'MB_SKIP_E2E=1';
 const notRun = [];
 if (!files.length && onlyE2e) notRun.push({ name: 'unit + node (jest)', why: '--only-e2e' });
 if (!files.length && noE2e) notRun.push({ name: 'end-to-end (node:test)', why: noE2eWhy });
-if (!files.length && !browser) notRun.push({ name: 'browser (node:test)', why: noE2e ? noE2eWhy : '--no-browser' });
+if (!files.length && !browser)
+	notRun.push({ name: 'browser (node:test)', why: noE2e ? noE2eWhy : '--no-browser' });
 
 // A run leaves the checkout as it found it: installs use `npm ci` (which never rewrites the lock),
 // and whatever the tests write goes to git-ignored places (dist/, test-results/, .n8n-e2e/, …) or
@@ -142,12 +162,16 @@ if (gitBefore) {
 				changed.map((line) => `  ${line}\n`).join('') +
 				'A test run must not modify tracked files or leave un-ignored ones: write generated output under a\n' +
 				'git-ignored folder (dist/, test-results/, .n8n-e2e/) or a temporary directory.' +
-				(strict ? '\n' : '\n(The checkout was already modified when the run started, so these may be edits made meanwhile.)\n'),
+				(strict
+					? '\n'
+					: '\n(The checkout was already modified when the run started, so these may be edits made meanwhile.)\n'),
 		);
 		if (strict) status ||= 1;
 		checkoutNote = `${strict ? '✖ the run failed: it' : '! warning: the run'} changed the checkout (git status --porcelain, see above)`;
 	} else {
-		step(`checkout unchanged by the run (git status --porcelain${gitBefore.lines.length ? ': as before' : ': empty'})`);
+		step(
+			`checkout unchanged by the run (git status --porcelain${gitBefore.lines.length ? ': as before' : ': empty'})`,
+		);
 	}
 }
 printSummary(layers, notRun, checkoutNote ? [checkoutNote] : []);
