@@ -13,9 +13,21 @@ gc.api.state.rateLimit = { perWindow: Infinity, windowMs: 60_000 };
 gc.api.seed('facebook', N);
 const node = loadNode('GenesysCloud');
 const store = new CredentialStore({
-	genesysCloudOAuth2Api: { region: 'custom', customApiUrl: gc.api.url, customLoginUrl: gc.login.url, clientId: GENESYS_CLOUD.clientId, clientSecret: GENESYS_CLOUD.clientSecret },
+	genesysCloudOAuth2Api: {
+		region: 'custom',
+		customApiUrl: gc.api.url,
+		customLoginUrl: gc.login.url,
+		clientId: GENESYS_CLOUD.clientId,
+		clientSecret: GENESYS_CLOUD.clientSecret,
+	},
 });
-const parameters = { resource: 'integration', operation: 'getAll', channel: 'facebook', apiVersion: 'current', returnAll: true };
+const parameters = {
+	resource: 'integration',
+	operation: 'getAll',
+	channel: 'facebook',
+	apiVersion: 'current',
+	returnAll: true,
+};
 
 let peak = 0;
 const sampler = setInterval(() => {
@@ -32,9 +44,12 @@ async function plainLoop() {
 	const token = store.get('genesysCloudOAuth2Api').accessToken;
 	const items = [];
 	for (let page = 1; ; page++) {
-		const response = await fetch(`${gc.api.url}/api/v2/conversations/messaging/integrations/facebook?pageSize=100&pageNumber=${page}`, {
-			headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-		});
+		const response = await fetch(
+			`${gc.api.url}/api/v2/conversations/messaging/integrations/facebook?pageSize=100&pageNumber=${page}`,
+			{
+				headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+			},
+		);
 		const body = await response.json();
 		items.push(...body.entities);
 		if (!body.nextUri) return items.length;
@@ -45,7 +60,15 @@ await viaNode(); // warm-up, mints the token
 const times = { node: [], plain: [] };
 let requests = 0;
 for (let round = 0; round < ROUNDS; round++) {
-	for (const [name, fn] of round % 2 ? [['plain', plainLoop], ['node', viaNode]] : [['node', viaNode], ['plain', plainLoop]]) {
+	for (const [name, fn] of round % 2
+		? [
+				['plain', plainLoop],
+				['node', viaNode],
+			]
+		: [
+				['node', viaNode],
+				['plain', plainLoop],
+			]) {
 		gc.api.clearRequests();
 		global.gc?.();
 		const before = process.memoryUsage().heapUsed;

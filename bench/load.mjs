@@ -32,7 +32,10 @@ const CONFIGS = (process.env.MB_LOAD_CONFIGS ?? 'default;N8N_EXPRESSION_ENGINE_L
 	.split(';')
 	.map((c) => c.trim())
 	.filter(Boolean)
-	.map((label) => ({ label, env: label === 'default' ? {} : Object.fromEntries(label.split(',').map((kv) => kv.split('='))) }));
+	.map((label) => ({
+		label,
+		env: label === 'default' ? {} : Object.fromEntries(label.split(',').map((kv) => kv.split('='))),
+	}));
 
 // The sink: every workflow ends in an HTTP Request node that posts its items here.
 const received = { ours: new Set(), facebookTrigger: new Set(), webhook: new Set() };
@@ -54,7 +57,14 @@ const forward = (from, x) => ({
 	type: 'n8n-nodes-base.httpRequest',
 	typeVersion: 4.2,
 	position: [x, 0],
-	parameters: { method: 'POST', url: `${sinkUrl}/?from=${from}`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
+	parameters: {
+		method: 'POST',
+		url: `${sinkUrl}/?from=${from}`,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify($json) }}',
+		options: {},
+	},
 });
 const connect = (name) => ({ [name]: { main: [[{ node: 'Sink', type: 'main', index: 0 }]] } });
 
@@ -76,10 +86,16 @@ env.addWorkflows(
 		name: 'load: Messenger Trigger',
 		nodes: [
 			{
-				id: 'ours-trigger', name: 'Messenger Trigger', type: 'n8n-nodes-messenger-bridge.messengerTrigger', typeVersion: 1.1,
-				position: [0, 0], webhookId: 'load-ours-0001',
+				id: 'ours-trigger',
+				name: 'Messenger Trigger',
+				type: 'n8n-nodes-messenger-bridge.messengerTrigger',
+				typeVersion: 1.1,
+				position: [0, 0],
+				webhookId: 'load-ours-0001',
 				parameters: { object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: {} },
-				credentials: { facebookAppApi: { id: 'mbFacebookApp001', name: 'Facebook App (emulator)' } },
+				credentials: {
+					facebookAppApi: { id: 'mbFacebookApp001', name: 'Facebook App (emulator)' },
+				},
 			},
 			forward('ours', 240),
 		],
@@ -90,11 +106,20 @@ env.addWorkflows(
 		name: 'load: n8n Facebook Trigger',
 		nodes: [
 			{
-				id: 'fbt', name: 'Facebook Trigger', type: 'n8n-nodes-base.facebookTrigger', typeVersion: 1,
-				position: [0, 0], webhookId: 'load-fbt-00001',
+				id: 'fbt',
+				name: 'Facebook Trigger',
+				type: 'n8n-nodes-base.facebookTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: 'load-fbt-00001',
 				// 'messages' is not in n8n's own page field list (a known gap), so it is set as a plain value.
 				parameters: { appId: GRAPH.appId, object: 'page', fields: ['messages'], options: {} },
-				credentials: { facebookGraphAppApi: { id: 'n8nFbGraphApp001', name: 'n8n Facebook Graph App (emulator)' } },
+				credentials: {
+					facebookGraphAppApi: {
+						id: 'n8nFbGraphApp001',
+						name: 'n8n Facebook Graph App (emulator)',
+					},
+				},
 			},
 			forward('facebookTrigger', 240),
 		],
@@ -105,8 +130,18 @@ env.addWorkflows(
 		name: 'load: Webhook node',
 		nodes: [
 			{
-				id: 'hook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'load-plain-webhook',
-				parameters: { httpMethod: 'POST', path: 'load-plain-webhook', responseMode: 'onReceived', options: {} },
+				id: 'hook',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'load-plain-webhook',
+				parameters: {
+					httpMethod: 'POST',
+					path: 'load-plain-webhook',
+					responseMode: 'onReceived',
+					options: {},
+				},
 			},
 			forward('webhook', 240),
 		],
@@ -131,19 +166,33 @@ function post(path, body, headers) {
 	return new Promise((resolve) => {
 		const started = performance.now();
 		const req = http.request(
-			{ host: '127.0.0.1', port: Number(process.env.MB_E2E_PORT), path: `/webhook/${path}`, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+			{
+				host: '127.0.0.1',
+				port: Number(process.env.MB_E2E_PORT),
+				path: `/webhook/${path}`,
+				method: 'POST',
+				agent,
+				headers: {
+					'content-type': 'application/json',
+					'content-length': Buffer.byteLength(body),
+					...headers,
+				},
+			},
 			(res) => {
 				res.resume();
 				res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started }));
 			},
 		);
 		// status 0: no HTTP answer at all (the error code says why, e.g. a reset keep-alive socket).
-		req.on('error', (error) => resolve({ status: 0, error: error.code ?? error.message, ms: performance.now() - started }));
+		req.on('error', (error) =>
+			resolve({ status: 0, error: error.code ?? error.message, ms: performance.now() - started }),
+		);
 		req.end(body);
 	});
 }
 
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const percentile = (sorted, p) =>
+	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 
 /** One rate step against one target: open-loop sends for STEP_MS, then waits for the sink to catch up. */
 async function driveStep(name, rate) {
@@ -176,7 +225,11 @@ async function driveStep(name, rate) {
 	// Drain: every acknowledged event reaches the sink (or is counted lost after 180 s), so the
 	// next step starts on an idle n8n whichever target ran before it.
 	const drainStarted = Date.now();
-	while (acknowledged.some((mid) => !received[name].has(mid)) && Date.now() - drainStarted < 180_000) await sleep(250);
+	while (
+		acknowledged.some((mid) => !received[name].has(mid)) &&
+		Date.now() - drainStarted < 180_000
+	)
+		await sleep(250);
 	const ok = results.filter((r) => r.status >= 200 && r.status < 300);
 	const latencies = ok.map((r) => r.ms).sort((a, b) => a - b);
 	return {
@@ -204,7 +257,9 @@ const names = ['webhook', 'ours', 'facebookTrigger'];
 async function runConfiguration(config) {
 	env.n8nEnv = { ...baseN8nEnv, ...config.env };
 	for (const set of Object.values(received)) set.clear();
-	process.stdout.write(`bench/load [${config.label}]: starting n8n with three workflows (${SECONDS} s per target, rates ${RATES.join('/')} per s)\n`);
+	process.stdout.write(
+		`bench/load [${config.label}]: starting n8n with three workflows (${SECONDS} s per target, rates ${RATES.join('/')} per s)\n`,
+	);
 	await env.start();
 	const report = names.map((name) => ({ name, label: targets[name].label, steps: [] }));
 	try {
@@ -231,28 +286,40 @@ const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 /** Accepted per second over every step that saturated the Webhook node (all steps if none did). */
 function saturatedThroughput(report) {
 	const baseline = report.find((r) => r.name === 'webhook');
-	const saturated = baseline.steps.map((s, i) => (s.acceptedPerSecond < 0.95 * s.rate ? i : -1)).filter((i) => i >= 0);
+	const saturated = baseline.steps
+		.map((s, i) => (s.acceptedPerSecond < 0.95 * s.rate ? i : -1))
+		.filter((i) => i >= 0);
 	const steps = saturated.length ? saturated : baseline.steps.map((_, i) => i);
-	const rate = (r) => steps.reduce((a, i) => a + r.steps[i].accepted, 0) / steps.reduce((a, i) => a + r.steps[i].elapsed, 0);
+	const rate = (r) =>
+		steps.reduce((a, i) => a + r.steps[i].accepted, 0) /
+		steps.reduce((a, i) => a + r.steps[i].elapsed, 0);
 	return { saturated: saturated.length > 0, steps: steps.map((i) => baseline.steps[i].rate), rate };
 }
 
 function printConfiguration({ config, graphCalls, targets: report }) {
 	const baseline = report.find((r) => r.name === 'webhook');
 	const lines = [`### n8n configuration: ${config}`, ''];
-	lines.push(`| target | rate /s | accepted /s | p50 ms | p99 ms | non-2xx | ratio to Webhook (accepted/s) |`);
+	lines.push(
+		`| target | rate /s | accepted /s | p50 ms | p99 ms | non-2xx | ratio to Webhook (accepted/s) |`,
+	);
 	lines.push(`|---|---:|---:|---:|---:|---:|---:|`);
 	for (const r of report) {
 		r.steps.forEach((s, i) => {
 			const base = baseline.steps[i].acceptedPerSecond;
-			const others = Object.entries(s.statuses).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${n}×${code}`).join(' ');
-			lines.push(`| ${r.label} | ${s.rate} | ${fmt(s.acceptedPerSecond)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${s.failed}${others ? ` (${others})` : ''} | ${fmt(s.acceptedPerSecond / base, 2)}× |`);
+			const others = Object.entries(s.statuses)
+				.filter(([code]) => !code.startsWith('2'))
+				.map(([code, n]) => `${n}×${code}`)
+				.join(' ');
+			lines.push(
+				`| ${r.label} | ${s.rate} | ${fmt(s.acceptedPerSecond)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${s.failed}${others ? ` (${others})` : ''} | ${fmt(s.acceptedPerSecond / base, 2)}× |`,
+			);
 		});
 	}
 	lines.push('');
 	lines.push(`| target | acknowledged | received by sink | lost |`);
 	lines.push(`|---|---:|---:|---:|`);
-	for (const r of report) lines.push(`| ${r.label} | ${r.acknowledged} | ${r.received} | ${r.lost} |`);
+	for (const r of report)
+		lines.push(`| ${r.label} | ${r.acknowledged} | ${r.received} | ${r.lost} |`);
 	const { saturated, steps, rate } = saturatedThroughput(report);
 	const base = rate(baseline);
 	lines.push('');
@@ -261,8 +328,11 @@ function printConfiguration({ config, graphCalls, targets: report }) {
 			? `Throughput at saturation (the steps where the Webhook node fell behind: ${steps.join(', ')} /s), accepted per second over those steps:`
 			: `No step saturated the Webhook node; accepted per second over all steps:`,
 	);
-	for (const r of report) lines.push(`- ${r.label}: ${fmt(rate(r))}/s = ${fmt(rate(r) / base, 2)}× the Webhook node`);
-	lines.push(`Graph calls through the proxy since the bench started: ${JSON.stringify(graphCalls)}`);
+	for (const r of report)
+		lines.push(`- ${r.label}: ${fmt(rate(r))}/s = ${fmt(rate(r) / base, 2)}× the Webhook node`);
+	lines.push(
+		`Graph calls through the proxy since the bench started: ${JSON.stringify(graphCalls)}`,
+	);
 	process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
 
@@ -279,5 +349,8 @@ try {
 	agent.destroy();
 }
 mkdirSync(new URL('./results', import.meta.url), { recursive: true });
-writeFileSync(new URL(`./results/load-${Date.now()}.json`, import.meta.url), JSON.stringify(results, null, 2));
+writeFileSync(
+	new URL(`./results/load-${Date.now()}.json`, import.meta.url),
+	JSON.stringify(results, null, 2),
+);
 process.exit(0);

@@ -6,7 +6,9 @@ const benches = ['trigger.mjs', 'send.mjs', 'genesys.mjs'];
 let failed = 0;
 for (const bench of benches) {
 	process.stdout.write(`\n=== bench/${bench}\n`);
-	const { status } = spawnSync('node', [new URL(bench, import.meta.url).pathname], { stdio: 'inherit' });
+	const { status } = spawnSync('node', [new URL(bench, import.meta.url).pathname], {
+		stdio: 'inherit',
+	});
 	if (status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -16,14 +16,31 @@ const graph = await start({ ports: { graph: 0 } });
 graph.latencyMs = LATENCY;
 const node = loadNode('FacebookMessenger');
 const credentials = new CredentialStore({
-	facebookPageApi: { pageAccessToken: GRAPH.pageAccessToken, pageId: GRAPH.pageId, appSecret: GRAPH.appSecret, graphApiBaseUrl: graph.url },
+	facebookPageApi: {
+		pageAccessToken: GRAPH.pageAccessToken,
+		pageId: GRAPH.pageId,
+		appSecret: GRAPH.appSecret,
+		graphApiBaseUrl: graph.url,
+	},
 });
-const items = Array.from({ length: MESSAGES }, (_, n) => ({ json: { recipientId: bulkPsid(n % RECIPIENTS), text: `message ${n}` } }));
+const items = Array.from({ length: MESSAGES }, (_, n) => ({
+	json: { recipientId: bulkPsid(n % RECIPIENTS), text: `message ${n}` },
+}));
 
 /** The node over all items, each item's own recipient and text (n8n would resolve expressions). */
 async function sendAll(options) {
-	const parametersOf = (item) => ({ resource: 'message', operation: 'sendText', recipientId: item.json.recipientId, text: item.json.text, options });
-	const { context } = await runExecute(node, { parameters: parametersOf(items[0]), items: [], credentials });
+	const parametersOf = (item) => ({
+		resource: 'message',
+		operation: 'sendText',
+		recipientId: item.json.recipientId,
+		text: item.json.text,
+		options,
+	});
+	const { context } = await runExecute(node, {
+		parameters: parametersOf(items[0]),
+		items: [],
+		credentials,
+	});
 	const perItem = Object.create(context);
 	perItem.getInputData = () => items;
 	perItem.getNodeParameter = (name, index, fallback, opts) => {
@@ -61,24 +78,47 @@ async function measure(name, options, rateLimit) {
 	graph.clearRequests();
 	graph.state.sendRateLimit = rateLimit ? { ...rateLimit } : null;
 	const { ms, output } = await sendAll(options);
-	const result = { name, ms: Math.round(ms), requests: graph.requests.length, throttled: graph.state.sendRateLimit?.rejected ?? 0, ...check(output) };
+	const result = {
+		name,
+		ms: Math.round(ms),
+		requests: graph.requests.length,
+		throttled: graph.state.sendRateLimit?.rejected ?? 0,
+		...check(output),
+	};
 	console.log(JSON.stringify(result));
 	return result;
 }
 
 console.log(`${MESSAGES} sends to ${RECIPIENTS} recipients, ${LATENCY} ms latency per Graph call`);
 // BENCH_SKIP_SERIAL=1 (while developing) assumes the one-by-one time measured earlier.
-const serial = process.env.BENCH_SKIP_SERIAL ? { ms: 1000 * (LATENCY + 7.5) * (MESSAGES / 1000) } : await measure('one by one (concurrency 1)', { concurrency: 1 });
+const serial = process.env.BENCH_SKIP_SERIAL
+	? { ms: 1000 * (LATENCY + 7.5) * (MESSAGES / 1000) }
+	: await measure('one by one (concurrency 1)', { concurrency: 1 });
 await measure('warm-up', {});
 // Three rounds, the median counts: the machine may be shared and busy.
 const rounds = [];
-for (let r = 0; r < 3; r++) rounds.push(await measure(`concurrent (default concurrency 20), round ${r + 1}`, {}));
+for (let r = 0; r < 3; r++)
+	rounds.push(await measure(`concurrent (default concurrency 20), round ${r + 1}`, {}));
 const concurrent = [...rounds].sort((a, b) => a.ms - b.ms)[1];
-const limited = await measure('concurrent with rate limiting (200 calls/s, 80006)', { retries: 10 }, { limit: 200, windowMs: 1000, code: 80006 });
+const limited = await measure(
+	'concurrent with rate limiting (200 calls/s, 80006)',
+	{ retries: 10 },
+	{ limit: 200, windowMs: 1000, code: 80006 },
+);
 const ratio = (r) => (r.ms / serial.ms).toFixed(3);
-console.log(`ratio concurrent (median of 3) / one by one: ${ratio(concurrent)} (goal ≤ 0.125, 1/${(serial.ms / concurrent.ms).toFixed(1)})`);
-console.log(`ratio rate-limited / one by one: ${ratio(limited)} (1/${(serial.ms / limited.ms).toFixed(1)}), ${limited.throttled} calls throttled and retried`);
-const allGood = [...rounds, limited, ...(serial.name ? [serial] : [])].every((r) => r.lost === 0 && r.duplicated === 0 && r.orderKept && r.failed === 0);
-console.log(allGood ? 'OK: 0 lost, 0 duplicated, per-recipient order kept in every run' : 'FAILED: see the lines above');
+console.log(
+	`ratio concurrent (median of 3) / one by one: ${ratio(concurrent)} (goal ≤ 0.125, 1/${(serial.ms / concurrent.ms).toFixed(1)})`,
+);
+console.log(
+	`ratio rate-limited / one by one: ${ratio(limited)} (1/${(serial.ms / limited.ms).toFixed(1)}), ${limited.throttled} calls throttled and retried`,
+);
+const allGood = [...rounds, limited, ...(serial.name ? [serial] : [])].every(
+	(r) => r.lost === 0 && r.duplicated === 0 && r.orderKept && r.failed === 0,
+);
+console.log(
+	allGood
+		? 'OK: 0 lost, 0 duplicated, per-recipient order kept in every run'
+		: 'FAILED: see the lines above',
+);
 await graph.close();
 process.exitCode = allGood && concurrent.ms / serial.ms <= 0.125 ? 0 : 1;

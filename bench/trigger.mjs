@@ -20,15 +20,29 @@ let hookSerial = 0;
 /** The parts of IWebhookFunctions webhook() uses, as n8n hands them over (body already read). */
 function context(raw, headers, webhookId) {
 	// What n8n's body parser does before the node runs.
-	const req = { method: 'POST', headers, rawBody: raw, body: JSON.parse(raw.toString('utf8')), async readRawBody() {} };
+	const req = {
+		method: 'POST',
+		headers,
+		rawBody: raw,
+		body: JSON.parse(raw.toString('utf8')),
+		async readRawBody() {},
+	};
 	const res = fakeResponse();
 	return {
 		res,
 		ctx: {
 			logger: silent,
 			getWebhookName: () => 'default',
-			getNode: () => ({ id: 'n', webhookId, name: 'Messenger Trigger', type: 'messengerTrigger', typeVersion: 1, parameters }),
-			getNodeParameter: (name, fallback) => nodeParameter(node.description, parameters, name, fallback),
+			getNode: () => ({
+				id: 'n',
+				webhookId,
+				name: 'Messenger Trigger',
+				type: 'messengerTrigger',
+				typeVersion: 1,
+				parameters,
+			}),
+			getNodeParameter: (name, fallback) =>
+				nodeParameter(node.description, parameters, name, fallback),
 			getCredentials: async () => ({ appId: GRAPH.appId, appSecret: GRAPH.appSecret }),
 			getRequestObject: () => req,
 			getResponseObject: () => res,
@@ -84,15 +98,20 @@ async function bench(label, { requests, entries, perEntry }) {
 		const run = await timeNode(set);
 		nodeMs.push(run.ms);
 		items = run.items;
-		if (items !== requests * entries * perEntry) throw new Error(`expected ${requests * entries * perEntry} items, got ${items}`);
+		if (items !== requests * entries * perEntry)
+			throw new Error(`expected ${requests * entries * perEntry} items, got ${items}`);
 	}
 	const n = median(nodeMs);
 	const b = median(baseMs);
 	const ratio = n / b;
-	console.log(`${label}: ${set[0].raw.length} bytes, ${entries * perEntry} events/request — trigger ${n.toFixed(3)} ms/request, baseline (HMAC-SHA256 + JSON.parse) ${b.toFixed(3)} ms/request, ratio ${ratio.toFixed(2)}×`);
+	console.log(
+		`${label}: ${set[0].raw.length} bytes, ${entries * perEntry} events/request — trigger ${n.toFixed(3)} ms/request, baseline (HMAC-SHA256 + JSON.parse) ${b.toFixed(3)} ms/request, ratio ${ratio.toFixed(2)}×`,
+	);
 	return ratio;
 }
 
 await bench('1 event', { requests: 2000, entries: 1, perEntry: 1 });
 const large = await bench('100 entries × 10 events', { requests: 30, entries: 100, perEntry: 10 });
-console.log(`goal ≤ 1.5× for the large batch: ${large <= 1.5 ? 'met' : 'NOT met'} (${large.toFixed(2)}×)`);
+console.log(
+	`goal ≤ 1.5× for the large batch: ${large <= 1.5 ? 'met' : 'NOT met'} (${large.toFixed(2)}×)`,
+);

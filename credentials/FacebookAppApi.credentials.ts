@@ -28,7 +28,8 @@ export class FacebookAppApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/facebook.svg', dark: 'file:../icons/facebook.dark.svg' } as const;
 
-	documentationUrl = 'https://developers.facebook.com/docs/development/create-an-app/app-dashboard/basic-settings';
+	documentationUrl =
+		'https://developers.facebook.com/docs/development/create-an-app/app-dashboard/basic-settings';
 
 	properties: INodeProperties[] = [
 		{
@@ -109,4 +110,3 @@ export class FacebookAppApi implements ICredentialType {
 		},
 	};
 }
-

@@ -18,7 +18,10 @@ export class FacebookPageApi implements ICredentialType {
 
 	displayName = 'Facebook Page API';
 
-	icon = { light: 'file:../icons/messenger.svg', dark: 'file:../icons/messenger.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/messenger.svg',
+		dark: 'file:../icons/messenger.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developers.facebook.com/docs/pages/access-tokens/';
 

@@ -21,7 +21,8 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 
 	icon = { light: 'file:../icons/genesys.svg', dark: 'file:../icons/genesys.dark.svg' } as const;
 
-	documentationUrl = 'https://developer.genesys.cloud/authorization/platform-auth/use-client-credentials';
+	documentationUrl =
+		'https://developer.genesys.cloud/authorization/platform-auth/use-client-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -56,7 +57,8 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'An OAuth client with the Client Credentials grant (Admin → Integrations → OAuth)',
+			description:
+				'An OAuth client with the Client Credentials grant (Admin → Integrations → OAuth)',
 		},
 		{
 			displayName: 'Client Secret',
@@ -80,7 +82,10 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${loginUrl}/oauth/token`,
-			auth: { username: String(credentials.clientId ?? ''), password: String(credentials.clientSecret ?? '') },
+			auth: {
+				username: String(credentials.clientId ?? ''),
+				password: String(credentials.clientSecret ?? ''),
+			},
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: 'grant_type=client_credentials',
 			json: true,

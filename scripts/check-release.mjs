@@ -31,7 +31,9 @@ register(
 	return next(url, context);
 }`),
 );
-const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await import('@actions/workflow-parser');
+const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await import(
+	'@actions/workflow-parser'
+);
 
 let failed = false;
 const fail = (title, lines) => {
@@ -45,17 +47,25 @@ const workflowFiles = existsSync(workflowsDir)
 			.filter((f) => /\.ya?ml$/.test(f))
 			.sort()
 	: [];
-if (!workflowFiles.length) fail(`no workflow files in ${workflowsDir}`, ['expected ci.yml and publish.yml']);
+if (!workflowFiles.length)
+	fail(`no workflow files in ${workflowsDir}`, ['expected ci.yml and publish.yml']);
 for (const file of workflowFiles) {
 	const rel = relative(process.cwd(), join(workflowsDir, file));
 	const name = rel.startsWith('..') ? join(workflowsDir, file) : rel;
-	const parsed = parseWorkflow({ name, content: readFileSync(join(workflowsDir, file), 'utf8') }, new NoOperationTraceWriter());
+	const parsed = parseWorkflow(
+		{ name, content: readFileSync(join(workflowsDir, file), 'utf8') },
+		new NoOperationTraceWriter(),
+	);
 	const errors = parsed.context.errors.getErrors().map((e) => e.message);
 	if (parsed.value && !errors.length) {
 		const template = await convertWorkflowTemplate(parsed.context, parsed.value);
 		errors.push(...(template.errors ?? []).map((e) => e.Message));
 	}
-	if (errors.length) fail(`${name} is not a valid GitHub Actions workflow (${errors.length} error${errors.length > 1 ? 's' : ''})`, errors);
+	if (errors.length)
+		fail(
+			`${name} is not a valid GitHub Actions workflow (${errors.length} error${errors.length > 1 ? 's' : ''})`,
+			errors,
+		);
 	else console.log(`check-release: ${name}: valid workflow`);
 }
 
@@ -76,25 +86,45 @@ if (files.length) {
 	const offending = [];
 	for (const path of files) {
 		const why = [];
-		if (!ALLOWED_TOP.has(path) && !path.startsWith('dist/')) why.push('outside dist/ (only dist/**, package.json, README.md, LICENSE ship)');
+		if (!ALLOWED_TOP.has(path) && !path.startsWith('dist/'))
+			why.push('outside dist/ (only dist/**, package.json, README.md, LICENSE ship)');
 		if (/\.map$/.test(path)) why.push('source map');
 		if (/\.(ts|tsx|mts|cts)$/.test(path)) why.push('TypeScript source');
-		if (/(^|\/)(test|tests|__tests__|__mocks__|emulators|fixtures)\/|\.(test|spec)\.[cm]?[jt]s$/.test(path)) why.push('test file');
-		if (path.startsWith('dist/') && !ALLOWED_IN_DIST.test(path) && !why.length) why.push('not build output (.js, .json, icons)');
+		if (
+			/(^|\/)(test|tests|__tests__|__mocks__|emulators|fixtures)\/|\.(test|spec)\.[cm]?[jt]s$/.test(
+				path,
+			)
+		)
+			why.push('test file');
+		if (path.startsWith('dist/') && !ALLOWED_IN_DIST.test(path) && !why.length)
+			why.push('not build output (.js, .json, icons)');
 		if (!why.length && /\.(js|json)$/.test(path)) {
 			const text = readFileSync(join(packageDir, path), 'utf8');
 			if (/[#@] sourceMappingURL=/.test(text)) why.push('references a source map');
-			if (text.includes(packageDir.replace(/\/$/, ''))) why.push(`contains this machine's path ${packageDir.replace(/\/$/, '')}`);
+			if (text.includes(packageDir.replace(/\/$/, '')))
+				why.push(`contains this machine's path ${packageDir.replace(/\/$/, '')}`);
 		}
 		if (why.length) offending.push(`${path}: ${why.join('; ')}`);
 	}
 	const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 	const listed = [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])];
 	const missing = listed.filter((p) => !files.includes(p.replace(/^\.\//, '')));
-	if (!files.some((p) => p.startsWith('dist/'))) missing.unshift('dist/ (nothing built: run `npm run build` first)');
-	if (offending.length) fail(`the package would ship ${offending.length} file(s) it must not (fix "files" in package.json, .npmignore or tsconfig.json)`, offending);
-	if (missing.length) fail(`the package would lack ${missing.length} file(s) package.json's n8n section lists`, missing);
-	if (!offending.length && !missing.length) console.log(`check-release: npm pack: ${files.length} files, only package.json, README.md, LICENSE and dist/**`);
+	if (!files.some((p) => p.startsWith('dist/')))
+		missing.unshift('dist/ (nothing built: run `npm run build` first)');
+	if (offending.length)
+		fail(
+			`the package would ship ${offending.length} file(s) it must not (fix "files" in package.json, .npmignore or tsconfig.json)`,
+			offending,
+		);
+	if (missing.length)
+		fail(
+			`the package would lack ${missing.length} file(s) package.json's n8n section lists`,
+			missing,
+		);
+	if (!offending.length && !missing.length)
+		console.log(
+			`check-release: npm pack: ${files.length} files, only package.json, README.md, LICENSE and dist/**`,
+		);
 }
 
 process.exit(failed ? 1 : 0);

@@ -38,7 +38,8 @@ async function stop(signal, code) {
 	process.exit(code);
 }
 const exitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-for (const [signal, code] of Object.entries(exitCodes)) process.on(signal, () => stop(signal, code));
+for (const [signal, code] of Object.entries(exitCodes))
+	process.on(signal, () => stop(signal, code));
 // `npm run dev` is npm → sh → this script. A signal sent to npm's process alone (kill <npm pid>)
 // ends npm and sh without reaching here; this script then finds itself with another parent.
 const parent = process.ppid;
@@ -50,7 +51,11 @@ const { PORTS, emulatorCredentials } = await import('../test/emulators/fixtures.
 const busy = await busyPorts({
 	'n8n (N8N_PORT)': port,
 	"n8n's task broker (N8N_PORT + 1)": port + 1,
-	...(sandbox ? Object.fromEntries(Object.entries(PORTS).map(([name, p]) => [`${name} emulator (MB_EMULATOR_PORT_BASE)`, p])) : {}),
+	...(sandbox
+		? Object.fromEntries(
+				Object.entries(PORTS).map(([name, p]) => [`${name} emulator (MB_EMULATOR_PORT_BASE)`, p]),
+			)
+		: {}),
 });
 if (busy.length) {
 	process.stderr.write(
@@ -76,15 +81,33 @@ try {
 		mkdirSync(join(importDir, 'workflows'), { recursive: true });
 		writeFileSync(join(importDir, 'credentials.json'), JSON.stringify(emulatorCredentials()));
 		const examples = exampleWorkflows();
-		for (const wf of examples) writeFileSync(join(importDir, 'workflows', `${wf.id}.json`), JSON.stringify(wf));
+		for (const wf of examples)
+			writeFileSync(join(importDir, 'workflows', `${wf.id}.json`), JSON.stringify(wf));
 		// Fixed credential and workflow ids: importing again replaces instead of adding copies.
-		await n8nCliAsync(userFolder, ['import:credentials', `--input=${join(importDir, 'credentials.json')}`], port, { signal: abort.signal });
-		await n8nCliAsync(userFolder, ['import:workflow', '--separate', `--input=${join(importDir, 'workflows')}`], port, { signal: abort.signal });
+		await n8nCliAsync(
+			userFolder,
+			['import:credentials', `--input=${join(importDir, 'credentials.json')}`],
+			port,
+			{ signal: abort.signal },
+		);
+		await n8nCliAsync(
+			userFolder,
+			['import:workflow', '--separate', `--input=${join(importDir, 'workflows')}`],
+			port,
+			{ signal: abort.signal },
+		);
 		rmSync(importDir, { recursive: true, force: true });
-		say(`Sandbox: emulators on 127.0.0.1 ports ${Object.values(PORTS).join(', ')}; credentials "… (emulator)" and ${examples.length} example workflows imported.`);
+		say(
+			`Sandbox: emulators on 127.0.0.1 ports ${Object.values(PORTS).join(', ')}; credentials "… (emulator)" and ${examples.length} example workflows imported.`,
+		);
 	}
 
-	starting = startN8n(userFolder, { port, inheritOutput: true, timeoutMs: 300_000, signal: abort.signal });
+	starting = startN8n(userFolder, {
+		port,
+		inheritOutput: true,
+		timeoutMs: 300_000,
+		signal: abort.signal,
+	});
 	n8n = await starting;
 } catch (error) {
 	if (stopping) await new Promise(() => {}); // stop() exits

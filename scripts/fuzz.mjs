@@ -3,7 +3,9 @@
 process.env.MB_E2E_PORT ??= '5870';
 process.env.MB_EMULATOR_PORT_BASE ??= '5880';
 const { env } = await import('../test/e2e/env.mjs');
-const { fuzzAndCheck, formatFuzzReport, fuzzWorkflow, RSS_CEILING_MIB } = await import('../test/fuzz/workflow.mjs');
+const { fuzzAndCheck, formatFuzzReport, fuzzWorkflow, RSS_CEILING_MIB } = await import(
+	'../test/fuzz/workflow.mjs'
+);
 
 env.addWorkflows(fuzzWorkflow);
 // Large runs would fill the database with execution records; the counts come from the answers.
@@ -12,7 +14,11 @@ try {
 	await env.start();
 	const report = await fuzzAndCheck(env, { count: Number(process.env.MB_FUZZ_COUNT ?? 10_000) });
 	process.stdout.write(`${formatFuzzReport(report)}\n`);
-	failed = report.mismatches.length > 0 || report.health !== 200 || report.executionsStarted !== report.starts || report.rssPeak >= RSS_CEILING_MIB;
+	failed =
+		report.mismatches.length > 0 ||
+		report.health !== 200 ||
+		report.executionsStarted !== report.starts ||
+		report.rssPeak >= RSS_CEILING_MIB;
 } finally {
 	await env.stop();
 }

@@ -11,7 +11,10 @@ const root = new URL('..', import.meta.url).pathname;
 
 function installed() {
 	const marker = join(root, 'node_modules', '.package-lock.json');
-	return existsSync(marker) && statSync(marker).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs;
+	return (
+		existsSync(marker) &&
+		statSync(marker).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs
+	);
 }
 
 /**
@@ -22,7 +25,9 @@ function installed() {
  */
 export function ensureDevDependencies() {
 	if (installed()) return false;
-	process.stdout.write('\n▶ installing dev dependencies with npm ci (first run, or package-lock.json changed)\n');
+	process.stdout.write(
+		'\n▶ installing dev dependencies with npm ci (first run, or package-lock.json changed)\n',
+	);
 	// --ignore-scripts: n8n-workflow pulls isolated-vm, whose build needs Node 24; nothing here needs
 	// it. CI/npm_config_yes: eslint-plugin-n8n-nodes-base's preinstall asks otherwise.
 	execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
@@ -69,7 +74,11 @@ export function ensureChromium(executable = process.env.MB_CHROMIUM ?? '/usr/bin
 	process.stdout.write('\n▶ installing Chromium from Debian (first run only)\n');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
-	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], { env, stdio: 'inherit' });
+	execFileSync(
+		'apt-get',
+		['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'],
+		{ env, stdio: 'inherit' },
+	);
 	return executable;
 }
 
@@ -81,14 +90,29 @@ export function ensureChromium(executable = process.env.MB_CHROMIUM ?? '/usr/bin
 export function gitSnapshot(dir = root) {
 	let out;
 	try {
-		if (execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() === '') return null;
-		out = execFileSync('git', ['status', '--porcelain'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+		if (
+			execFileSync('git', ['rev-parse', '--show-toplevel'], {
+				cwd: dir,
+				stdio: ['ignore', 'pipe', 'ignore'],
+			})
+				.toString()
+				.trim() === ''
+		)
+			return null;
+		out = execFileSync('git', ['status', '--porcelain'], {
+			cwd: dir,
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).toString();
 	} catch {
 		return null;
 	}
 	const entries = new Map();
 	for (const line of out.split('\n').filter(Boolean)) {
-		const path = line.slice(3).split(' -> ').pop().replace(/^"(.*)"$/, '$1');
+		const path = line
+			.slice(3)
+			.split(' -> ')
+			.pop()
+			.replace(/^"(.*)"$/, '$1');
 		entries.set(path, `${line.slice(0, 2)} ${contentHash(join(dir, path))}`);
 	}
 	return { lines: out.split('\n').filter(Boolean), entries };
@@ -96,7 +120,9 @@ export function gitSnapshot(dir = root) {
 
 function contentHash(file) {
 	try {
-		return statSync(file).isFile() ? createHash('sha1').update(readFileSync(file)).digest('hex') : 'dir';
+		return statSync(file).isFile()
+			? createHash('sha1').update(readFileSync(file)).digest('hex')
+			: 'dir';
 	} catch {
 		return 'gone';
 	}
@@ -108,7 +134,11 @@ function contentHash(file) {
  */
 export function checkoutChanges(before, after) {
 	return after.lines.filter((line) => {
-		const path = line.slice(3).split(' -> ').pop().replace(/^"(.*)"$/, '$1');
+		const path = line
+			.slice(3)
+			.split(' -> ')
+			.pop()
+			.replace(/^"(.*)"$/, '$1');
 		return before.entries.get(path) !== after.entries.get(path);
 	});
 }

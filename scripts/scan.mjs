@@ -5,7 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'mb-scan-'));
@@ -13,7 +16,9 @@ let failed = false;
 try {
 	const source = await analyzePackage(root, SOURCE_FILE_PATTERNS);
 	report('source', source);
-	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root })
+	const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
+		cwd: root,
+	})
 		.toString()
 		.trim()
 		.split('\n')

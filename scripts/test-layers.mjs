@@ -14,7 +14,8 @@ const resultsDir = join(root, 'test-results');
 
 /** The folders whose tests jest runs (jest.config.mjs testMatch); the rest stay on node:test. */
 export const JEST_FOLDERS = ['test/unit/', 'test/nodes/'];
-export const runsOnJest = (file) => JEST_FOLDERS.some((folder) => file.replace(/^\.\//, '').startsWith(folder));
+export const runsOnJest = (file) =>
+	JEST_FOLDERS.some((folder) => file.replace(/^\.\//, '').startsWith(folder));
 
 function report(file) {
 	mkdirSync(resultsDir, { recursive: true });
@@ -25,10 +26,21 @@ function report(file) {
 
 /** A layer that ran: its counts, and failed ≥ 1 whenever its runner exited non-zero. */
 function layer(name, status, startedAt, counts) {
-	const result = { name, status, ms: Date.now() - startedAt, passed: 0, failed: 0, skipped: 0, note: '', ...counts };
+	const result = {
+		name,
+		status,
+		ms: Date.now() - startedAt,
+		passed: 0,
+		failed: 0,
+		skipped: 0,
+		note: '',
+		...counts,
+	};
 	if (status !== 0 && result.failed === 0) {
 		result.failed = 1;
-		result.note = counts ? `${result.note} runner exited with ${status}`.trim() : `no results: runner exited with ${status}`;
+		result.note = counts
+			? `${result.note} runner exited with ${status}`.trim()
+			: `no results: runner exited with ${status}`;
 	}
 	return result;
 }
@@ -59,7 +71,9 @@ export function runJest(files, env) {
 			// a file that throws while loading is a failed suite with no failed test
 			failed: json.numFailedTests + json.numRuntimeErrorTestSuites,
 			skipped: json.numPendingTests + json.numTodoTests,
-			note: json.numRuntimeErrorTestSuites ? `${json.numRuntimeErrorTestSuites} file(s) failed to load` : '',
+			note: json.numRuntimeErrorTestSuites
+				? `${json.numRuntimeErrorTestSuites} file(s) failed to load`
+				: '',
 		};
 	}
 	return layer('unit + node (jest)', result.status ?? 1, startedAt, counts);
@@ -89,7 +103,11 @@ export function runNodeTest(name, files, env, { concurrency = 1 } = {}) {
 			const all = [...readFileSync(tap, 'utf8').matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))];
 			return all.length ? Number(all.at(-1)[1]) : 0;
 		};
-		counts = { passed: total('pass'), failed: total('fail') + total('cancelled'), skipped: total('skipped') + total('todo') };
+		counts = {
+			passed: total('pass'),
+			failed: total('fail') + total('cancelled'),
+			skipped: total('skipped') + total('todo'),
+		};
 	}
 	return layer(`${name} (node:test)`, result.status ?? 1, startedAt, counts);
 }
@@ -100,7 +118,9 @@ export function runNodeTest(name, files, env, { concurrency = 1 } = {}) {
  * all layers added up.
  */
 export function printSummary(layers, notRun = [], notes = []) {
-	const width = Math.max(...[...layers.map((l) => l.name), ...notRun.map((n) => n.name)].map((n) => n.length));
+	const width = Math.max(
+		...[...layers.map((l) => l.name), ...notRun.map((n) => n.name)].map((n) => n.length),
+	);
 	const lines = ['', '▶ summary'];
 	for (const l of layers) {
 		lines.push(

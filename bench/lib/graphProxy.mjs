@@ -15,11 +15,56 @@ const GRAPH_HOST = 'graph.facebook.com';
 /** Makes a throw-away CA and a certificate for graph.facebook.com signed by it (openssl). */
 export function makeCertificates() {
 	const dir = mkdtempSync(join(tmpdir(), 'mb-proxy-ca-'));
-	const run = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-	run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=messenger-bridge bench CA', '-keyout', 'ca.key', '-out', 'ca.pem');
-	run('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${GRAPH_HOST}`, '-keyout', 'leaf.key', '-out', 'leaf.csr');
-	writeFileSync(join(dir, 'ext.cnf'), `subjectAltName=DNS:${GRAPH_HOST}\nextendedKeyUsage=serverAuth\n`);
-	run('x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'ext.cnf', '-out', 'leaf.pem');
+	const run = (...args) =>
+		execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+	run(
+		'req',
+		'-x509',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-days',
+		'2',
+		'-subj',
+		'/CN=messenger-bridge bench CA',
+		'-keyout',
+		'ca.key',
+		'-out',
+		'ca.pem',
+	);
+	run(
+		'req',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-subj',
+		`/CN=${GRAPH_HOST}`,
+		'-keyout',
+		'leaf.key',
+		'-out',
+		'leaf.csr',
+	);
+	writeFileSync(
+		join(dir, 'ext.cnf'),
+		`subjectAltName=DNS:${GRAPH_HOST}\nextendedKeyUsage=serverAuth\n`,
+	);
+	run(
+		'x509',
+		'-req',
+		'-in',
+		'leaf.csr',
+		'-CA',
+		'ca.pem',
+		'-CAkey',
+		'ca.key',
+		'-CAcreateserial',
+		'-days',
+		'2',
+		'-extfile',
+		'ext.cnf',
+		'-out',
+		'leaf.pem',
+	);
 	return {
 		caFile: join(dir, 'ca.pem'),
 		key: readFileSync(join(dir, 'leaf.key')),
@@ -40,7 +85,13 @@ export async function startGraphProxy({ target, certificates }) {
 	const inner = createServer((req, res) => {
 		forwarded++;
 		const upstream = httpRequest(
-			{ host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: { ...req.headers, host: targetUrl.host } },
+			{
+				host: targetUrl.hostname,
+				port: targetUrl.port,
+				method: req.method,
+				path: req.url,
+				headers: { ...req.headers, host: targetUrl.host },
+			},
 			(answer) => {
 				res.writeHead(answer.statusCode, answer.headers);
 				answer.pipe(res);

@@ -5,7 +5,13 @@ import { metaJson, signatureHeaders } from '../../test/unit/trigger-payloads.mjs
 let counter = 0;
 
 /** One `page` POST body with `entries` entries × `events` message events each, unique mids. */
-export function messengerPayload({ pageId = '104000000000001', psid = '24000000000000001', entries = 1, events = 1, tag = 'm' } = {}) {
+export function messengerPayload({
+	pageId = '104000000000001',
+	psid = '24000000000000001',
+	entries = 1,
+	events = 1,
+	tag = 'm',
+} = {}) {
 	const now = Date.now();
 	const entry = [];
 	for (let e = 0; e < entries; e++) {

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as facebook from './actions/facebook';
 import * as instagram from './actions/instagram';
@@ -26,12 +31,18 @@ export class Airy implements INodeType {
 			{
 				name: 'facebookAppApi',
 				required: true,
-				displayOptions: { show: { facebookSecretsFrom: ['credential'] }, hide: { operation: ['connect'] } },
+				displayOptions: {
+					show: { facebookSecretsFrom: ['credential'] },
+					hide: { operation: ['connect'] },
+				},
 			},
 			{
 				name: 'facebookPageApi',
 				required: true,
-				displayOptions: { show: { facebookSecretsFrom: ['credential'] }, hide: { operation: ['explore'] } },
+				displayOptions: {
+					show: { facebookSecretsFrom: ['credential'] },
+					hide: { operation: ['explore'] },
+				},
 			},
 		],
 		properties: [

@@ -17,7 +17,9 @@ export function airyErrorDetails(failure: HttpFailure, action: string): AiryErro
 	const status = failure.status;
 	const data = failure.data as { message?: unknown; error?: unknown } | undefined;
 	const vendorMessage =
-		data && typeof data === 'object' && typeof data.message === 'string' && data.message ? data.message : undefined;
+		data && typeof data === 'object' && typeof data.message === 'string' && data.message
+			? data.message
+			: undefined;
 	const httpCode = status === undefined ? undefined : String(status);
 	if (status === undefined) {
 		return {
@@ -29,7 +31,7 @@ export function airyErrorDetails(failure: HttpFailure, action: string): AiryErro
 	if (status === 401 || status === 403) {
 		return {
 			message: 'Airy Core refused the credential',
-			description: 'Check the Token of the Airy Core credential (the instance\'s system token).',
+			description: "Check the Token of the Airy Core credential (the instance's system token).",
 			httpCode,
 			vendorMessage,
 		};
@@ -39,7 +41,9 @@ export function airyErrorDetails(failure: HttpFailure, action: string): AiryErro
 		const routeMissing = Boolean(data && typeof data === 'object' && 'path' in data);
 		const unknownChannel = action.endsWith('.disconnect') && !routeMissing;
 		return {
-			message: unknownChannel ? 'Airy Core has no channel with this ID' : `Airy Core does not offer ${action}`,
+			message: unknownChannel
+				? 'Airy Core has no channel with this ID'
+				: `Airy Core does not offer ${action}`,
 			description: unknownChannel
 				? 'Use the "id" of a channel that Connect returned (or that Airy lists as a channel).'
 				: 'The instance does not have this source enabled, or the Base URL points somewhere else.',
@@ -86,6 +90,7 @@ export function isRetryableAiryFailure(failure: HttpFailure, action: string): bo
 	const idempotent = action.endsWith('.explore') || action.endsWith('.disconnect');
 	if (failure.status === 429) return true;
 	if (!idempotent) return false;
-	if (failure.status === undefined) return ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE'].includes(failure.networkCode ?? '');
+	if (failure.status === undefined)
+		return ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE'].includes(failure.networkCode ?? '');
 	return failure.status === 502 || failure.status === 503 || failure.status === 504;
 }

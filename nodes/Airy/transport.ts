@@ -42,8 +42,17 @@ export async function airyRequest(
 			const details = airyErrorDetails(failure, action);
 			const apiError = new NodeApiError(
 				this.getNode(),
-				{ status: failure.status ?? null, action, message: details.vendorMessage ?? details.message } as JsonObject,
-				{ message: details.message, description: details.description, httpCode: details.httpCode, itemIndex },
+				{
+					status: failure.status ?? null,
+					action,
+					message: details.vendorMessage ?? details.message,
+				} as JsonObject,
+				{
+					message: details.message,
+					description: details.description,
+					httpCode: details.httpCode,
+					itemIndex,
+				},
 			);
 			failures.set(apiError, failure);
 			throw apiError;

@@ -10,7 +10,9 @@ const NUMERIC_ID = /^\d{1,20}$/;
 
 /** The instance URL without trailing slashes; undefined when it is not an http(s) URL. */
 export function airyBaseUrl(raw: unknown): string | undefined {
-	const value = String(raw ?? '').trim().replace(/\/+$/, '');
+	const value = String(raw ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	let url: URL;
 	try {
 		url = new URL(value);
@@ -24,13 +26,15 @@ export function airyBaseUrl(raw: unknown): string | undefined {
 
 export function checkNumericId(value: string, label: string): string | undefined {
 	if (!value) return `${label} is empty: enter the numeric ID`;
-	if (!NUMERIC_ID.test(value)) return `${label} "${value}" is not a numeric ID: use the ID, not the name or URL`;
+	if (!NUMERIC_ID.test(value))
+		return `${label} "${value}" is not a numeric ID: use the ID, not the name or URL`;
 	return undefined;
 }
 
 export function checkChannelId(value: string): string | undefined {
 	if (!value) return 'Channel ID is empty: use the "id" that Connect returned';
-	if (!UUID.test(value)) return `Channel ID "${value}" is not an Airy channel ID (a UUID such as the "id" that Connect returned)`;
+	if (!UUID.test(value))
+		return `Channel ID "${value}" is not an Airy channel ID (a UUID such as the "id" that Connect returned)`;
 	return undefined;
 }
 
@@ -68,5 +72,7 @@ export function redactChannel(value: unknown): IDataObject {
 		return input;
 	};
 	const result = strip(value);
-	return result && typeof result === 'object' && !Array.isArray(result) ? (result as IDataObject) : {};
+	return result && typeof result === 'object' && !Array.isArray(result)
+		? (result as IDataObject)
+		: {};
 }

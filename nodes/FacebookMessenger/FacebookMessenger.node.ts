@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as attachment from './actions/attachment';
@@ -10,7 +15,13 @@ import * as user from './actions/user';
 import { searchPages } from './methods/listSearch';
 
 /** Operations that act with the App credential's user or app token. */
-export const APP_TOKEN_OPERATIONS = ['debug', 'exchange', 'explore', 'get', 'getPageTokens'] as const;
+export const APP_TOKEN_OPERATIONS = [
+	'debug',
+	'exchange',
+	'explore',
+	'get',
+	'getPageTokens',
+] as const;
 
 /** Operations that act as the Page, with the Facebook Page credential's token. */
 export const PAGE_TOKEN_OPERATIONS = [
@@ -34,7 +45,8 @@ export class FacebookMessenger implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send Messenger messages and manage Facebook Pages, webhooks subscriptions and tokens',
+		description:
+			'Send Messenger messages and manage Facebook Pages, webhooks subscriptions and tokens',
 		defaults: { name: 'Facebook Messenger' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

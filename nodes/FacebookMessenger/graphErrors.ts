@@ -36,7 +36,8 @@ export const TEMPORARY_CODES = [1, 2, 1200];
 /** Subcodes of 4 that are not throttling but a per-user marketing cap: never retried. */
 const NOT_RETRYABLE_SUBCODES = [2018354];
 
-const num = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : Number(value));
+const num = (value: unknown) =>
+	value === undefined || value === null || value === '' ? undefined : Number(value);
 
 export function hintFor(code?: number, subcode?: number): string | undefined {
 	if (code === 10 && (subcode === 2018278 || subcode === 2018065)) {
@@ -51,13 +52,19 @@ export function hintFor(code?: number, subcode?: number): string | undefined {
 	if (code === 190) {
 		return 'The access token is invalid or expired (password change, app removed, or a short-lived token). Create a new token (Token → Exchange, then Token → Get Page Tokens) and update the credential.';
 	}
-	if (code === 10 || code === 200 || code === 230 || (code !== undefined && code >= 200 && code < 300)) {
+	if (
+		code === 10 ||
+		code === 200 ||
+		code === 230 ||
+		(code !== undefined && code >= 200 && code < 300)
+	) {
 		return 'Missing permission: the token lacks a permission or task this call needs (pages_messaging to send, pages_show_list to list Pages, pages_manage_metadata to subscribe). Grant it in the app and create a new token; apps in development mode can only message people with a role on the app.';
 	}
 	if (code !== undefined && RATE_LIMIT_CODES.includes(code)) {
 		return 'Meta is throttling this app or Page. Send fewer messages at once (lower Concurrency) or wait before running again.';
 	}
-	if (code === 100 && subcode === 2018109) return 'The attachment is too large: files up to 25 MB (images by URL up to 8 MB).';
+	if (code === 100 && subcode === 2018109)
+		return 'The attachment is too large: files up to 25 MB (images by URL up to 8 MB).';
 	return undefined;
 }
 
@@ -89,7 +96,9 @@ export function graphErrorInfo(failure: HttpFailure): GraphErrorInfo {
 	if (!error) {
 		return {
 			status: failure.status,
-			message: failure.status ? `Graph API answered HTTP ${failure.status}` : `Graph API could not be reached (${failure.networkCode ?? 'network error'})`,
+			message: failure.status
+				? `Graph API answered HTTP ${failure.status}`
+				: `Graph API could not be reached (${failure.networkCode ?? 'network error'})`,
 			rateLimited: failure.status === 429,
 			temporary: false,
 			retryAfterMs: retryAfterMs(failure.headers['retry-after']),
@@ -99,7 +108,9 @@ export function graphErrorInfo(failure: HttpFailure): GraphErrorInfo {
 	const code = num(error.code);
 	const subcode = num(error.error_subcode);
 	const rateLimited =
-		(code !== undefined && RATE_LIMIT_CODES.includes(code) && !NOT_RETRYABLE_SUBCODES.includes(subcode ?? -1)) ||
+		(code !== undefined &&
+			RATE_LIMIT_CODES.includes(code) &&
+			!NOT_RETRYABLE_SUBCODES.includes(subcode ?? -1)) ||
 		failure.status === 429;
 	return {
 		status: failure.status,

@@ -63,7 +63,8 @@ export function checkQuickReplies(replies: QuickReply[]): string | undefined {
 		if (length(reply.title) > LIMITS.quickReplyTitle) {
 			return `Quick reply ${n} title "${reply.title}" is ${length(reply.title)} characters; at most ${LIMITS.quickReplyTitle}. Shorten it`;
 		}
-		if (!reply.payload) return `Quick reply ${n} has no payload: text quick replies need one (it comes back in the webhook when tapped)`;
+		if (!reply.payload)
+			return `Quick reply ${n} has no payload: text quick replies need one (it comes back in the webhook when tapped)`;
 		if (length(reply.payload) > LIMITS.payload) {
 			return `Quick reply ${n} payload is ${length(reply.payload)} characters; at most ${LIMITS.payload}. Shorten it`;
 		}
@@ -78,7 +79,8 @@ export function checkButtons(buttons: Button[], where: string): string | undefin
 	}
 	for (const [index, button] of buttons.entries()) {
 		const name = `${where}, button ${index + 1}`;
-		if (!['postback', 'web_url', 'phone_number'].includes(button.type) && !button.type) return `${name} has no type`;
+		if (!['postback', 'web_url', 'phone_number'].includes(button.type) && !button.type)
+			return `${name} has no type`;
 		if (!button.title) return `${name} has no title`;
 		if (length(button.title) > LIMITS.buttonTitle) {
 			return `${name} title "${button.title}" is ${length(button.title)} characters; at most ${LIMITS.buttonTitle}. Shorten it`;
@@ -105,7 +107,8 @@ export function checkTemplatePayload(payload: Record<string, unknown>): string |
 	const type = payload.template_type;
 	if (type === 'generic') {
 		const elements = payload.elements;
-		if (!Array.isArray(elements) || elements.length === 0) return 'The generic template has no elements: add 1 to 10';
+		if (!Array.isArray(elements) || elements.length === 0)
+			return 'The generic template has no elements: add 1 to 10';
 		if (elements.length > LIMITS.genericElements) {
 			return `The generic template has ${elements.length} elements; Messenger accepts at most ${LIMITS.genericElements}. Remove ${elements.length - LIMITS.genericElements}`;
 		}
@@ -144,7 +147,8 @@ export function checkTemplatePayload(payload: Record<string, unknown>): string |
 /** The tag rules: only HUMAN_AGENT and CUSTOMER_FEEDBACK still work; say why the others fail. */
 export function checkTag(messagingType: string, tag: string): string | undefined {
 	if (messagingType !== 'MESSAGE_TAG') return undefined;
-	if (!tag) return 'Messaging Type is "Message Tag" but no tag is set: choose Human Agent or Customer Feedback';
+	if (!tag)
+		return 'Messaging Type is "Message Tag" but no tag is set: choose Human Agent or Customer Feedback';
 	if (RETIRED_TAGS.includes(tag)) {
 		return `The tag ${tag} was retired by Meta on 27 April 2026 and now fails with error 100. Use HUMAN_AGENT (a person replying within 7 days), CUSTOMER_FEEDBACK, or a utility message template`;
 	}
@@ -154,7 +158,8 @@ export function checkTag(messagingType: string, tag: string): string | undefined
 
 /** A PSID is a string of digits; names or emails are a common mistake. */
 export function checkRecipient(recipientId: string, type: string): string | undefined {
-	if (!recipientId) return 'Recipient ID is empty: enter the PSID (sender.id of the incoming webhook event)';
+	if (!recipientId)
+		return 'Recipient ID is empty: enter the PSID (sender.id of the incoming webhook event)';
 	if (type === 'id' && !/^\d+$/.test(recipientId)) {
 		return `Recipient ID "${recipientId}" is not a PSID (a page-scoped ID made of digits): use sender.id from the Messenger Trigger`;
 	}

@@ -19,7 +19,11 @@ export function buildMultipart(
 	const quote = (value: string) => value.replace(/["\r\n\\]/g, '_');
 	const parts: Buffer[] = [];
 	for (const [name, value] of Object.entries(fields)) {
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`));
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`,
+			),
+		);
 	}
 	parts.push(
 		Buffer.from(

@@ -10,7 +10,12 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { httpFailure } from '../shared/httpFailure';
 import { withRetry } from '../shared/retry';
-import { GRAPH_API_BASE_URL, GRAPH_API_VERSION, PAGE_TOKEN_HEADER, TOKEN_KIND_HEADER } from '../shared/graphConstants';
+import {
+	GRAPH_API_BASE_URL,
+	GRAPH_API_VERSION,
+	PAGE_TOKEN_HEADER,
+	TOKEN_KIND_HEADER,
+} from '../shared/graphConstants';
 import { graphErrorInfo, type GraphErrorInfo } from './graphErrors';
 
 /**
@@ -48,10 +53,16 @@ export const RETRY_MAX_REGAIN_MS = 60_000;
 /** Backoff stays far below this; it only bounds a wait Meta asked for (regain time, Retry-After). */
 export const RETRY_MAX_DELAY_MS = RETRY_MAX_REGAIN_MS;
 
-const trim = (value: unknown, fallback: string) => String(value || fallback).trim().replace(/\/+$/, '');
+const trim = (value: unknown, fallback: string) =>
+	String(value || fallback)
+		.trim()
+		.replace(/\/+$/, '');
 
 /** `<graphApiBaseUrl>/<graphApiVersion>` of a credential. */
-export async function graphBaseUrl(this: GraphContext, credential: GraphCredentialName): Promise<string> {
+export async function graphBaseUrl(
+	this: GraphContext,
+	credential: GraphCredentialName,
+): Promise<string> {
 	const credentials = await this.getCredentials(credential);
 	const version = trim(credentials.graphApiVersion, GRAPH_API_VERSION).replace(/^\/+/, '');
 	return `${trim(credentials.graphApiBaseUrl, GRAPH_API_BASE_URL)}/${version}`;
@@ -71,13 +82,21 @@ export function shouldRetry(info: GraphErrorInfo, kind: 'read' | 'write'): boole
 	return info.status !== undefined ? info.status >= 500 : info.networkCode !== undefined;
 }
 
-export function graphApiError(context: GraphContext, info: GraphErrorInfo, itemIndex?: number): NodeApiError {
+export function graphApiError(
+	context: GraphContext,
+	info: GraphErrorInfo,
+	itemIndex?: number,
+): NodeApiError {
 	const facts = [
 		info.code !== undefined ? `code ${info.code}` : undefined,
 		info.subcode !== undefined ? `subcode ${info.subcode}` : undefined,
 		info.fbtraceId ? `fbtrace_id ${info.fbtraceId}` : undefined,
 	].filter(Boolean);
-	const description = [info.hint, info.userMessage, facts.length ? `Graph API ${facts.join(', ')}.` : undefined]
+	const description = [
+		info.hint,
+		info.userMessage,
+		facts.length ? `Graph API ${facts.join(', ')}.` : undefined,
+	]
 		.filter(Boolean)
 		.join(' ');
 	const data: JsonObject = {
@@ -133,7 +152,11 @@ export async function graphRequest(this: GraphContext, call: GraphCall): Promise
 	let last: GraphErrorInfo | undefined;
 	const attempt = async (): Promise<IDataObject> => {
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, call.credential, options)) as unknown;
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				call.credential,
+				options,
+			)) as unknown;
 			if (typeof response === 'string') return JSON.parse(response) as IDataObject;
 			return (response ?? {}) as IDataObject;
 		} catch (error) {
@@ -167,7 +190,10 @@ export async function graphPage(
 	limit: number,
 	after?: string,
 ): Promise<{ data: IDataObject[]; after?: string }> {
-	const page = await graphRequest.call(this, { ...call, qs: { ...(call.qs ?? {}), limit, ...(after ? { after } : {}) } });
+	const page = await graphRequest.call(this, {
+		...call,
+		qs: { ...(call.qs ?? {}), limit, ...(after ? { after } : {}) },
+	});
 	const data = (page.data as IDataObject[] | undefined) ?? [];
 	const paging = page.paging as { next?: string; cursors?: { after?: string } } | undefined;
 	const next = paging?.next && data.length > 0 ? paging.cursors?.after : undefined;

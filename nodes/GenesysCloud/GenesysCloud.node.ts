@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as integration from './actions/integration';
@@ -15,7 +20,8 @@ export class GenesysCloud implements INodeType {
 		// 1.1: Facebook and Instagram secrets come from the Facebook credentials by default.
 		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create and manage Genesys Cloud messaging integrations (Facebook, Instagram, Open, Twitter, WhatsApp, LINE) and list stickers',
+		description:
+			'Create and manage Genesys Cloud messaging integrations (Facebook, Instagram, Open, Twitter, WhatsApp, LINE) and list stickers',
 		defaults: { name: 'Genesys Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,12 +34,18 @@ export class GenesysCloud implements INodeType {
 			{
 				name: 'facebookAppApi',
 				required: true,
-				displayOptions: { show: { facebookSecretsFrom: ['credential'] }, hide: { operation: ['update'] } },
+				displayOptions: {
+					show: { facebookSecretsFrom: ['credential'] },
+					hide: { operation: ['update'] },
+				},
 			},
 			{
 				name: 'facebookPageApi',
 				required: true,
-				displayOptions: { show: { facebookSecretsFrom: ['credential'] }, hide: { accessTokenType: ['userAccessToken'] } },
+				displayOptions: {
+					show: { facebookSecretsFrom: ['credential'] },
+					hide: { accessTokenType: ['userAccessToken'] },
+				},
 			},
 		],
 		properties: [

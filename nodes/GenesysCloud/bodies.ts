@@ -66,7 +66,12 @@ const labels = (fields: string[]) => fields.map((f) => `"${label(f)}"`).join(', 
 
 export type BodyResult = { body: IDataObject } | { error: string };
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value));
+const text = (value: unknown) =>
+	typeof value === 'string'
+		? value.trim()
+		: value === undefined || value === null
+			? ''
+			: String(value);
 
 /** Copies the non-empty fields, so that the API never receives empty strings it would reject. */
 function pick(input: object, fields: string[]): IDataObject {
@@ -82,13 +87,16 @@ function missing(input: object, fields: string[]): string[] {
 	return fields.filter((field) => !text((input as Record<string, unknown>)[field]));
 }
 
-function headersMap(headers: CreateInput['webhookHeaders']): IDataObject | { error: string } | undefined {
+function headersMap(
+	headers: CreateInput['webhookHeaders'],
+): IDataObject | { error: string } | undefined {
 	if (!headers?.length) return undefined;
 	const map: IDataObject = {};
 	for (const header of headers) {
 		const name = text(header.name);
 		if (!name) return { error: 'Every webhook header needs a name' };
-		if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { error: `"${name}" is not a valid HTTP header name` };
+		if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+			return { error: `"${name}" is not a valid HTTP header name` };
 		map[name] = text(header.value);
 	}
 	return map;
@@ -107,9 +115,14 @@ function settings(input: CreateInput, apiVersion: ApiVersion): IDataObject {
  * The create request body for a channel on an API version, or what the user has to change.
  * Checked before any request, with the API's own rules (reference §1.2–1.3).
  */
-export function buildCreateBody(channel: Channel, apiVersion: ApiVersion, input: CreateInput): BodyResult {
+export function buildCreateBody(
+	channel: Channel,
+	apiVersion: ApiVersion,
+	input: CreateInput,
+): BodyResult {
 	const name = text(input.name);
-	if (!name) return { error: 'Name is required: the integration is shown under this name in Genesys Cloud' };
+	if (!name)
+		return { error: 'Name is required: the integration is shown under this name in Genesys Cloud' };
 	const base: IDataObject = { name, ...settings(input, apiVersion) };
 	let need: string[] = [];
 	let fields: string[] = [];
@@ -119,19 +132,27 @@ export function buildCreateBody(channel: Channel, apiVersion: ApiVersion, input:
 		case 'instagram': {
 			const byUser = input.accessTokenType === 'userAccessToken';
 			need = byUser ? ['userAccessToken', 'pageId'] : ['pageAccessToken'];
-			fields = byUser ? ['userAccessToken', 'pageId', 'appId', 'appSecret'] : ['pageAccessToken', 'pageId', 'appId', 'appSecret'];
+			fields = byUser
+				? ['userAccessToken', 'pageId', 'appId', 'appSecret']
+				: ['pageAccessToken', 'pageId', 'appId', 'appSecret'];
 			if (apiVersion === 'legacy' && !text(input.appId)) {
-				return { error: 'App ID is required on the legacy API: enter your Facebook app ID and its App Secret' };
+				return {
+					error:
+						'App ID is required on the legacy API: enter your Facebook app ID and its App Secret',
+				};
 			}
-			if (text(input.appId) && !text(input.appSecret)) return { error: 'App Secret is required when App ID is set' };
-			if (text(input.pageId) && !/^\d+$/.test(text(input.pageId))) return { error: 'Page ID must be the numeric ID of the Facebook Page' };
+			if (text(input.appId) && !text(input.appSecret))
+				return { error: 'App Secret is required when App ID is set' };
+			if (text(input.pageId) && !/^\d+$/.test(text(input.pageId)))
+				return { error: 'Page ID must be the numeric ID of the Facebook Page' };
 			break;
 		}
 		case 'open': {
 			need = ['outboundNotificationWebhookUrl', 'outboundNotificationWebhookSignatureSecretToken'];
 			fields = need;
 			const url = text(input.outboundNotificationWebhookUrl);
-			if (url && !/^https:\/\/[^\s/]+/.test(url)) return { error: 'Outbound Webhook URL must be an https:// URL' };
+			if (url && !/^https:\/\/[^\s/]+/.test(url))
+				return { error: 'Outbound Webhook URL must be an https:// URL' };
 			const headers = headersMap(input.webhookHeaders);
 			if (headers && 'error' in headers) return { error: headers.error as string };
 			if (headers) base.webhookHeaders = headers;
@@ -142,7 +163,8 @@ export function buildCreateBody(channel: Channel, apiVersion: ApiVersion, input:
 				need = ['signupCode', 'appId', 'codeChallenge', 'redirectUri'];
 			} else {
 				need = ['accessTokenKey', 'accessTokenSecret', 'consumerKey', 'consumerSecret', 'tier'];
-				if (!['premium', 'enterprise'].includes(text(input.tier))) return { error: 'Tier must be "premium" or "enterprise"' };
+				if (!['premium', 'enterprise'].includes(text(input.tier)))
+					return { error: 'Tier must be "premium" or "enterprise"' };
 				if (text(input.tier) === 'premium') need.push('envName');
 			}
 			fields = [...need, 'envName'];
@@ -163,8 +185,20 @@ export function buildCreateBody(channel: Channel, apiVersion: ApiVersion, input:
 
 /** Fields each channel's update takes (current PATCH models; LINE's legacy PUT). */
 export const UPDATE_FIELDS: Record<Channel, string[]> = {
-	facebook: ['name', 'pageAccessToken', 'userAccessToken', 'supportedContentId', 'messagingSettingId'],
-	instagram: ['name', 'pageAccessToken', 'userAccessToken', 'supportedContentId', 'messagingSettingId'],
+	facebook: [
+		'name',
+		'pageAccessToken',
+		'userAccessToken',
+		'supportedContentId',
+		'messagingSettingId',
+	],
+	instagram: [
+		'name',
+		'pageAccessToken',
+		'userAccessToken',
+		'supportedContentId',
+		'messagingSettingId',
+	],
 	open: [
 		'name',
 		'outboundNotificationWebhookUrl',
@@ -173,7 +207,14 @@ export const UPDATE_FIELDS: Record<Channel, string[]> = {
 		'supportedContentId',
 		'messagingSettingId',
 	],
-	twitter: ['name', 'signupCode', 'codeChallenge', 'redirectUri', 'supportedContentId', 'messagingSettingId'],
+	twitter: [
+		'name',
+		'signupCode',
+		'codeChallenge',
+		'redirectUri',
+		'supportedContentId',
+		'messagingSettingId',
+	],
 	whatsapp: ['name', 'supportedContentId', 'messagingSettingId'],
 	line: ['name', 'channelId', 'channelSecret', 'switcherSecret', 'serviceCode'],
 };
@@ -181,21 +222,38 @@ export const UPDATE_FIELDS: Record<Channel, string[]> = {
 const NOT_PLAIN = ['webhookHeaders', 'supportedContentId', 'messagingSettingId'];
 
 /** The update body from the "Update Fields" collection, or what the user has to change. */
-export function buildUpdateBody(channel: Channel, apiVersion: ApiVersion, input: CreateInput): BodyResult {
+export function buildUpdateBody(
+	channel: Channel,
+	apiVersion: ApiVersion,
+	input: CreateInput,
+): BodyResult {
 	const given = Object.keys(input).filter((key) => {
 		const value = (input as unknown as Record<string, unknown>)[key];
 		return Array.isArray(value) ? value.length > 0 : text(value) !== '';
 	});
-	if (!given.length) return { error: `Add at least one field to update: a ${channel} integration can update ${labels(UPDATE_FIELDS[channel])}` };
+	if (!given.length)
+		return {
+			error: `Add at least one field to update: a ${channel} integration can update ${labels(UPDATE_FIELDS[channel])}`,
+		};
 	const foreign = given.filter((key) => !UPDATE_FIELDS[channel].includes(key));
 	if (foreign.length) {
-		return { error: `A ${channel} integration cannot update ${labels(foreign)}; it can update ${labels(UPDATE_FIELDS[channel])}` };
+		return {
+			error: `A ${channel} integration cannot update ${labels(foreign)}; it can update ${labels(UPDATE_FIELDS[channel])}`,
+		};
 	}
-	if (input.pageAccessToken && input.userAccessToken) return { error: 'Give either a Page Access Token or a User Access Token, not both' };
-	const body: IDataObject = { ...pick(input, UPDATE_FIELDS[channel].filter((f) => !NOT_PLAIN.includes(f))), ...settings(input, apiVersion) };
+	if (input.pageAccessToken && input.userAccessToken)
+		return { error: 'Give either a Page Access Token or a User Access Token, not both' };
+	const body: IDataObject = {
+		...pick(
+			input,
+			UPDATE_FIELDS[channel].filter((f) => !NOT_PLAIN.includes(f)),
+		),
+		...settings(input, apiVersion),
+	};
 	if (channel === 'open') {
 		const url = text(input.outboundNotificationWebhookUrl);
-		if (url && !/^https:\/\/[^\s/]+/.test(url)) return { error: 'Outbound Webhook URL must be an https:// URL' };
+		if (url && !/^https:\/\/[^\s/]+/.test(url))
+			return { error: 'Outbound Webhook URL must be an https:// URL' };
 		const headers = headersMap(input.webhookHeaders);
 		if (headers && 'error' in headers) return { error: headers.error as string };
 		if (headers) body.webhookHeaders = headers;
@@ -219,6 +277,7 @@ const SECRET_FIELDS = [
 
 export function redactSecrets<T extends IDataObject>(entity: T): T {
 	const copy: IDataObject = { ...entity };
-	for (const field of SECRET_FIELDS) if (copy[field] !== undefined && copy[field] !== '') copy[field] = '__redacted__';
+	for (const field of SECRET_FIELDS)
+		if (copy[field] !== undefined && copy[field] !== '') copy[field] = '__redacted__';
 	return copy as T;
 }

@@ -45,7 +45,12 @@ const SUPPORT: Record<ApiVersion, Partial<Record<Channel, ChannelSupport>>> = {
 		open: { update: 'PATCH', asyncCreate: true, settings: true },
 		twitter: { update: 'PATCH', asyncCreate: true, settings: true },
 		// The certificate-based POST …/whatsapp is deprecated; new numbers come through embedded signup.
-		whatsapp: { update: 'PATCH', createSuffix: '/embeddedsignup', asyncCreate: true, settings: true },
+		whatsapp: {
+			update: 'PATCH',
+			createSuffix: '/embeddedsignup',
+			asyncCreate: true,
+			settings: true,
+		},
 	},
 	legacy: {
 		facebook: {},
@@ -55,8 +60,10 @@ const SUPPORT: Record<ApiVersion, Partial<Record<Channel, ChannelSupport>>> = {
 };
 
 const WHY_NOT: Partial<Record<string, string>> = {
-	'current:line': 'LINE integrations are no longer on the current API (Genesys removed them in 2024); choose API Version "Legacy"',
-	'legacy:instagram': 'The legacy API never had Instagram integrations; choose API Version "Current"',
+	'current:line':
+		'LINE integrations are no longer on the current API (Genesys removed them in 2024); choose API Version "Legacy"',
+	'legacy:instagram':
+		'The legacy API never had Instagram integrations; choose API Version "Current"',
 	'legacy:open': 'The legacy API has no Open Messaging integrations; choose API Version "Current"',
 	'legacy:whatsapp': 'The legacy API has no WhatsApp integrations; choose API Version "Current"',
 };
@@ -80,7 +87,8 @@ export function resolveRoute(
 	const support = SUPPORT[apiVersion]?.[channel];
 	if (!support) {
 		const reason =
-			WHY_NOT[`${apiVersion}:${channel}`] ?? `The ${apiVersion} API has no ${CHANNEL_NAMES[channel] ?? channel} integrations`;
+			WHY_NOT[`${apiVersion}:${channel}`] ??
+			`The ${apiVersion} API has no ${CHANNEL_NAMES[channel] ?? channel} integrations`;
 		return { reason };
 	}
 	if (operation === 'update' && !support.update) {
@@ -103,7 +111,8 @@ export function resolveRoute(
 export function supportedPairs(): Array<{ channel: Channel; apiVersion: ApiVersion }> {
 	const pairs: Array<{ channel: Channel; apiVersion: ApiVersion }> = [];
 	for (const apiVersion of Object.keys(SUPPORT) as ApiVersion[]) {
-		for (const channel of Object.keys(SUPPORT[apiVersion]) as Channel[]) pairs.push({ channel, apiVersion });
+		for (const channel of Object.keys(SUPPORT[apiVersion]) as Channel[])
+			pairs.push({ channel, apiVersion });
 	}
 	return pairs;
 }

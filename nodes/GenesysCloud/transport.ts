@@ -46,10 +46,15 @@ async function apiUrl(this: Context, itemIndex: number): Promise<string> {
 	const credentials = await this.getCredentials(CREDENTIAL);
 	const { apiUrl: url } = genesysCloudUrls(credentials);
 	if (!/^https?:\/\/[^\s/]+/.test(url)) {
-		throw new NodeOperationError(this.getNode(), 'The Genesys Cloud credential has no valid API URL', {
-			description: 'With region "Custom", enter the API URL (for example https://api.mypurecloud.com).',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Genesys Cloud credential has no valid API URL',
+			{
+				description:
+					'With region "Custom", enter the API URL (for example https://api.mypurecloud.com).',
+				itemIndex,
+			},
+		);
 	}
 	return url;
 }
@@ -75,7 +80,11 @@ export async function genesysRequest(this: Context, call: GenesysCall): Promise<
 	return await withRetry<IDataObject>(
 		async () => {
 			try {
-				return ((await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, options)) ?? {}) as IDataObject;
+				return ((await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					CREDENTIAL,
+					options,
+				)) ?? {}) as IDataObject;
 			} catch (error) {
 				const failure = httpFailure(error);
 				const info = describeGenesysError(failure.status, failure.data, {
@@ -94,7 +103,9 @@ export async function genesysRequest(this: Context, call: GenesysCall): Promise<
 					} as JsonObject,
 					{
 						message: info.message,
-						description: failure.status ? info.description : `${failure.message}. ${info.description}`.trim(),
+						description: failure.status
+							? info.description
+							: `${failure.message}. ${info.description}`.trim(),
 						httpCode: failure.status ? String(failure.status) : undefined,
 						itemIndex,
 					},
@@ -113,11 +124,13 @@ export async function genesysRequest(this: Context, call: GenesysCall): Promise<
 				if (failure.status === 429) {
 					const wait = retryAfterMs(failure.headers['retry-after']) ?? 3_000;
 					// A wait longer than the cap is not worth holding the workflow for: fail now.
-					if (wait > MAX_RETRY_AFTER_MS || rateLimitRetries >= RATE_LIMIT_RETRIES) return { retry: false };
+					if (wait > MAX_RETRY_AFTER_MS || rateLimitRetries >= RATE_LIMIT_RETRIES)
+						return { retry: false };
 					rateLimitRetries += 1;
 					return { retry: true, delayMs: wait };
 				}
-				const transient = failure.status === undefined ? Boolean(failure.networkCode) : failure.status >= 500;
+				const transient =
+					failure.status === undefined ? Boolean(failure.networkCode) : failure.status >= 500;
 				if (transient && call.method === 'GET' && serverRetries < SERVER_ERROR_RETRIES) {
 					serverRetries += 1;
 					return { retry: true };
@@ -147,7 +160,8 @@ export async function genesysGetAll(
 	call: Omit<GenesysCall, 'method'>,
 	limit?: number,
 ): Promise<IDataObject[]> {
-	const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
+	const pageSize =
+		limit === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, limit));
 	const items: IDataObject[] = [];
 	for (let pageNumber = 1; ; pageNumber++) {
 		const page = (await genesysRequest.call(this, {

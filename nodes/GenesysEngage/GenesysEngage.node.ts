@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as facebook from './actions/facebook';
 import * as facebookSession from './actions/facebookSession';
@@ -13,7 +18,8 @@ export class GenesysEngage implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send Facebook messages and handle Facebook private-messaging sessions through Genesys Engage Web Services',
+		description:
+			'Send Facebook messages and handle Facebook private-messaging sessions through Genesys Engage Web Services',
 		defaults: { name: 'Genesys Engage' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -17,7 +17,11 @@ export const handshakeMessage = (id: string): BayeuxMessage => ({
 	id,
 });
 
-export const subscribeMessage = (id: string, clientId: string, subscription: string): BayeuxMessage => ({
+export const subscribeMessage = (
+	id: string,
+	clientId: string,
+	subscription: string,
+): BayeuxMessage => ({
 	channel: '/meta/subscribe',
 	clientId,
 	subscription,
@@ -39,9 +43,14 @@ export const disconnectMessage = (id: string, clientId: string): BayeuxMessage =
 
 /** The messages of an answer (Bayeux answers with an array; a lone object is accepted too). */
 export function messagesOf(body: unknown): BayeuxMessage[] {
-	const list: unknown[] = Array.isArray(body) ? body : body && typeof body === 'object' ? [body] : [];
+	const list: unknown[] = Array.isArray(body)
+		? body
+		: body && typeof body === 'object'
+			? [body]
+			: [];
 	return list.filter(
-		(m): m is BayeuxMessage => Boolean(m) && typeof m === 'object' && typeof (m as IDataObject).channel === 'string',
+		(m): m is BayeuxMessage =>
+			Boolean(m) && typeof m === 'object' && typeof (m as IDataObject).channel === 'string',
 	);
 }
 
@@ -71,13 +80,17 @@ export function metaReply(messages: BayeuxMessage[], channel: string): MetaReply
 }
 
 /** The data of every notification on `topic` in `messages`, with its referenceId. */
-export function notificationsOn(messages: BayeuxMessage[], topic: string): Array<{ referenceId: number; data: IDataObject }> {
+export function notificationsOn(
+	messages: BayeuxMessage[],
+	topic: string,
+): Array<{ referenceId: number; data: IDataObject }> {
 	const found: Array<{ referenceId: number; data: IDataObject }> = [];
 	for (const message of messages) {
 		if (message.channel !== topic || !message.data || typeof message.data !== 'object') continue;
 		const data = message.data as IDataObject;
 		const referenceId = Number(data.referenceId);
-		if (data.referenceId !== undefined && Number.isInteger(referenceId)) found.push({ referenceId, data });
+		if (data.referenceId !== undefined && Number.isInteger(referenceId))
+			found.push({ referenceId, data });
 	}
 	return found;
 }

@@ -1,10 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import type { BayeuxMessage } from './bayeux';
-import { connectMessage, disconnectMessage, handshakeMessage, messagesOf, metaReply, notificationsOn, subscribeMessage } from './bayeux';
+import {
+	connectMessage,
+	disconnectMessage,
+	handshakeMessage,
+	messagesOf,
+	metaReply,
+	notificationsOn,
+	subscribeMessage,
+} from './bayeux';
 
 /** Sends Bayeux messages in one POST and returns the answer's body. */
-export type BayeuxPost = (messages: BayeuxMessage[], itemIndex: number, timeoutMs: number) => Promise<unknown>;
+export type BayeuxPost = (
+	messages: BayeuxMessage[],
+	itemIndex: number,
+	timeoutMs: number,
+) => Promise<unknown>;
 
 export class NotificationTimeout extends Error {}
 
@@ -47,7 +59,12 @@ export class GwsNotifications {
 	}
 
 	/** The data of the notification on `topic` with `referenceId`, waiting up to `timeoutMs`. */
-	async waitFor(topic: string, referenceId: number, timeoutMs: number, itemIndex: number): Promise<IDataObject> {
+	async waitFor(
+		topic: string,
+		referenceId: number,
+		timeoutMs: number,
+		itemIndex: number,
+	): Promise<IDataObject> {
 		const deadline = Date.now() + timeoutMs;
 		const key = `${topic} ${referenceId}`;
 		for (;;) {
@@ -57,7 +74,9 @@ export class GwsNotifications {
 				return kept;
 			}
 			if (Date.now() >= deadline) {
-				throw new NotificationTimeout(`No notification for referenceId ${referenceId} within ${Math.round(timeoutMs / 1000)} s`);
+				throw new NotificationTimeout(
+					`No notification for referenceId ${referenceId} within ${Math.round(timeoutMs / 1000)} s`,
+				);
 			}
 			await this.connect(itemIndex);
 		}
@@ -84,7 +103,9 @@ export class GwsNotifications {
 		const messages = messagesOf(await this.post([handshakeMessage(this.id())], itemIndex, 30_000));
 		const reply = metaReply(messages, '/meta/handshake');
 		if (!reply?.successful || !reply.clientId) {
-			throw new NotificationChannelError(`The CometD handshake was refused${reply?.error ? `: ${reply.error}` : ''}`);
+			throw new NotificationChannelError(
+				`The CometD handshake was refused${reply?.error ? `: ${reply.error}` : ''}`,
+			);
 		}
 		this.clientId = reply.clientId;
 		if (reply.timeoutMs !== undefined) this.holdMs = reply.timeoutMs;
@@ -93,10 +114,15 @@ export class GwsNotifications {
 
 	private async subscribeTo(topic: string, itemIndex: number): Promise<void> {
 		const message = subscribeMessage(this.id(), this.clientId ?? '', topic);
-		const reply = metaReply(messagesOf(await this.post([message], itemIndex, 30_000)), '/meta/subscribe');
+		const reply = metaReply(
+			messagesOf(await this.post([message], itemIndex, 30_000)),
+			'/meta/subscribe',
+		);
 		if (reply?.rehandshake) return await this.handshake(itemIndex);
 		if (!reply?.successful) {
-			throw new NotificationChannelError(`Subscribing to ${topic} was refused${reply?.error ? `: ${reply.error}` : ''}`);
+			throw new NotificationChannelError(
+				`Subscribing to ${topic} was refused${reply?.error ? `: ${reply.error}` : ''}`,
+			);
 		}
 	}
 
@@ -106,16 +132,22 @@ export class GwsNotifications {
 		// The server may hold the poll for its whole advice timeout, whatever is left of ours.
 		const timeout = this.holdMs + CONNECT_MARGIN_MS;
 		const started = Date.now();
-		const messages = messagesOf(await this.post([connectMessage(this.id(), this.clientId ?? '')], itemIndex, timeout));
+		const messages = messagesOf(
+			await this.post([connectMessage(this.id(), this.clientId ?? '')], itemIndex, timeout),
+		);
 		const reply = metaReply(messages, '/meta/connect');
-		if (!reply) throw new NotificationChannelError('The CometD connect was not answered with a Bayeux /meta/connect reply');
+		if (!reply)
+			throw new NotificationChannelError(
+				'The CometD connect was not answered with a Bayeux /meta/connect reply',
+			);
 		let brought = 0;
 		for (const topic of this.topics) {
 			for (const { referenceId, data } of notificationsOn(messages, topic)) {
 				const key = `${topic} ${referenceId}`;
 				// The first notification of a reference is its result (later ones are updates).
 				if (!this.buffered.has(key)) this.buffered.set(key, data);
-				if (this.buffered.size > MAX_BUFFERED) this.buffered.delete(this.buffered.keys().next().value as string);
+				if (this.buffered.size > MAX_BUFFERED)
+					this.buffered.delete(this.buffered.keys().next().value as string);
 				brought += 1;
 			}
 		}
@@ -123,7 +155,9 @@ export class GwsNotifications {
 			this.clientId = undefined;
 			await this.handshake(itemIndex);
 		} else if (!reply.successful) {
-			throw new NotificationChannelError(`The CometD connect failed${reply.error ? `: ${reply.error}` : ''}`);
+			throw new NotificationChannelError(
+				`The CometD connect failed${reply.error ? `: ${reply.error}` : ''}`,
+			);
 		} else if (!brought && Date.now() - started < MIN_POLL_MS) {
 			await sleep(MIN_POLL_MS);
 		}

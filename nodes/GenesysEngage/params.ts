@@ -23,9 +23,14 @@ export function requiredString(
 	return text;
 }
 
-export function optionalString(this: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+export function optionalString(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): string | undefined {
 	const value = this.getNodeParameter(name, itemIndex, '') as unknown;
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	return text || undefined;
 }
 
@@ -45,12 +50,17 @@ export function parseUserData(value: unknown): { data?: IDataObject; problem?: s
 	}
 	if (data === undefined || data === null) return {};
 	if (typeof data !== 'object' || Array.isArray(data)) {
-		return { problem: 'User Data must be a JSON object of keys and values, e.g. {"Subject": "Refund"}' };
+		return {
+			problem: 'User Data must be a JSON object of keys and values, e.g. {"Subject": "Refund"}',
+		};
 	}
 	return Object.keys(data).length ? { data: data as IDataObject } : {};
 }
 
-export function userDataParameter(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+export function userDataParameter(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject | undefined {
 	const { data, problem } = parseUserData(this.getNodeParameter('userData', itemIndex, '{}'));
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 	return data;
@@ -67,7 +77,9 @@ export function isWebUrl(value: string): boolean {
 }
 
 export const facebookPath = (interactionId?: string): string =>
-	interactionId ? `/api/v2/me/facebook/${encodeURIComponent(interactionId)}` : '/api/v2/me/facebook';
+	interactionId
+		? `/api/v2/me/facebook/${encodeURIComponent(interactionId)}`
+		: '/api/v2/me/facebook';
 
 export const facebookSessionPath = (sessionId: string): string =>
 	`/api/v2/me/facebooksessions/${encodeURIComponent(sessionId)}`;

@@ -57,7 +57,10 @@ export function readCsrf(headers: Record<string, unknown> | undefined): CsrfToke
 /** The base URL without trailing slashes or a trailing /api/v2 (users often paste it). */
 export function normalizeBaseUrl(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
-	const trimmed = value.trim().replace(/\/+$/, '').replace(/\/api\/v2$/i, '');
+	const trimmed = value
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/api\/v2$/i, '');
 	let url: URL;
 	try {
 		url = new URL(trimmed);

@@ -49,6 +49,7 @@ export function asGwsResult(body: unknown): GwsResult | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const code = (body as { statusCode?: unknown }).statusCode;
 	if (typeof code === 'number' && Number.isInteger(code)) return body as GwsResult;
-	if (typeof code === 'string' && /^\d+$/.test(code)) return { ...(body as object), statusCode: Number(code) } as GwsResult;
+	if (typeof code === 'string' && /^\d+$/.test(code))
+		return { ...(body as object), statusCode: Number(code) } as GwsResult;
 	return undefined;
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { httpFailure } from '../shared/httpFailure';
 import type { RetryPolicy } from '../shared/retry';
@@ -78,7 +84,12 @@ export class GwsSession {
 	}
 
 	/** A POST in the session: opens it first, and refreshes the CSRF token once on a CSRF 403. */
-	private async post(path: string, body: IDataObject | IDataObject[], itemIndex: number, timeoutMs?: number): Promise<Answer> {
+	private async post(
+		path: string,
+		body: IDataObject | IDataObject[],
+		itemIndex: number,
+		timeoutMs?: number,
+	): Promise<Answer> {
 		if (!this.opened) await this.open(itemIndex);
 		let answer = await this.send('POST', path, body, itemIndex, timeoutMs);
 		if (isCsrfRejection(answer)) {
@@ -131,7 +142,8 @@ export class GwsSession {
 				if (TRANSIENT_STATUS.has(answer.status)) {
 					transient.add(error as object);
 					const retryAfter = answer.headers['retry-after'];
-					if (retryAfter !== undefined) Object.assign(error as object, { retryAfter: String(retryAfter) });
+					if (retryAfter !== undefined)
+						Object.assign(error as object, { retryAfter: String(retryAfter) });
 				}
 				throw asNodeError(this.context, error, itemIndex);
 			}
@@ -148,13 +160,20 @@ export class GwsSession {
 			throw new NodeOperationError(
 				this.context.getNode(),
 				'The Base URL of the Genesys Engage credential is not a valid http(s) URL',
-				{ itemIndex, description: 'Enter the Web Services host, e.g. https://gws.example.com, without /api/v2.' },
+				{
+					itemIndex,
+					description:
+						'Enter the Web Services host, e.g. https://gws.example.com, without /api/v2.',
+				},
 			);
 		}
 		// HTTP Basic is added here, not by the credential: a credential with `authenticate` makes n8n
 		// offer "Custom API Call" (the HTTP Request node with this credential), which cannot make a
 		// Web Services write: that needs this session's cookie and CSRF token (README).
-		this.user = { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') };
+		this.user = {
+			username: String(credentials.username ?? ''),
+			password: String(credentials.password ?? ''),
+		};
 		this.baseUrl = base;
 		return base;
 	}
@@ -183,7 +202,11 @@ export class GwsSession {
 		if (timeoutMs) options.timeout = timeoutMs;
 		let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
 		try {
-			response = await this.context.helpers.httpRequestWithAuthentication.call(this.context, CREDENTIAL, options);
+			response = await this.context.helpers.httpRequestWithAuthentication.call(
+				this.context,
+				CREDENTIAL,
+				options,
+			);
 		} catch (error) {
 			// No HTTP answer (refused, reset, timeout): report where, never the request itself.
 			const failure = httpFailure(error);
@@ -192,7 +215,9 @@ export class GwsSession {
 				{ networkError: failure.networkCode ?? null } as JsonObject,
 				{
 					message: `Could not reach Genesys Engage Web Services (${method} ${path})`,
-					description: failure.networkCode ? `Network error ${failure.networkCode}` : failure.message,
+					description: failure.networkCode
+						? `Network error ${failure.networkCode}`
+						: failure.message,
 					httpCode: failure.status ? String(failure.status) : undefined,
 					itemIndex,
 				},
@@ -212,10 +237,15 @@ export class GwsSession {
 		if (result && result.statusCode === 0 && ok) return result;
 		const code = result?.statusCode ?? (answer.status === 401 ? 20 : undefined);
 		if (code !== undefined && code !== 0) {
-			const statusMessage = typeof result?.statusMessage === 'string' ? result.statusMessage : undefined;
+			const statusMessage =
+				typeof result?.statusMessage === 'string' ? result.statusMessage : undefined;
 			throw new NodeApiError(
 				this.context.getNode(),
-				{ statusCode: code, statusMessage: statusMessage ?? null, httpStatus: answer.status } as JsonObject,
+				{
+					statusCode: code,
+					statusMessage: statusMessage ?? null,
+					httpStatus: answer.status,
+				} as JsonObject,
 				{
 					message: `Genesys Engage: ${statusMeaning(code)} (statusCode ${code})`,
 					description: statusMessage ?? undefined,
@@ -224,16 +254,12 @@ export class GwsSession {
 				},
 			);
 		}
-		throw new NodeApiError(
-			this.context.getNode(),
-			{ httpStatus: answer.status } as JsonObject,
-			{
-				message: `Genesys Engage Web Services answered HTTP ${answer.status} without a result`,
-				description: summarize(answer.body),
-				httpCode: String(answer.status),
-				itemIndex,
-			},
-		);
+		throw new NodeApiError(this.context.getNode(), { httpStatus: answer.status } as JsonObject, {
+			message: `Genesys Engage Web Services answered HTTP ${answer.status} without a result`,
+			description: summarize(answer.body),
+			httpCode: String(answer.status),
+			itemIndex,
+		});
 	}
 }
 
@@ -247,11 +273,19 @@ function isCsrfRejection(answer: Answer): boolean {
 function summarize(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
-	return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
+	return text
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 300);
 }
 
 /** What this transport throws is already typed; anything else gets wrapped. */
-export function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

@@ -7,7 +7,12 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { autoSubscribeEnabled, createSubscriptions, deleteSubscriptions, subscriptionsExist } from './lifecycle';
+import {
+	autoSubscribeEnabled,
+	createSubscriptions,
+	deleteSubscriptions,
+	subscriptionsExist,
+} from './lifecycle';
 import { type EventType } from './webhook/events';
 import { verifyHandshake } from './webhook/handshake';
 import { handleDelivery } from './webhook/handle';
@@ -42,7 +47,9 @@ async function appSecretOf(context: IWebhookFunctions): Promise<string> {
 }
 
 /** Which kept secret a trigger uses: its workflow and its credential (undefined = keep none). */
-function secretKey(context: Pick<IWebhookFunctions, 'getNode' | 'getWorkflow'>): string | undefined {
+function secretKey(
+	context: Pick<IWebhookFunctions, 'getNode' | 'getWorkflow'>,
+): string | undefined {
 	const credentialId = context.getNode().credentials?.facebookAppApi?.id;
 	return credentialId ? `${context.getWorkflow().id ?? ''}:${credentialId}` : undefined;
 }
@@ -61,7 +68,8 @@ export class MessengerTrigger implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["object"] === "instagram" ? "Instagram" : "Messenger"}}',
-		description: 'Starts the workflow on Facebook Messenger or Instagram messaging webhooks, verified and one item per event',
+		description:
+			'Starts the workflow on Facebook Messenger or Instagram messaging webhooks, verified and one item per event',
 		defaults: { name: 'Messenger Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -83,12 +91,18 @@ export class MessengerTrigger implements INodeType {
 			// For a delivery that starts the workflow, n8n itself answers 200 "EVENT_RECEIVED" once it
 			// has registered the execution, and before the workflow runs. If it cannot register it,
 			// it answers 5xx and Meta delivers again: an acknowledged event is never lost.
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'EVENT_RECEIVED', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'EVENT_RECEIVED',
+				path: 'webhook',
+			},
 		],
 		properties: [
 			{
 				displayName:
-					'In the Meta App Dashboard, set the Callback URL to this node\'s Production URL and enter the same Verify Token; or turn on Auto Subscribe. Events are signed with the app secret of the Facebook App credential.',
+					"In the Meta App Dashboard, set the Callback URL to this node's Production URL and enter the same Verify Token; or turn on Auto Subscribe. Events are signed with the app secret of the Facebook App credential.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -98,11 +112,20 @@ export class MessengerTrigger implements INodeType {
 				name: 'object',
 				type: 'options',
 				options: [
-					{ name: 'Instagram', value: 'instagram', description: 'Instagram Direct messages of a professional account' },
-					{ name: 'Page (Messenger)', value: 'page', description: 'Messenger conversations of a Facebook Page' },
+					{
+						name: 'Instagram',
+						value: 'instagram',
+						description: 'Instagram Direct messages of a professional account',
+					},
+					{
+						name: 'Page (Messenger)',
+						value: 'page',
+						description: 'Messenger conversations of a Facebook Page',
+					},
 				],
 				default: 'page',
-				description: 'The webhook object Meta sends. A request for another object is refused with 400.',
+				description:
+					'The webhook object Meta sends. A request for another object is refused with 400.',
 			},
 			{
 				displayName: 'Verify Token',
@@ -119,18 +142,68 @@ export class MessengerTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				options: [
-					{ name: 'Account Linking', value: 'accountLinking', description: 'Field messaging_account_linking: linked or unlinked' },
-					{ name: 'Delivery', value: 'delivery', description: 'Field message_deliveries: messages delivered up to a watermark' },
-					{ name: 'Handover', value: 'handover', description: 'Field messaging_handovers: thread control passed, taken, requested, app roles' },
-					{ name: 'Message', value: 'message', description: 'Field messages: text, attachments, quick replies, story replies and mentions, unsends' },
-					{ name: 'Message Edit', value: 'messageEdit', description: 'Field message_edits: a sent message was edited' },
-					{ name: 'Optin', value: 'optin', description: 'Field messaging_optins: marketing message opt-ins, plugin opt-ins' },
-					{ name: 'Other', value: 'other', description: 'Messaging events of a type this node does not know yet' },
-					{ name: 'Policy Enforcement', value: 'policyEnforcement', description: 'Field messaging_policy_enforcement: warning, block, unblock' },
-					{ name: 'Postback', value: 'postback', description: 'Field messaging_postbacks: button taps, Get Started, ice breakers' },
-					{ name: 'Reaction', value: 'reaction', description: 'Field message_reactions: react and unreact' },
-					{ name: 'Read', value: 'read', description: 'Field message_reads (Instagram: messaging_seen)' },
-					{ name: 'Referral', value: 'referral', description: 'Field messaging_referrals: m.me links, ads, QR codes in an open thread' },
+					{
+						name: 'Account Linking',
+						value: 'accountLinking',
+						description: 'Field messaging_account_linking: linked or unlinked',
+					},
+					{
+						name: 'Delivery',
+						value: 'delivery',
+						description: 'Field message_deliveries: messages delivered up to a watermark',
+					},
+					{
+						name: 'Handover',
+						value: 'handover',
+						description:
+							'Field messaging_handovers: thread control passed, taken, requested, app roles',
+					},
+					{
+						name: 'Message',
+						value: 'message',
+						description:
+							'Field messages: text, attachments, quick replies, story replies and mentions, unsends',
+					},
+					{
+						name: 'Message Edit',
+						value: 'messageEdit',
+						description: 'Field message_edits: a sent message was edited',
+					},
+					{
+						name: 'Optin',
+						value: 'optin',
+						description: 'Field messaging_optins: marketing message opt-ins, plugin opt-ins',
+					},
+					{
+						name: 'Other',
+						value: 'other',
+						description: 'Messaging events of a type this node does not know yet',
+					},
+					{
+						name: 'Policy Enforcement',
+						value: 'policyEnforcement',
+						description: 'Field messaging_policy_enforcement: warning, block, unblock',
+					},
+					{
+						name: 'Postback',
+						value: 'postback',
+						description: 'Field messaging_postbacks: button taps, Get Started, ice breakers',
+					},
+					{
+						name: 'Reaction',
+						value: 'reaction',
+						description: 'Field message_reactions: react and unreact',
+					},
+					{
+						name: 'Read',
+						value: 'read',
+						description: 'Field message_reads (Instagram: messaging_seen)',
+					},
+					{
+						name: 'Referral',
+						value: 'referral',
+						description: 'Field messaging_referrals: m.me links, ads, QR codes in an open thread',
+					},
 				],
 				default: [],
 				description: 'Event types that start the workflow. None selected = all.',
@@ -164,7 +237,7 @@ export class MessengerTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to emit the Page\'s own sent messages (is_echo). Off by default so that a workflow that replies cannot answer itself in a loop.',
+							"Whether to emit the Page's own sent messages (is_echo). Off by default so that a workflow that replies cannot answer itself in a loop.",
 					},
 					{
 						displayName: 'Include Standby',
@@ -204,11 +277,16 @@ export class MessengerTrigger implements INodeType {
 		const res = this.getResponseObject();
 		if (this.getWebhookName() === 'setup') {
 			const verifyToken = String(this.getNodeParameter('verifyToken', ''));
-			const handshake = verifyHandshake(this.getQueryData() as Record<string, unknown>, verifyToken);
+			const handshake = verifyHandshake(
+				this.getQueryData() as Record<string, unknown>,
+				verifyToken,
+			);
 			if (handshake.ok) {
 				res.status(200).type('text/plain').send(handshake.challenge);
 			} else {
-				this.logger.warn('Messenger Trigger refused a verification request: wrong mode or verify token');
+				this.logger.warn(
+					'Messenger Trigger refused a verification request: wrong mode or verify token',
+				);
 				res.status(403).type('text/plain').send('Forbidden');
 			}
 			return { noWebhookResponse: true };
@@ -217,7 +295,9 @@ export class MessengerTrigger implements INodeType {
 		const req = this.getRequestObject();
 		// n8n read the body and parsed a JSON one from these same bytes before calling the node;
 		// that parse is reused. Otherwise the node reads the bytes and parses them itself.
-		const parsedByN8n = Boolean(req.rawBody?.length) && /^application\/json\b/i.test(String(req.headers['content-type'] ?? ''));
+		const parsedByN8n =
+			Boolean(req.rawBody?.length) &&
+			/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''));
 		if (!req.rawBody) await req.readRawBody();
 		const rawBody = req.rawBody ?? Buffer.alloc(0);
 		const body: unknown = req.body;
@@ -237,7 +317,8 @@ export class MessengerTrigger implements INodeType {
 			(appSecret) => handleDelivery(rawBody, req.headers, appSecret, options),
 			(delivery) => delivery.status !== 401,
 		);
-		if (result.reason) this.logger.warn(`Messenger Trigger refused a POST (${result.status}): ${result.reason}`);
+		if (result.reason)
+			this.logger.warn(`Messenger Trigger refused a POST (${result.status}): ${result.reason}`);
 		if (!result.items.length) {
 			// A refusal, or a good delivery with nothing to emit (filtered, echoes, redelivered).
 			res.status(result.status).type('text/plain').send(result.body);

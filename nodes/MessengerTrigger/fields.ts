@@ -52,7 +52,11 @@ export interface FieldOptions {
 	includeStandby: boolean;
 }
 
-function collect(object: WebhookObject, { events, includeEchoes, includeStandby }: FieldOptions, level: 'app' | 'page'): string[] {
+function collect(
+	object: WebhookObject,
+	{ events, includeEchoes, includeStandby }: FieldOptions,
+	level: 'app' | 'page',
+): string[] {
 	const table = level === 'page' ? APP_FIELDS.page : APP_FIELDS[object];
 	const selected = events.length ? events : ALL_SUBSCRIBABLE;
 	const fields = new Set<string>();
@@ -61,13 +65,16 @@ function collect(object: WebhookObject, { events, includeEchoes, includeStandby 
 		if (field) fields.add(field);
 	}
 	// Instagram echoes come with `messages`; Messenger has a field of its own for them.
-	if (includeEchoes) fields.add(object === 'page' || level === 'page' ? 'message_echoes' : 'messages');
+	if (includeEchoes)
+		fields.add(object === 'page' || level === 'page' ? 'message_echoes' : 'messages');
 	if (includeStandby) fields.add('standby');
 	return [...fields].sort();
 }
 
 /** Fields for `POST /{app-id}/subscriptions`. */
-export const appFields = (object: WebhookObject, options: FieldOptions) => collect(object, options, 'app');
+export const appFields = (object: WebhookObject, options: FieldOptions) =>
+	collect(object, options, 'app');
 
 /** Fields for `POST /{page-id}/subscribed_apps`. */
-export const pageFields = (object: WebhookObject, options: FieldOptions) => collect(object, options, 'page');
+export const pageFields = (object: WebhookObject, options: FieldOptions) =>
+	collect(object, options, 'page');

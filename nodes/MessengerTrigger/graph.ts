@@ -15,9 +15,15 @@ export interface GraphTarget {
 }
 
 /** Reads where a credential's Graph calls go. No request here: the credential adds the token. */
-export async function graphTarget(this: IHookFunctions, credential: GraphCredential, tokenKind?: 'app'): Promise<GraphTarget> {
+export async function graphTarget(
+	this: IHookFunctions,
+	credential: GraphCredential,
+	tokenKind?: 'app',
+): Promise<GraphTarget> {
 	const data = await this.getCredentials(credential);
-	const base = String(data.graphApiBaseUrl || GRAPH_API_BASE_URL).trim().replace(/\/+$/, '');
+	const base = String(data.graphApiBaseUrl || GRAPH_API_BASE_URL)
+		.trim()
+		.replace(/\/+$/, '');
 	const version = String(data.graphApiVersion || GRAPH_API_VERSION).trim();
 	return { credential, baseUrl: `${base}/${version}`, tokenKind };
 }

@@ -49,24 +49,46 @@ async function plan(this: IHookFunctions): Promise<Plan> {
 	const callbackUrl = this.getNodeWebhookUrl('default');
 	if (!verifyToken) {
 		throw new NodeOperationError(this.getNode(), 'Verify Token is empty', {
-			description: 'Auto Subscribe sends the Verify Token to Meta, which then checks this webhook with it. Enter one.',
+			description:
+				'Auto Subscribe sends the Verify Token to Meta, which then checks this webhook with it. Enter one.',
 		});
 	}
-	if (!callbackUrl) throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	if (!callbackUrl)
+		throw new NodeOperationError(
+			this.getNode(),
+			'n8n did not provide a webhook URL for this trigger',
+		);
 	const fields = { app: appFields(object, options), page: pageFields(object, options) };
 	if (!fields.app.length) {
-		throw new NodeOperationError(this.getNode(), 'None of the selected events has a webhook field to subscribe to', {
-			description: 'Select at least one event type such as Message, or turn off Auto Subscribe.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'None of the selected events has a webhook field to subscribe to',
+			{
+				description: 'Select at least one event type such as Message, or turn off Auto Subscribe.',
+			},
+		);
 	}
 	const appId = await appIdOf.call(this);
 	if (!/^\d+$/.test(appId)) {
-		throw new NodeOperationError(this.getNode(), 'The Facebook App credential has no valid App ID', {
-			description: 'Enter the numeric App ID from App settings → Basic in the Meta App Dashboard.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Facebook App credential has no valid App ID',
+			{
+				description:
+					'Enter the numeric App ID from App settings → Basic in the Meta App Dashboard.',
+			},
+		);
 	}
 	const app = await graphTarget.call(this, 'facebookAppApi', 'app');
-	return { object, callbackUrl, verifyToken, appFields: fields.app, pageFields: fields.page, appId, app };
+	return {
+		object,
+		callbackUrl,
+		verifyToken,
+		appFields: fields.app,
+		pageFields: fields.page,
+		appId,
+		app,
+	};
 }
 
 async function pageTarget(this: IHookFunctions): Promise<{ target: GraphTarget; path: string }> {
@@ -74,9 +96,13 @@ async function pageTarget(this: IHookFunctions): Promise<{ target: GraphTarget; 
 	try {
 		credentials = await this.getCredentials('facebookPageApi');
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), 'Auto Subscribe needs a Facebook Page credential', {
-			description: `Select a Facebook Page credential on this trigger (its Page is subscribed to the app), or turn off Auto Subscribe. (${(error as Error).message})`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Auto Subscribe needs a Facebook Page credential',
+			{
+				description: `Select a Facebook Page credential on this trigger (its Page is subscribed to the app), or turn off Auto Subscribe. (${(error as Error).message})`,
+			},
+		);
 	}
 	const pageId = String(credentials.pageId ?? '').trim() || 'me';
 	const target = await graphTarget.call(this, 'facebookPageApi');
@@ -84,7 +110,9 @@ async function pageTarget(this: IHookFunctions): Promise<{ target: GraphTarget; 
 }
 
 const fieldNames = (subscription: IDataObject | undefined): string[] =>
-	((subscription?.fields as IDataObject[] | undefined) ?? []).map((f) => String(typeof f === 'string' ? f : f.name));
+	((subscription?.fields as IDataObject[] | undefined) ?? []).map((f) =>
+		String(typeof f === 'string' ? f : f.name),
+	);
 
 async function appSubscription(this: IHookFunctions, p: Plan): Promise<IDataObject | undefined> {
 	const answer = await graphRequest.call(this, p.app, 'GET', `/${p.appId}/subscriptions`);
@@ -103,9 +131,15 @@ function assertNoConflict(this: IHookFunctions, p: Plan, existing: IDataObject |
 	);
 }
 
-async function pageSubscription(this: IHookFunctions, p: Plan, page: { target: GraphTarget; path: string }): Promise<string[] | null> {
+async function pageSubscription(
+	this: IHookFunctions,
+	p: Plan,
+	page: { target: GraphTarget; path: string },
+): Promise<string[] | null> {
 	const answer = await graphRequest.call(this, page.target, 'GET', page.path);
-	const mine = ((answer.data as IDataObject[] | undefined) ?? []).find((a) => String(a.id) === p.appId);
+	const mine = ((answer.data as IDataObject[] | undefined) ?? []).find(
+		(a) => String(a.id) === p.appId,
+	);
 	return mine ? ((mine.subscribed_fields as string[] | undefined) ?? []) : null;
 }
 
@@ -170,9 +204,16 @@ export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 	this.getWorkflowStaticData('node')[STATIC_KEY] = record as unknown as IDataObject;
 }
 
-async function undoApp(this: IHookFunctions, app: GraphTarget, appId: string, record: SubscriptionRecord): Promise<void> {
+async function undoApp(
+	this: IHookFunctions,
+	app: GraphTarget,
+	appId: string,
+	record: SubscriptionRecord,
+): Promise<void> {
 	if (record.appCreated) {
-		await graphRequest.call(this, app, 'DELETE', `/${appId}/subscriptions`, { qs: { object: record.object } });
+		await graphRequest.call(this, app, 'DELETE', `/${appId}/subscriptions`, {
+			qs: { object: record.object },
+		});
 	} else if (record.appFieldsAdded.length) {
 		await graphRequest.call(this, app, 'DELETE', `/${appId}/subscriptions`, {
 			qs: { object: record.object, fields: record.appFieldsAdded.join(',') },

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as integration from './actions/integration';
 import { router } from './actions/router';
@@ -13,7 +18,8 @@ export class SunshineConversations implements INodeType {
 		// 1.1: a create takes the Facebook secrets from the Facebook credentials by default.
 		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create and manage Instagram Direct and Messenger integrations in Sunshine Conversations',
+		description:
+			'Create and manage Instagram Direct and Messenger integrations in Sunshine Conversations',
 		defaults: { name: 'Sunshine Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -22,8 +28,16 @@ export class SunshineConversations implements INodeType {
 			{ name: 'sunshineConversationsApi', required: true },
 			// Shown when Facebook Secrets From is "Facebook Credentials" on create (see
 			// shared/facebookSecrets): the Page token, the Facebook app's ID and secret.
-			{ name: 'facebookAppApi', required: true, displayOptions: { show: { facebookSecretsFrom: ['credential'] } } },
-			{ name: 'facebookPageApi', required: true, displayOptions: { show: { facebookSecretsFrom: ['credential'] } } },
+			{
+				name: 'facebookAppApi',
+				required: true,
+				displayOptions: { show: { facebookSecretsFrom: ['credential'] } },
+			},
+			{
+				name: 'facebookPageApi',
+				required: true,
+				displayOptions: { show: { facebookSecretsFrom: ['credential'] } },
+			},
 		],
 		properties: [
 			{

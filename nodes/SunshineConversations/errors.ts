@@ -53,7 +53,9 @@ export function sunshineErrorDetails(failure: HttpFailure): SunshineErrorDetails
 	const summary = errors.map((e) => (e.code ? `${e.title} (${e.code})` : e.title)).join('; ');
 	return {
 		message: `Sunshine Conversations error ${status}: ${summary || 'no details'}`,
-		description: HINTS[status] ?? (status >= 500 ? 'Sunshine Conversations had a server error; try again later.' : ''),
+		description:
+			HINTS[status] ??
+			(status >= 500 ? 'Sunshine Conversations had a server error; try again later.' : ''),
 		httpCode: String(status),
 		errors,
 	};
@@ -63,6 +65,7 @@ export function sunshineErrorDetails(failure: HttpFailure): SunshineErrorDetails
 export function isRetryableSunshineFailure(failure: HttpFailure, method: string): boolean {
 	if (failure.status === 429) return true;
 	if (method === 'POST') return false;
-	if (failure.status === undefined) return ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE'].includes(failure.networkCode ?? '');
+	if (failure.status === undefined)
+		return ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE'].includes(failure.networkCode ?? '');
 	return failure.status === 502 || failure.status === 503 || failure.status === 504;
 }

@@ -20,7 +20,10 @@ export type BaseUrlResult = { url: string } | { error: string };
  * emulators). A Zendesk host without /sc is the one mistake caught here.
  */
 export function sunshineBaseUrl(raw: unknown): BaseUrlResult {
-	const value = String(raw ?? '').trim().replace(/\/+$/, '') || 'https://api.smooch.io';
+	const value =
+		String(raw ?? '')
+			.trim()
+			.replace(/\/+$/, '') || 'https://api.smooch.io';
 	let url: URL;
 	try {
 		url = new URL(value);
@@ -41,14 +44,16 @@ export function sunshineBaseUrl(raw: unknown): BaseUrlResult {
 
 export function checkRecordId(value: string, label: string): string | undefined {
 	if (!value) return `${label} is empty`;
-	if (!RECORD_ID.test(value)) return `${label} "${value}" is not a Sunshine Conversations ID (24 hexadecimal characters)`;
+	if (!RECORD_ID.test(value))
+		return `${label} "${value}" is not a Sunshine Conversations ID (24 hexadecimal characters)`;
 	return undefined;
 }
 
 export function checkFacebookId(value: string, label: string): string | undefined {
 	if (!value) return `${label} is empty`;
 	if (!NUMERIC_ID.test(value)) return `${label} "${value}" is not a numeric Facebook ID`;
-	if (!Number.isSafeInteger(Number(value))) return `${label} "${value}" is too large for the API, which takes it as a number`;
+	if (!Number.isSafeInteger(Number(value)))
+		return `${label} "${value}" is too large for the API, which takes it as a number`;
 	return undefined;
 }
 
@@ -59,7 +64,9 @@ export function checkSecret(value: string, label: string): string | undefined {
 }
 
 export function checkDisplayName(value: string): string | undefined {
-	return value.length > 100 ? `Display Name is ${value.length} characters long; the API allows 100` : undefined;
+	return value.length > 100
+		? `Display Name is ${value.length} characters long; the API allows 100`
+		: undefined;
 }
 
 export interface CreateInput {
@@ -80,7 +87,9 @@ export function createProblems(input: CreateInput): string[] {
 		checkFacebookId(input.appId, 'Facebook App ID'),
 		checkSecret(input.appSecret, 'Facebook App Secret'),
 		checkDisplayName(input.displayName ?? ''),
-		input.type === 'messenger' && input.pageId ? checkFacebookId(input.pageId, 'Page ID') : undefined,
+		input.type === 'messenger' && input.pageId
+			? checkFacebookId(input.pageId, 'Page ID')
+			: undefined,
 	];
 	return problems.filter((p): p is string => p !== undefined);
 }
@@ -95,8 +104,10 @@ export function createBody(input: CreateInput): IDataObject {
 	};
 	if (input.displayName) body.displayName = input.displayName;
 	if (input.type === 'instagram') {
-		if (input.storyRepliesEnabled !== undefined) body.storyRepliesEnabled = input.storyRepliesEnabled;
-		if (input.storyMentionsEnabled !== undefined) body.storyMentionsEnabled = input.storyMentionsEnabled;
+		if (input.storyRepliesEnabled !== undefined)
+			body.storyRepliesEnabled = input.storyRepliesEnabled;
+		if (input.storyMentionsEnabled !== undefined)
+			body.storyMentionsEnabled = input.storyMentionsEnabled;
 	}
 	// The spec types the Messenger pageId as a number.
 	if (input.type === 'messenger' && input.pageId) body.pageId = Number(input.pageId);
@@ -107,9 +118,12 @@ export function createBody(input: CreateInput): IDataObject {
 export function updateBody(fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (typeof fields.displayName === 'string') body.displayName = fields.displayName;
-	if (typeof fields.storyRepliesEnabled === 'boolean') body.storyRepliesEnabled = fields.storyRepliesEnabled;
-	if (typeof fields.storyMentionsEnabled === 'boolean') body.storyMentionsEnabled = fields.storyMentionsEnabled;
-	if (typeof fields.pageAccessToken === 'string' && fields.pageAccessToken) body.pageAccessToken = fields.pageAccessToken;
+	if (typeof fields.storyRepliesEnabled === 'boolean')
+		body.storyRepliesEnabled = fields.storyRepliesEnabled;
+	if (typeof fields.storyMentionsEnabled === 'boolean')
+		body.storyMentionsEnabled = fields.storyMentionsEnabled;
+	if (typeof fields.pageAccessToken === 'string' && fields.pageAccessToken)
+		body.pageAccessToken = fields.pageAccessToken;
 	return body;
 }
 
@@ -117,8 +131,13 @@ export function updateBody(fields: IDataObject): IDataObject {
  * The query of one List Integrations page. `remaining` is how many records are still wanted
  * (undefined = all): the page size is the largest useful one.
  */
-export function listQuery(after: string | undefined, remaining: number | undefined, types: string[]): IDataObject {
-	const size = remaining === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, remaining));
+export function listQuery(
+	after: string | undefined,
+	remaining: number | undefined,
+	types: string[],
+): IDataObject {
+	const size =
+		remaining === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, remaining));
 	const qs: IDataObject = { 'page[size]': size };
 	if (after) qs['page[after]'] = after;
 	if (types.length) qs['filter[types]'] = types.join(',');

@@ -26,9 +26,13 @@ export async function sunshineRequest(
 	if ('error' in base) throw new NodeOperationError(this.getNode(), base.error, { itemIndex });
 	const appId = String(credentials.appId ?? '').trim();
 	if (!appId) {
-		throw new NodeOperationError(this.getNode(), 'The App ID of the Sunshine Conversations credential is empty', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The App ID of the Sunshine Conversations credential is empty',
+			{
+				itemIndex,
+			},
+		);
 	}
 	const send = async () => {
 		try {
@@ -46,7 +50,12 @@ export async function sunshineRequest(
 			const apiError = new NodeApiError(
 				this.getNode(),
 				{ status: failure.status ?? null, errors: details.errors } as unknown as JsonObject,
-				{ message: details.message, description: details.description, httpCode: details.httpCode, itemIndex },
+				{
+					message: details.message,
+					description: details.description,
+					httpCode: details.httpCode,
+					itemIndex,
+				},
 			);
 			failures.set(apiError, failure);
 			throw apiError;

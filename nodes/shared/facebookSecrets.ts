@@ -27,7 +27,10 @@ const CREDENTIAL_LABEL: Record<FacebookCredentialName, string> = {
  * `credential` from 1.1) and the notice flagging the typed path. `credential` and `parameters`
  * describe what each choice takes from where, for the operation at hand.
  */
-export function facebookSecretsSource(descriptions: { credential: string; parameters: string }): INodeProperties[] {
+export function facebookSecretsSource(descriptions: {
+	credential: string;
+	parameters: string;
+}): INodeProperties[] {
 	const selector: INodeProperties = {
 		displayName: 'Facebook Secrets From',
 		name: FACEBOOK_SECRETS_FROM,
@@ -36,12 +39,19 @@ export function facebookSecretsSource(descriptions: { credential: string; parame
 		default: 'credential',
 		options: [
 			{ name: 'Facebook Credentials', value: 'credential', description: descriptions.credential },
-			{ name: 'Parameters (Typed or Mapped)', value: 'parameters', description: descriptions.parameters },
+			{
+				name: 'Parameters (Typed or Mapped)',
+				value: 'parameters',
+				description: descriptions.parameters,
+			},
 		],
 	};
 	return [
 		{ ...selector, default: 'parameters', displayOptions: { show: { '@version': [1] } } },
-		{ ...selector, displayOptions: { show: { '@version': [{ _cnd: { gte: CREDENTIAL_DEFAULT_VERSION } }] } } },
+		{
+			...selector,
+			displayOptions: { show: { '@version': [{ _cnd: { gte: CREDENTIAL_DEFAULT_VERSION } }] } },
+		},
 		{
 			displayName:
 				'A secret typed here is stored in the workflow unencrypted. Prefer an expression that maps it from the previous node (e.g. Facebook Messenger → Token → Get Page Tokens), or choose Facebook Credentials above.',
@@ -63,8 +73,13 @@ export function facebookSecretsSource(descriptions: { credential: string; parame
  */
 
 /** The source the user chose for this item (version 1 nodes without the parameter: parameters). */
-export function facebookSecretsSourceOf(context: IExecuteFunctions, itemIndex: number): FacebookSecretsSource {
-	return context.getNodeParameter(FACEBOOK_SECRETS_FROM, itemIndex, 'parameters') === 'credential' ? 'credential' : 'parameters';
+export function facebookSecretsSourceOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): FacebookSecretsSource {
+	return context.getNodeParameter(FACEBOOK_SECRETS_FROM, itemIndex, 'parameters') === 'credential'
+		? 'credential'
+		: 'parameters';
 }
 
 /**
@@ -92,10 +107,14 @@ export async function facebookCredentialSecrets(
 	for (const field of Object.keys(fields)) {
 		const value = typeof data[field] === 'string' ? (data[field] as string).trim() : '';
 		if (!value) {
-			throw new NodeOperationError(context.getNode(), `The ${label} credential has no ${fields[field]}`, {
-				itemIndex,
-				description: `Fill in ${fields[field]} in the ${label} credential, or choose another credential.`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`The ${label} credential has no ${fields[field]}`,
+				{
+					itemIndex,
+					description: `Fill in ${fields[field]} in the ${label} credential, or choose another credential.`,
+				},
+			);
 		}
 		out[field] = value;
 	}
@@ -109,7 +128,11 @@ export async function facebookSecret(
 	secret: { parameter: string; credential: FacebookCredentialName; field: string; label: string },
 ): Promise<string> {
 	if (facebookSecretsSourceOf(context, itemIndex) === 'credential') {
-		return (await facebookCredentialSecrets(context, itemIndex, secret.credential, { [secret.field]: secret.label }))[secret.field];
+		return (
+			await facebookCredentialSecrets(context, itemIndex, secret.credential, {
+				[secret.field]: secret.label,
+			})
+		)[secret.field];
 	}
 	return String(context.getNodeParameter(secret.parameter, itemIndex, '') ?? '').trim();
 }

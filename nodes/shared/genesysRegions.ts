@@ -14,7 +14,10 @@ export const GENESYS_CLOUD_REGIONS: Array<{ name: string; value: string }> = [
 	{ name: 'EMEA (Frankfurt) — mypurecloud.de', value: 'mypurecloud.de' },
 	{ name: 'EMEA (Zurich) — euc2.pure.cloud', value: 'euc2.pure.cloud' },
 	{ name: 'EMEA (UAE) — mec1.pure.cloud', value: 'mec1.pure.cloud' },
-	{ name: 'EMEA (EU Sovereign Cloud, Germany East) — edee1.eusc-pure.cloud', value: 'edee1.eusc-pure.cloud' },
+	{
+		name: 'EMEA (EU Sovereign Cloud, Germany East) — edee1.eusc-pure.cloud',
+		value: 'edee1.eusc-pure.cloud',
+	},
 	{ name: 'Asia Pacific (Sydney) — mypurecloud.com.au', value: 'mypurecloud.com.au' },
 	{ name: 'Asia Pacific (Tokyo) — mypurecloud.jp', value: 'mypurecloud.jp' },
 	{ name: 'Asia Pacific (Seoul) — apne2.pure.cloud', value: 'apne2.pure.cloud' },

@@ -10,7 +10,9 @@ export async function runKeyed<T>(
 	tasks: Array<{ key: string; run: () => Promise<T> }>,
 	concurrency: number,
 ): Promise<Array<{ ok: true; value: T } | { ok: false; error: unknown }>> {
-	const results: Array<{ ok: true; value: T } | { ok: false; error: unknown }> = new Array(tasks.length);
+	const results: Array<{ ok: true; value: T } | { ok: false; error: unknown }> = new Array(
+		tasks.length,
+	);
 	const queues = new Map<string, number[]>();
 	tasks.forEach((task, index) => {
 		const queue = queues.get(task.key);

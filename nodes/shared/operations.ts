@@ -30,7 +30,10 @@ export interface OperationHelp {
  * Resource shows none (an unknown resource, or "Custom API Call" picked as the Resource): then it
  * is '', so the router can still say what to pick instead of n8n's "Could not get parameter".
  */
-export function resourceAndOperation(context: IExecuteFunctions): { resource: string; operation: string } {
+export function resourceAndOperation(context: IExecuteFunctions): {
+	resource: string;
+	operation: string;
+} {
 	return {
 		resource: context.getNodeParameter('resource', 0, '') as string,
 		operation: context.getNodeParameter('operation', 0, '') as string,
@@ -48,7 +51,8 @@ export function lookupOperation<Handler>(
 ): Handler {
 	// Own properties only: "constructor" or "toString" must not resolve to Object's methods.
 	const operations = Object.hasOwn(table, resource) ? table[resource] : undefined;
-	const handler = operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+	const handler =
+		operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
 	if (handler !== undefined) return handler;
 	throw unknownOperationError(node, resource, operation, help, itemIndex);
 }
@@ -65,14 +69,20 @@ export function unknownOperationError(
 		const how =
 			help.customApiCall ??
 			`Add an HTTP Request node, set Authentication to "Predefined Credential Type", pick "${help.credential ?? help.node}" as Credential Type and the same credential, and enter the method and URL of the call: n8n signs the request with the credential.`;
-		return new NodeOperationError(node, `"Custom API Call" runs in the HTTP Request node, not in the ${help.node} node`, {
-			itemIndex,
-			description: `${how} Here, pick one of the ${help.node} node's own operations, or remove this node.`,
-		});
+		return new NodeOperationError(
+			node,
+			`"Custom API Call" runs in the HTTP Request node, not in the ${help.node} node`,
+			{
+				itemIndex,
+				description: `${how} Here, pick one of the ${help.node} node's own operations, or remove this node.`,
+			},
+		);
 	}
 	// n8n removes a hidden parameter before the node runs: an unknown resource shows no Operation,
 	// so the node receives none.
-	const what = operation ? `resource "${resource}" with operation "${operation}"` : `resource "${resource}"`;
+	const what = operation
+		? `resource "${resource}" with operation "${operation}"`
+		: `resource "${resource}"`;
 	return new NodeOperationError(node, `The ${help.node} node does not know the ${what}`, {
 		itemIndex,
 		description: `Open the node and pick a Resource and an Operation from its lists. (The workflow was probably written for another version of n8n-nodes-messenger-bridge, or edited by hand.)`,

@@ -1,9 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { type OperationHelp, type OperationTable, lookupOperation, resourceAndOperation } from './operations';
+import {
+	type OperationHelp,
+	type OperationTable,
+	lookupOperation,
+	resourceAndOperation,
+} from './operations';
 
 /** An operation that handles one input item and returns its output items (with pairedItem). */
-export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+export type ItemOperation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
 
 /**
  * The router of the nodes whose operations work item by item: finds the operation for the node's
@@ -17,7 +25,9 @@ export async function runPerItem<Handler>(
 	operations: OperationTable<Handler>,
 	help: OperationHelp,
 	bind: (handler: Handler) => ItemOperation,
-	errorItem: (error: NodeApiError | NodeOperationError) => INodeExecutionData['json'] = (error) => ({ error: error.message }),
+	errorItem: (error: NodeApiError | NodeOperationError) => INodeExecutionData['json'] = (
+		error,
+	) => ({ error: error.message }),
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// Both are fixed in the node (no expressions), so item 0 tells them for every item.

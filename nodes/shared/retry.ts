@@ -17,7 +17,12 @@ export interface RetryPolicy {
 }
 
 /** Exponential backoff with full jitter: a random wait in [base·2^n / 2, base·2^n], capped. */
-export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: number, random = Math.random): number {
+export function backoffDelay(
+	attempt: number,
+	baseDelayMs: number,
+	maxDelayMs: number,
+	random = Math.random,
+): number {
 	const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

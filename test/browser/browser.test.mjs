@@ -12,7 +12,16 @@ import { emulatorCredentials, GRAPH } from '../emulators/fixtures.mjs';
 import { ENGAGE } from '../emulators/genesys-engage/index.mjs';
 import { bigBatch, metaJson, signatureHeaders } from '../unit/trigger-payloads.mjs';
 import { BROWSER_PORTS } from './ports.mjs';
-import { defaultOperation, Editor, fieldsOf, launch, operationsOf, packageNodes, repoRoot, resourcesOf } from './editor.mjs';
+import {
+	defaultOperation,
+	Editor,
+	fieldsOf,
+	launch,
+	operationsOf,
+	packageNodes,
+	repoRoot,
+	resourcesOf,
+} from './editor.mjs';
 
 const PACKAGE = 'n8n-nodes-messenger-bridge';
 const env = createEnv({ port: BROWSER_PORTS.n8n, emulatorPorts: BROWSER_PORTS.emulators });
@@ -23,11 +32,14 @@ const CREDENTIALS = emulatorCredentials({ ports: BROWSER_PORTS.emulators });
 let browser;
 let editor;
 
-before(async () => {
-	await env.start();
-	browser = await launch();
-	editor = await Editor.signIn(browser, env.url, OWNER);
-}, { timeout: 10 * 60_000 });
+before(
+	async () => {
+		await env.start();
+		browser = await launch();
+		editor = await Editor.signIn(browser, env.url, OWNER);
+	},
+	{ timeout: 10 * 60_000 },
+);
 
 after(async () => {
 	await browser?.close();
@@ -59,46 +71,89 @@ describe('node picker: each node added through two of its actions shows that act
 					await editor.closePanel();
 					const id = await editor.save();
 					const stored = await savedNode(id, description.name);
-					assert.equal(stored.parameters.resource ?? resourcesOf(description)[0].value, resource.value);
-					const storedOperation = stored.parameters.operation ?? defaultOperation(description, resource.value);
-					assert.equal(storedOperation, operation.value, 'the saved workflow keeps the picked operation');
+					assert.equal(
+						stored.parameters.resource ?? resourcesOf(description)[0].value,
+						resource.value,
+					);
+					const storedOperation =
+						stored.parameters.operation ?? defaultOperation(description, resource.value);
+					assert.equal(
+						storedOperation,
+						operation.value,
+						'the saved workflow keeps the picked operation',
+					);
 				});
 			});
 		}
 	}
 
-	for (const [action, event] of [['On message', 'message'], ['On postback', 'postback']]) {
-		it(`Messenger Trigger: "${action}" shows the trigger with labelled credential fields`, { timeout: 120_000 }, async () => {
-			const trigger = nodes.find((d) => d.group.includes('trigger'));
-			await editor.step(`picker trigger ${action}`, async () => {
-				await editor.newWorkflow();
-				const { page } = editor;
-				await page.getByTestId('canvas-add-button').click();
-				await page.getByTestId('node-creator-search-bar').fill('Messenger');
-				const names = await page.getByTestId('node-creator-item-name').allInnerTexts();
-				assert.ok(!names.includes('Messenger'), `a bare "Messenger" beside "Facebook Messenger" is ambiguous: ${names.join(', ')}`);
-				await page.getByTestId('node-creator-item-name').getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true }).click();
-				await page.getByTestId('item-iterator-item').filter({ has: page.getByText(action, { exact: true }) }).first().click();
-				await page.getByTestId('ndv').waitFor();
-				await page.getByTestId('parameter-input-verifyToken').waitFor();
-				// Only the App credential (the Page one appears with Auto Subscribe), labelled, and
-				// preselected: a new trigger is ready to verify signatures.
-				assert.deepEqual(await editor.credentialLabels(), ['Facebook App (verifies signatures)']);
-				const chosen = await page.getByTestId('node-credentials-select').locator('input').evaluateAll((inputs) => inputs.map((i) => i.value));
-				assert.deepEqual(chosen, ['Facebook App (emulator)']);
-				if (event === 'postback') {
-					// Options → Auto Subscribe on: the Page credential's field appears.
-					await page.getByTestId('collection-parameter-add').click();
-					await page.locator('[data-test-id="collection-parameter-option"]:visible').filter({ hasText: 'Auto Subscribe' }).first().click();
-					await page.getByTestId('parameter-input-autoSubscribe').locator('.el-switch, [role="switch"]').first().click();
-					await page.getByTestId('credentials-label').nth(1).waitFor();
-					assert.deepEqual(await editor.credentialLabels(), ['Facebook App (verifies signatures)', 'Facebook Page (for Auto Subscribe)']);
-				}
-				await editor.closePanel();
-				const stored = await savedNode(await editor.save(), trigger.name);
-				assert.deepEqual(stored.parameters.events, [event], 'the picked event is the one filtered on');
-			});
-		});
+	for (const [action, event] of [
+		['On message', 'message'],
+		['On postback', 'postback'],
+	]) {
+		it(
+			`Messenger Trigger: "${action}" shows the trigger with labelled credential fields`,
+			{ timeout: 120_000 },
+			async () => {
+				const trigger = nodes.find((d) => d.group.includes('trigger'));
+				await editor.step(`picker trigger ${action}`, async () => {
+					await editor.newWorkflow();
+					const { page } = editor;
+					await page.getByTestId('canvas-add-button').click();
+					await page.getByTestId('node-creator-search-bar').fill('Messenger');
+					const names = await page.getByTestId('node-creator-item-name').allInnerTexts();
+					assert.ok(
+						!names.includes('Messenger'),
+						`a bare "Messenger" beside "Facebook Messenger" is ambiguous: ${names.join(', ')}`,
+					);
+					await page
+						.getByTestId('node-creator-item-name')
+						.getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true })
+						.click();
+					await page
+						.getByTestId('item-iterator-item')
+						.filter({ has: page.getByText(action, { exact: true }) })
+						.first()
+						.click();
+					await page.getByTestId('ndv').waitFor();
+					await page.getByTestId('parameter-input-verifyToken').waitFor();
+					// Only the App credential (the Page one appears with Auto Subscribe), labelled, and
+					// preselected: a new trigger is ready to verify signatures.
+					assert.deepEqual(await editor.credentialLabels(), ['Facebook App (verifies signatures)']);
+					const chosen = await page
+						.getByTestId('node-credentials-select')
+						.locator('input')
+						.evaluateAll((inputs) => inputs.map((i) => i.value));
+					assert.deepEqual(chosen, ['Facebook App (emulator)']);
+					if (event === 'postback') {
+						// Options → Auto Subscribe on: the Page credential's field appears.
+						await page.getByTestId('collection-parameter-add').click();
+						await page
+							.locator('[data-test-id="collection-parameter-option"]:visible')
+							.filter({ hasText: 'Auto Subscribe' })
+							.first()
+							.click();
+						await page
+							.getByTestId('parameter-input-autoSubscribe')
+							.locator('.el-switch, [role="switch"]')
+							.first()
+							.click();
+						await page.getByTestId('credentials-label').nth(1).waitFor();
+						assert.deepEqual(await editor.credentialLabels(), [
+							'Facebook App (verifies signatures)',
+							'Facebook Page (for Auto Subscribe)',
+						]);
+					}
+					await editor.closePanel();
+					const stored = await savedNode(await editor.save(), trigger.name);
+					assert.deepEqual(
+						stored.parameters.events,
+						[event],
+						'the picked event is the one filtered on',
+					);
+				});
+			},
+		);
 	}
 });
 
@@ -108,66 +163,135 @@ describe('panel: every operation of every node keeps the operation when credenti
 			await editor.step(`panel ${description.displayName}`, async () => {
 				await editor.newWorkflow();
 				const [firstResource] = resourcesOf(description);
-				await editor.addNodeByAction(description.displayName, operationsOf(description, firstResource.value)[0].action);
+				await editor.addNodeByAction(
+					description.displayName,
+					operationsOf(description, firstResource.value)[0].action,
+				);
 				let last;
 				for (const resource of resourcesOf(description)) {
 					await editor.selectOption('resource', resource.name);
 					for (const operation of operationsOf(description, resource.value)) {
 						await editor.selectOption('operation', operation.name);
 						const labels = await editor.selectCredentials(() => '(emulator)');
-						assert.ok(labels.length > 0, `${resource.name} → ${operation.name} shows a credential field`);
-						assert.equal(await editor.optionValue('resource'), resource.name, `${operation.name}: resource kept`);
-						assert.equal(await editor.optionValue('operation'), operation.name, `${resource.name}: operation kept after choosing credentials`);
+						assert.ok(
+							labels.length > 0,
+							`${resource.name} → ${operation.name} shows a credential field`,
+						);
+						assert.equal(
+							await editor.optionValue('resource'),
+							resource.name,
+							`${operation.name}: resource kept`,
+						);
+						assert.equal(
+							await editor.optionValue('operation'),
+							operation.name,
+							`${resource.name}: operation kept after choosing credentials`,
+						);
 						last = { resource: resource.value, operation: operation.value };
 					}
 				}
 				await editor.closePanel();
 				const id = await editor.save();
 				const stored = await savedNode(id, description.name);
-				assert.equal(stored.parameters.operation ?? defaultOperation(description, last.resource), last.operation);
-				assert.ok(Object.keys(stored.credentials ?? {}).length > 0, 'the chosen credentials are saved');
+				assert.equal(
+					stored.parameters.operation ?? defaultOperation(description, last.resource),
+					last.operation,
+				);
+				assert.ok(
+					Object.keys(stored.credentials ?? {}).length > 0,
+					'the chosen credentials are saved',
+				);
 			});
 		});
 	}
 
-	it('Facebook Messenger offers the App credential for Page tools and the Page credential for messages', { timeout: 120_000 }, async () => {
-		await editor.step('panel facebook credentials', async () => {
-			await editor.newWorkflow();
-			await editor.addNodeByAction('Facebook Messenger', 'Explore pages');
-			assert.deepEqual(await editor.credentialLabels(), ['Facebook App']);
-			await editor.selectOption('resource', 'Message');
-			await editor.selectOption('operation', 'Send Text');
-			assert.deepEqual(await editor.credentialLabels(), ['Facebook Page']);
-		});
-	});
+	it(
+		'Facebook Messenger offers the App credential for Page tools and the Page credential for messages',
+		{ timeout: 120_000 },
+		async () => {
+			await editor.step('panel facebook credentials', async () => {
+				await editor.newWorkflow();
+				await editor.addNodeByAction('Facebook Messenger', 'Explore pages');
+				assert.deepEqual(await editor.credentialLabels(), ['Facebook App']);
+				await editor.selectOption('resource', 'Message');
+				await editor.selectOption('operation', 'Send Text');
+				assert.deepEqual(await editor.credentialLabels(), ['Facebook Page']);
+			});
+		},
+	);
 
-	it("Facebook Messenger's Page picker finds a Page past the first 100 by search", { timeout: 120_000 }, async () => {
-		await editor.step('panel page picker search', async () => {
-			const { page } = editor;
-			await editor.newWorkflow();
-			await editor.addNodeByAction('Facebook Messenger', 'Get a page');
-			await page.getByTestId('rlc-input').first().click();
-			await page.getByTestId('rlc-search').fill('Page 119');
-			await page.getByTestId('rlc-item').filter({ hasText: 'Bridge Page 119' }).first().click();
-			assert.equal(await page.getByTestId('rlc-input').first().inputValue(), 'Bridge Page 119');
-		});
-	});
+	it(
+		"Facebook Messenger's Page picker finds a Page past the first 100 by search",
+		{ timeout: 120_000 },
+		async () => {
+			await editor.step('panel page picker search', async () => {
+				const { page } = editor;
+				await editor.newWorkflow();
+				await editor.addNodeByAction('Facebook Messenger', 'Get a page');
+				await page.getByTestId('rlc-input').first().click();
+				await page.getByTestId('rlc-search').fill('Page 119');
+				await page.getByTestId('rlc-item').filter({ hasText: 'Bridge Page 119' }).first().click();
+				assert.equal(await page.getByTestId('rlc-input').first().inputValue(), 'Bridge Page 119');
+			});
+		},
+	);
 });
 
 // One operation per resource, configured in the panel and run with "Execute step".
 const RUNS = [
 	{ node: 'Facebook Messenger', action: 'Explore pages', expect: /120 items/ },
-	{ node: 'Facebook Messenger', action: 'Send a sender action', fill: { recipientId: GRAPH.psid }, expect: /recipient_id|recipientId/ },
-	{ node: 'Facebook Messenger', action: 'Upload an attachment', options: { source: 'URL' }, fill: { url: 'https://example.com/cat.png' }, expect: /attachment_id|attachmentId/ },
-	{ node: 'Facebook Messenger', action: 'Get a user profile', fill: { userId: GRAPH.psid }, expect: /first_name|firstName/ },
-	{ node: 'Facebook Messenger', action: 'Debug a token', options: { tokenSource: 'User Access Token of the App Credential' }, expect: /is_valid|isValid/ },
-	{ node: 'Genesys Cloud', action: 'Get many integrations', seed: () => env.emulators.genesysCloud.api.seed('facebook', 3, 'Browser'), expect: /Browser/ },
+	{
+		node: 'Facebook Messenger',
+		action: 'Send a sender action',
+		fill: { recipientId: GRAPH.psid },
+		expect: /recipient_id|recipientId/,
+	},
+	{
+		node: 'Facebook Messenger',
+		action: 'Upload an attachment',
+		options: { source: 'URL' },
+		fill: { url: 'https://example.com/cat.png' },
+		expect: /attachment_id|attachmentId/,
+	},
+	{
+		node: 'Facebook Messenger',
+		action: 'Get a user profile',
+		fill: { userId: GRAPH.psid },
+		expect: /first_name|firstName/,
+	},
+	{
+		node: 'Facebook Messenger',
+		action: 'Debug a token',
+		options: { tokenSource: 'User Access Token of the App Credential' },
+		expect: /is_valid|isValid/,
+	},
+	{
+		node: 'Genesys Cloud',
+		action: 'Get many integrations',
+		seed: () => env.emulators.genesysCloud.api.seed('facebook', 3, 'Browser'),
+		expect: /Browser/,
+	},
 	{ node: 'Genesys Cloud', action: 'Get many stickers', expect: /\d+ items?/ },
 	{ node: 'Sunshine Conversations', action: 'Get many integrations', expect: /\d+ items?/ },
 	{ node: 'Airy Core', action: 'Explore facebook pages', expect: /\d+ items?/ },
-	{ node: 'Airy Core', action: 'Connect an instagram account', fill: { pageId: GRAPH.pageId, accountId: '17841400000000001', name: 'Browser IG' }, expect: /Browser IG/ },
-	{ node: 'Genesys Engage', action: 'Create a facebook interaction', fill: { queuePath: ENGAGE.queuePath }, expect: /referenceId/ },
-	{ node: 'Genesys Engage', action: 'Send a message in a facebook session', fill: { sessionId: ENGAGE.chattingSessionId, text: 'Hello from the editor' }, expect: /\d+ items?/ },
+	{
+		node: 'Airy Core',
+		action: 'Connect an instagram account',
+		fill: { pageId: GRAPH.pageId, accountId: '17841400000000001', name: 'Browser IG' },
+		expect: /Browser IG/,
+	},
+	{
+		node: 'Genesys Engage',
+		action: 'Create a facebook interaction',
+		fill: { queuePath: ENGAGE.queuePath },
+		expect: /referenceId/,
+	},
+	{
+		node: 'Genesys Engage',
+		action: 'Send a message in a facebook session',
+		fill: { sessionId: ENGAGE.chattingSessionId, text: 'Hello from the editor' },
+		expect: /\d+ items?/,
+	},
 ];
 
 describe('Execute step: one operation per resource runs from the panel and shows its output', () => {
@@ -178,8 +302,10 @@ describe('Execute step: one operation per resource runs from the panel and shows
 				await editor.newWorkflow();
 				await editor.addNodeByAction(run.node, run.action);
 				await editor.selectCredentials(() => '(emulator)');
-				for (const [parameter, option] of Object.entries(run.options ?? {})) await editor.selectOption(parameter, option);
-				for (const [parameter, value] of Object.entries(run.fill ?? {})) await editor.fill(parameter, value);
+				for (const [parameter, option] of Object.entries(run.options ?? {}))
+					await editor.selectOption(parameter, option);
+				for (const [parameter, value] of Object.entries(run.fill ?? {}))
+					await editor.fill(parameter, value);
 				await editor.executeStep();
 				const output = await editor.outputText({ until: run.expect });
 				assert.doesNotMatch(output, /error|problem/i, output.slice(0, 400));
@@ -198,8 +324,13 @@ describe('credentials: Test succeeds on every sandbox credential', () => {
 				const modal = page.getByTestId('editCredential-modal');
 				await modal.waitFor();
 				// n8n tests on opening; Retry is the Test button a user presses again.
-				await modal.getByRole('button', { name: /retry|test/i }).first().click({ timeout: 30_000 });
-				await modal.getByTestId('credentials-config-container-test-success').waitFor({ timeout: 30_000 });
+				await modal
+					.getByRole('button', { name: /retry|test/i })
+					.first()
+					.click({ timeout: 30_000 });
+				await modal
+					.getByTestId('credentials-config-container-test-success')
+					.waitFor({ timeout: 30_000 });
 				await page.keyboard.press('Escape');
 			});
 		});
@@ -207,11 +338,15 @@ describe('credentials: Test succeeds on every sandbox credential', () => {
 });
 
 // What the caller of a Webhook-started example sends (ids the emulators know).
-const WEBHOOK_BODIES = { 'genesys-engage-session-answer.json': { sessionId: ENGAGE.invitedSessionId } };
+const WEBHOOK_BODIES = {
+	'genesys-engage-session-answer.json': { sessionId: ENGAGE.invitedSessionId },
+};
 
 describe('examples: each imports through the menu, has its credentials and runs', () => {
 	const dir = join(repoRoot, 'examples');
-	for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+	for (const file of readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
 		const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8'));
 		const isTriggered = workflow.nodes.some((n) => n.type === `${PACKAGE}.messengerTrigger`);
 		it(file, { timeout: 240_000 }, async () => {
@@ -221,7 +356,11 @@ describe('examples: each imports through the menu, has its credentials and runs'
 				const { page } = editor;
 				// No node may be left with a credential or parameter issue after import.
 				await page.waitForTimeout(500);
-				assert.equal(await page.getByTestId('node-issues').count(), 0, 'no node shows an issue after import');
+				assert.equal(
+					await page.getByTestId('node-issues').count(),
+					0,
+					'no node shows an issue after import',
+				);
 				const id = await editor.save();
 				const stored = await env.rest(`/rest/workflows/${id}`);
 				for (const shipped of workflow.nodes.filter((n) => n.credentials)) {
@@ -237,18 +376,29 @@ describe('examples: each imports through the menu, has its credentials and runs'
 				const hook = stored.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
 				if (hook) {
 					// "Execute workflow" listens on the test URL; the call a real caller would make:
-					const call = () => fetch(`${env.url}/webhook-test/${hook.parameters.path}`, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify(WEBHOOK_BODIES[file] ?? {}),
+					const call = () =>
+						fetch(`${env.url}/webhook-test/${hook.parameters.path}`, {
+							method: 'POST',
+							headers: { 'content-type': 'application/json' },
+							body: JSON.stringify(WEBHOOK_BODIES[file] ?? {}),
+						});
+					await env.waitFor(async () => (await call()).status !== 404, {
+						what: `the test webhook of ${file}`,
+						timeoutMs: 20_000,
 					});
-					await env.waitFor(async () => (await call()).status !== 404, { what: `the test webhook of ${file}`, timeoutMs: 20_000 });
 				}
-				const execution = await env.waitFor(async () => {
-					const [latest] = await env.executions(id, { limit: 1 });
-					return latest && latest.status !== 'running' && latest.status !== 'new' ? latest : null;
-				}, { what: `an execution of ${file}`, timeoutMs: 150_000 });
-				assert.equal(execution.status, 'success', JSON.stringify(execution.data?.resultData?.error ?? {}).slice(0, 500));
+				const execution = await env.waitFor(
+					async () => {
+						const [latest] = await env.executions(id, { limit: 1 });
+						return latest && latest.status !== 'running' && latest.status !== 'new' ? latest : null;
+					},
+					{ what: `an execution of ${file}`, timeoutMs: 150_000 },
+				);
+				assert.equal(
+					execution.status,
+					'success',
+					JSON.stringify(execution.data?.resultData?.error ?? {}).slice(0, 500),
+				);
 			});
 		});
 	}
@@ -262,31 +412,52 @@ describe('trigger: published from the editor, a signed delivery starts one execu
 			await page.getByTestId('canvas-add-button').click();
 			await page.getByTestId('node-creator-search-bar').fill('Messenger');
 			const trigger = nodes.find((d) => d.group.includes('trigger'));
-			await page.getByTestId('node-creator-item-name').getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true }).click();
-			await page.getByTestId('item-iterator-item').filter({ has: page.getByText('On message', { exact: true }) }).first().click();
+			await page
+				.getByTestId('node-creator-item-name')
+				.getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true })
+				.click();
+			await page
+				.getByTestId('item-iterator-item')
+				.filter({ has: page.getByText('On message', { exact: true }) })
+				.first()
+				.click();
 			await page.getByTestId('ndv').waitFor();
-			await editor.selectCredentials((label) => (/App/.test(label) ? 'Facebook App (emulator)' : undefined));
+			await editor.selectCredentials((label) =>
+				/App/.test(label) ? 'Facebook App (emulator)' : undefined,
+			);
 			await editor.fill('verifyToken', GRAPH.verifyToken);
 			await editor.closePanel();
 			const id = await editor.save();
 			await page.getByTestId('workflow-open-publish-modal-button').click();
 			await page.getByTestId('workflow-publish-button').click();
-			await env.waitFor(async () => (await env.rest(`/rest/workflows/${id}`)).activeVersionId, { what: 'the published version', timeoutMs: 30_000 });
+			await env.waitFor(async () => (await env.rest(`/rest/workflows/${id}`)).activeVersionId, {
+				what: 'the published version',
+				timeoutMs: 30_000,
+			});
 			await env.publication(id);
 			const stored = await env.rest(`/rest/workflows/${id}`);
 			const node = stored.nodes.find((n) => n.type === `${PACKAGE}.messengerTrigger`);
 			const body = metaJson(bigBatch(1, 3, `browser${Date.now()}`));
-			const response = await env.webhook(`${node.webhookId}/webhook`, { rawBody: body, headers: signatureHeaders(body, GRAPH.appSecret) });
+			const response = await env.webhook(`${node.webhookId}/webhook`, {
+				rawBody: body,
+				headers: signatureHeaders(body, GRAPH.appSecret),
+			});
 			assert.equal(response.status, 200, response.text);
-			const execution = await env.waitFor(async () => {
-				const [latest] = await env.executions(id, { limit: 1 });
-				return latest?.status === 'success' ? latest : null;
-			}, { what: 'the trigger execution', timeoutMs: 60_000 });
+			const execution = await env.waitFor(
+				async () => {
+					const [latest] = await env.executions(id, { limit: 1 });
+					return latest?.status === 'success' ? latest : null;
+				},
+				{ what: 'the trigger execution', timeoutMs: 60_000 },
+			);
 			const items = env.nodeOutput(execution, node.name)[0];
 			assert.equal(items.length, 3);
 			await editor.openWorkflow(id);
 			await page.getByTestId('radio-button-executions').click();
-			await page.getByText(/succeeded|success/i).first().waitFor();
+			await page
+				.getByText(/succeeded|success/i)
+				.first()
+				.waitFor();
 		});
 	});
 });

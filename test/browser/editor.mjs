@@ -46,13 +46,17 @@ export function packageNodes() {
 /** Options of a node's `operation` parameter for one resource, as the panel lists them. */
 export function operationsOf(description, resource) {
 	return description.properties
-		.filter((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource))
+		.filter(
+			(p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource),
+		)
 		.flatMap((p) => p.options ?? []);
 }
 
 /** The operation a node stores nothing for (n8n saves only values that differ from the default). */
 export function defaultOperation(description, resource) {
-	return description.properties.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource))?.default;
+	return description.properties.find(
+		(p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource),
+	)?.default;
 }
 
 export function resourcesOf(description) {
@@ -83,7 +87,10 @@ export class Editor {
 	}
 
 	static async signIn(browser, baseUrl, { email, password }) {
-		const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: false });
+		const context = await browser.newContext({
+			viewport: { width: 1600, height: 1000 },
+			acceptDownloads: false,
+		});
 		const page = await context.newPage();
 		page.setDefaultTimeout(20_000);
 		await page.goto(`${baseUrl}/signin`);
@@ -124,7 +131,10 @@ export class Editor {
 		if (await plus.isVisible()) await plus.click();
 		else await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator-search-bar').fill(nodeDisplayName);
-		await page.getByTestId('node-creator-item-name').getByText(nodeDisplayName, { exact: true }).click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.getByText(nodeDisplayName, { exact: true })
+			.click();
 		await page
 			.getByTestId('item-iterator-item')
 			.filter({ has: page.getByText(actionName, { exact: true }) })
@@ -145,7 +155,11 @@ export class Editor {
 
 	/** The text an options parameter shows (its selected option's name). */
 	async optionValue(parameter) {
-		return this.page.getByTestId(`parameter-input-${parameter}`).locator('input').first().inputValue();
+		return this.page
+			.getByTestId(`parameter-input-${parameter}`)
+			.locator('input')
+			.first()
+			.inputValue();
 	}
 
 	async selectOption(parameter, optionName) {
@@ -153,17 +167,23 @@ export class Editor {
 		await page.getByTestId(`parameter-input-${parameter}`).click();
 		await page
 			.locator('[data-test-id="parameter-input-item"]:visible')
-			.filter({ has: page.locator('.option-headline', { hasText: new RegExp(`^${escape(optionName)}$`) }) })
+			.filter({
+				has: page.locator('.option-headline', { hasText: new RegExp(`^${escape(optionName)}$`) }),
+			})
 			.first()
 			.click();
 		await page.waitForFunction(
-			([testId, name]) => document.querySelector(`[data-test-id="${testId}"] input`)?.value === name,
+			([testId, name]) =>
+				document.querySelector(`[data-test-id="${testId}"] input`)?.value === name,
 			[`parameter-input-${parameter}`, optionName],
 		);
 	}
 
 	async fill(parameter, value) {
-		const input = this.page.getByTestId(`parameter-input-${parameter}`).locator('input, textarea').first();
+		const input = this.page
+			.getByTestId(`parameter-input-${parameter}`)
+			.locator('input, textarea')
+			.first();
 		await input.fill(value);
 		await input.blur();
 	}
@@ -188,14 +208,19 @@ export class Editor {
 			await input.click();
 			// The list this field opened (others may still be fading out).
 			const list = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
-			const option = list.locator('[data-test-id^="node-credentials-select-item-"]').filter({ hasText: wanted }).first();
+			const option = list
+				.locator('[data-test-id^="node-credentials-select-item-"]')
+				.filter({ hasText: wanted })
+				.first();
 			await option.waitFor();
 			const name = (await option.innerText()).trim().split('\n')[0];
 			await option.click();
 			await list.waitFor({ state: 'hidden' });
 			await page.waitForFunction(
 				([index, value]) =>
-					document.querySelectorAll('[data-test-id="node-credentials-select"]')[index]?.querySelector('input')?.value === value,
+					document
+						.querySelectorAll('[data-test-id="node-credentials-select"]')
+						[index]?.querySelector('input')?.value === value,
 				[i, name],
 				{ timeout: 5_000 },
 			);
@@ -217,7 +242,10 @@ export class Editor {
 		await panel.getByTestId('ndv-items-count').or(error).first().waitFor({ timeout: timeoutMs });
 		if (until && !(await error.isVisible())) {
 			await panel.getByTestId('radio-button-json').click();
-			await panel.filter({ hasText: until }).waitFor({ timeout: 10_000 }).catch(() => {});
+			await panel
+				.filter({ hasText: until })
+				.waitFor({ timeout: 10_000 })
+				.catch(() => {});
 		}
 		return panel.innerText();
 	}

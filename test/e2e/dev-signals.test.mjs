@@ -24,7 +24,10 @@ function processesOf(userFolder, { script = false } = {}) {
 	for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
 		try {
 			const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-			if (environ.includes(`N8N_USER_FOLDER=${userFolder}`) || (script && environ.includes(`MB_DEV_USER_FOLDER=${userFolder}`))) {
+			if (
+				environ.includes(`N8N_USER_FOLDER=${userFolder}`) ||
+				(script && environ.includes(`MB_DEV_USER_FOLDER=${userFolder}`))
+			) {
 				pids.push(Number(pid));
 			}
 		} catch {
@@ -48,21 +51,39 @@ function startDev(userFolder, { viaNpm = false } = {}) {
 		: [process.execPath, ['scripts/dev.mjs', '--sandbox', '--no-build']];
 	const child = spawn(command, args, {
 		cwd: root,
-		env: { ...process.env, N8N_PORT: String(n8nPort), MB_EMULATOR_PORT_BASE: String(emulatorBase), MB_DEV_USER_FOLDER: userFolder },
+		env: {
+			...process.env,
+			N8N_PORT: String(n8nPort),
+			MB_EMULATOR_PORT_BASE: String(emulatorBase),
+			MB_DEV_USER_FOLDER: userFolder,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
 	return { child, exited, output: () => output };
 }
 
 async function assertAllStopped(userFolder, dev) {
-	const { code } = await Promise.race([dev.exited, new Promise((r) => setTimeout(() => r({ code: 'timeout' }), 30_000))]);
+	const { code } = await Promise.race([
+		dev.exited,
+		new Promise((r) => setTimeout(() => r({ code: 'timeout' }), 30_000)),
+	]);
 	assert.notEqual(code, 'timeout', `dev script still running:\n${dev.output().slice(-2000)}`);
-	await waitFor(async () => processesOf(userFolder).length === 0, 15_000, 'n8n processes to end').catch(() => {});
-	assert.deepEqual(processesOf(userFolder, { script: true }), [], 'processes of the dev user folder left running');
+	await waitFor(
+		async () => processesOf(userFolder).length === 0,
+		15_000,
+		'n8n processes to end',
+	).catch(() => {});
+	assert.deepEqual(
+		processesOf(userFolder, { script: true }),
+		[],
+		'processes of the dev user folder left running',
+	);
 	for (const port of ports) assert.ok(await portFree(port), `port ${port} still in use`);
 }
 
@@ -75,7 +96,8 @@ describe('npm run dev: signals stop everything', { timeout: 10 * 60_000 }, () =>
 	];
 	for (const [signal, moment, options] of cases) {
 		it(`${signal} ${moment}`, async () => {
-			for (const port of ports) assert.ok(await portFree(port), `port ${port} taken before the test`);
+			for (const port of ports)
+				assert.ok(await portFree(port), `port ${port} taken before the test`);
 			const userFolder = mkdtempSync(join(tmpdir(), 'mb-dev-signals-'));
 			const dev = startDev(userFolder, options);
 			try {

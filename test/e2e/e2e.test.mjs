@@ -8,10 +8,13 @@ import { env } from './env.mjs';
 // without waiting for n8n), and started only once every suite has added its workflows.
 let suitesLoaded;
 const loaded = new Promise((resolve) => (suitesLoaded = resolve));
-before(async () => {
-	await loaded;
-	await env.start();
-}, { timeout: 15 * 60_000 });
+before(
+	async () => {
+		await loaded;
+		await env.start();
+	},
+	{ timeout: 15 * 60_000 },
+);
 
 after(async () => {
 	await env.stop();
@@ -20,7 +23,9 @@ after(async () => {
 const suites = readdirSync(new URL('./suites', import.meta.url))
 	.filter((f) => f.endsWith('.mjs'))
 	// MB_E2E_ONLY=<substring> runs the load check plus the matching suites (while developing).
-	.filter((f) => !process.env.MB_E2E_ONLY || f.startsWith('00-') || f.includes(process.env.MB_E2E_ONLY))
+	.filter(
+		(f) => !process.env.MB_E2E_ONLY || f.startsWith('00-') || f.includes(process.env.MB_E2E_ONLY),
+	)
 	.sort();
 for (const suite of suites) await import(`./suites/${suite}`);
 suitesLoaded();

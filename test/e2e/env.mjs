@@ -11,7 +11,12 @@ import { emulatorCredentials, PORTS } from '../emulators/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 export const N8N_PORT = Number(process.env.MB_E2E_PORT ?? 5788);
-export const OWNER = { email: 'owner@messenger-bridge.test', password: 'E2e-Owner-Password-1', firstName: 'E2E', lastName: 'Owner' };
+export const OWNER = {
+	email: 'owner@messenger-bridge.test',
+	password: 'E2e-Owner-Password-1',
+	firstName: 'E2E',
+	lastName: 'Owner',
+};
 export const BROWSER_ID = 'messenger-bridge-e2e';
 
 /**
@@ -34,7 +39,12 @@ export function createEnv({ port = N8N_PORT, emulatorPorts = PORTS } = {}) {
 		 * More environment for `n8n start` (e.g. a proxy for the benchmarks). MB_E2E_N8N_ENV adds
 		 * settings to the whole run, e.g. MB_E2E_N8N_ENV=N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true.
 		 */
-		n8nEnv: Object.fromEntries((process.env.MB_E2E_N8N_ENV ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))),
+		n8nEnv: Object.fromEntries(
+			(process.env.MB_E2E_N8N_ENV ?? '')
+				.split(',')
+				.filter(Boolean)
+				.map((kv) => kv.split('=')),
+		),
 		keep: process.env.MB_E2E_KEEP === '1',
 
 		/** Suites call this at import time, before n8n starts. Workflows need fixed `id`s. */
@@ -49,13 +59,30 @@ export function createEnv({ port = N8N_PORT, emulatorPorts = PORTS } = {}) {
 			this.emulators = await startAll({ ports: this.emulatorPorts });
 			const importDir = join(this.userFolder, 'import');
 			mkdirSync(join(importDir, 'workflows'), { recursive: true });
-			writeFileSync(join(importDir, 'credentials.json'), JSON.stringify([...emulatorCredentials({ ports: this.emulatorPorts }), ...this.extraCredentials]));
+			writeFileSync(
+				join(importDir, 'credentials.json'),
+				JSON.stringify([
+					...emulatorCredentials({ ports: this.emulatorPorts }),
+					...this.extraCredentials,
+				]),
+			);
 			for (const wf of this.workflows) {
-				writeFileSync(join(importDir, 'workflows', `${wf.id}.json`), JSON.stringify({ active: false, settings: {}, connections: {}, ...wf }));
+				writeFileSync(
+					join(importDir, 'workflows', `${wf.id}.json`),
+					JSON.stringify({ active: false, settings: {}, connections: {}, ...wf }),
+				);
 			}
-			n8nCli(this.userFolder, ['import:credentials', `--input=${join(importDir, 'credentials.json')}`], this.port);
+			n8nCli(
+				this.userFolder,
+				['import:credentials', `--input=${join(importDir, 'credentials.json')}`],
+				this.port,
+			);
 			if (this.workflows.length) {
-				n8nCli(this.userFolder, ['import:workflow', '--separate', `--input=${join(importDir, 'workflows')}`], this.port);
+				n8nCli(
+					this.userFolder,
+					['import:workflow', '--separate', `--input=${join(importDir, 'workflows')}`],
+					this.port,
+				);
 			}
 			this.n8n = await startN8n(this.userFolder, { port: this.port, env: this.n8nEnv });
 			await this.setupOwner();
@@ -76,15 +103,21 @@ export function createEnv({ port = N8N_PORT, emulatorPorts = PORTS } = {}) {
 
 		async activate(workflowId) {
 			const workflow = await this.rest(`/rest/workflows/${workflowId}`);
-			return this.rest(`/rest/workflows/${workflowId}/activate`, { method: 'POST', body: { versionId: workflow.versionId } });
+			return this.rest(`/rest/workflows/${workflowId}/activate`, {
+				method: 'POST',
+				body: { versionId: workflow.versionId },
+			});
 		},
 
 		/** Waits until the workflow's publication is no longer in progress; returns its status. */
 		async publication(workflowId) {
-			return this.waitFor(async () => {
-				const status = await this.rest(`/rest/workflows/${workflowId}/publication-status`);
-				return status && status.status !== 'in_progress' ? status : null;
-			}, { what: `publication of ${workflowId}`, timeoutMs: 30_000 });
+			return this.waitFor(
+				async () => {
+					const status = await this.rest(`/rest/workflows/${workflowId}/publication-status`);
+					return status && status.status !== 'in_progress' ? status : null;
+				},
+				{ what: `publication of ${workflowId}`, timeoutMs: 30_000 },
+			);
 		},
 
 		async deactivate(workflowId) {
@@ -101,7 +134,8 @@ export function createEnv({ port = N8N_PORT, emulatorPorts = PORTS } = {}) {
 				headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
 				body: JSON.stringify(OWNER),
 			});
-			if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+			if (!response.ok)
+				throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 			this.cookie = (response.headers.getSetCookie?.() ?? [])
 				.map((c) => c.split(';')[0])
 				.join('; ');
@@ -116,7 +150,11 @@ export function createEnv({ port = N8N_PORT, emulatorPorts = PORTS } = {}) {
 				return await fetch(url, init);
 			} catch (error) {
 				const ended = this.n8n?.exitState?.();
-				if (ended) throw new Error(`n8n on port ${this.port} is gone: it ${ended}; its log: ${this.n8n.logFile}`, { cause: error });
+				if (ended)
+					throw new Error(
+						`n8n on port ${this.port} is gone: it ${ended}; its log: ${this.n8n.logFile}`,
+						{ cause: error },
+					);
 				throw error;
 			}
 		},
@@ -125,11 +163,16 @@ export function createEnv({ port = N8N_PORT, emulatorPorts = PORTS } = {}) {
 		async rest(path, { method = 'GET', body } = {}) {
 			const response = await this.fetch(`${this.url}${path}`, {
 				method,
-				headers: { cookie: this.cookie, 'browser-id': BROWSER_ID, ...(body ? { 'content-type': 'application/json' } : {}) },
+				headers: {
+					cookie: this.cookie,
+					'browser-id': BROWSER_ID,
+					...(body ? { 'content-type': 'application/json' } : {}),
+				},
 				body: body ? JSON.stringify(body) : undefined,
 			});
 			const text = await response.text();
-			if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 500)}`);
+			if (!response.ok)
+				throw new Error(`${method} ${path} → ${response.status}: ${text.slice(0, 500)}`);
 			const parsed = text ? JSON.parse(text) : undefined;
 			return parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed;
 		},
@@ -138,7 +181,10 @@ export function createEnv({ port = N8N_PORT, emulatorPorts = PORTS } = {}) {
 		async webhook(path, { method = 'POST', body, headers = {}, rawBody } = {}) {
 			const response = await this.fetch(`${this.url}/webhook/${path}`, {
 				method,
-				headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+				headers: {
+					...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+					...headers,
+				},
 				body: rawBody ?? (body !== undefined ? JSON.stringify(body) : undefined),
 			});
 			const text = await response.text();
@@ -209,7 +255,13 @@ export function webhookWorkflow({ id, name, path, node, credentials }) {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: `${id}-hook`,
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 			},
 			{
 				id: `${id}-node`,
@@ -228,4 +280,6 @@ export function webhookWorkflow({ id, name, path, node, credentials }) {
 }
 
 /** Credential references for workflow nodes, by credential type. */
-export const CREDENTIAL_REFS = Object.fromEntries(emulatorCredentials().map((c) => [c.type, { id: c.id, name: c.name }]));
+export const CREDENTIAL_REFS = Object.fromEntries(
+	emulatorCredentials().map((c) => [c.type, { id: c.id, name: c.name }]),
+);

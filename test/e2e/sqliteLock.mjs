@@ -15,7 +15,9 @@ process.stdin.once('data', () => { db.exec('ROLLBACK'); db.close(); process.exit
 
 /** Resolves once the lock is held; call release() to let n8n write again. */
 export async function holdWriteLock(databaseFile) {
-	const child = spawn(node24, ['--no-warnings', '-e', HOLDER, databaseFile], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const child = spawn(node24, ['--no-warnings', '-e', HOLDER, databaseFile], {
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
 	let out = '';
 	await new Promise((resolve, reject) => {
 		child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));

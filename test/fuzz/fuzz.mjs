@@ -43,20 +43,43 @@ let sequence = 0;
 
 function messagingEvent(rng, pageId, kind) {
 	sequence++;
-	const base = { sender: { id: `2400000000${rng.int(100000)}` }, recipient: { id: pageId }, timestamp: 1700000000000 + sequence };
+	const base = {
+		sender: { id: `2400000000${rng.int(100000)}` },
+		recipient: { id: pageId },
+		timestamp: 1700000000000 + sequence,
+	};
 	switch (kind) {
 		case 'postback':
-			return { ...base, postback: { mid: `fz_pb_${process.pid}_${sequence}`, title: 'Start', payload: 'GET_STARTED' } };
+			return {
+				...base,
+				postback: {
+					mid: `fz_pb_${process.pid}_${sequence}`,
+					title: 'Start',
+					payload: 'GET_STARTED',
+				},
+			};
 		case 'delivery':
 			return { ...base, delivery: { mids: [`fz_d_${sequence}`], watermark: base.timestamp } };
 		case 'read':
 			return { ...base, read: { watermark: base.timestamp } };
 		default:
-			return { ...base, message: { mid: `fz_${process.pid}_${sequence}`, text: rng.pick(ODD_TEXT) } };
+			return {
+				...base,
+				message: { mid: `fz_${process.pid}_${sequence}`, text: rng.pick(ODD_TEXT) },
+			};
 	}
 }
 
-function payload(rng, { object = 'page', pageId = '104000000000001', entries = 1 + rng.int(3), events = 1 + rng.int(3), serialise = metaJson } = {}) {
+function payload(
+	rng,
+	{
+		object = 'page',
+		pageId = '104000000000001',
+		entries = 1 + rng.int(3),
+		events = 1 + rng.int(3),
+		serialise = metaJson,
+	} = {},
+) {
 	const entry = [];
 	let messageEvents = 0;
 	for (let e = 0; e < entries; e++) {
@@ -72,7 +95,9 @@ function payload(rng, { object = 'page', pageId = '104000000000001', entries = 1
 }
 
 const hmac = (algorithm, secret, body) => createHmac(algorithm, secret).update(body).digest('hex');
-const signed = (secret, body) => ({ 'x-hub-signature-256': `sha256=${hmac('sha256', secret, body)}` });
+const signed = (secret, body) => ({
+	'x-hub-signature-256': `sha256=${hmac('sha256', secret, body)}`,
+});
 
 /**
  * The case table. Each case returns {method, headers, body, query?, expect: status,
@@ -83,11 +108,24 @@ export function cases({ appSecret, verifyToken, object = 'page' }) {
 	return {
 		valid(rng) {
 			const { body } = payload(rng, { object });
-			return { headers: { 'content-type': 'application/json', ...signed(appSecret, body) }, body, expect: 200, starts: true };
+			return {
+				headers: { 'content-type': 'application/json', ...signed(appSecret, body) },
+				body,
+				expect: 200,
+				starts: true,
+			};
 		},
 		validSha1Only(rng) {
 			const { body } = payload(rng, { object });
-			return { headers: { 'content-type': 'application/json', 'x-hub-signature': `sha1=${hmac('sha1', appSecret, body)}` }, body, expect: 200, starts: true };
+			return {
+				headers: {
+					'content-type': 'application/json',
+					'x-hub-signature': `sha1=${hmac('sha1', appSecret, body)}`,
+				},
+				body,
+				expect: 200,
+				starts: true,
+			};
 		},
 		missingSignature(rng) {
 			const { body } = payload(rng, { object });
@@ -98,28 +136,67 @@ export function cases({ appSecret, verifyToken, object = 'page' }) {
 			const good = hmac('sha256', appSecret, body);
 			const at = rng.int(good.length);
 			const flipped = good.slice(0, at) + (good[at] === 'a' ? 'b' : 'a') + good.slice(at + 1);
-			return { headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${flipped}` }, body, expect: 401, starts: false };
+			return {
+				headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${flipped}` },
+				body,
+				expect: 401,
+				starts: false,
+			};
 		},
 		truncatedSignature(rng) {
 			const { body } = payload(rng, { object });
 			const good = hmac('sha256', appSecret, body);
-			return { headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${good.slice(0, rng.int(good.length))}` }, body, expect: 401, starts: false };
+			return {
+				headers: {
+					'content-type': 'application/json',
+					'x-hub-signature-256': `sha256=${good.slice(0, rng.int(good.length))}`,
+				},
+				body,
+				expect: 401,
+				starts: false,
+			};
 		},
 		otherSecret(rng) {
 			const { body } = payload(rng, { object });
-			return { headers: { 'content-type': 'application/json', ...signed(other, body) }, body, expect: 401, starts: false };
+			return {
+				headers: { 'content-type': 'application/json', ...signed(other, body) },
+				body,
+				expect: 401,
+				starts: false,
+			};
 		},
 		malformedSignatureHeader(rng) {
 			const { body } = payload(rng, { object });
 			const good = hmac('sha256', appSecret, body);
-			const value = rng.pick([good, `sha1=${good}`, `sha256:${good}`, `SHA256=${good.toUpperCase()}`, `sha256=${good}${good}`, 'sha256=', '=', '', `sha256= ${good}`, `sha256=${good.replace(/[0-9]/g, 'z')}`]);
-			return { headers: { 'content-type': 'application/json', 'x-hub-signature-256': value }, body, expect: 401, starts: false };
+			const value = rng.pick([
+				good,
+				`sha1=${good}`,
+				`sha256:${good}`,
+				`SHA256=${good.toUpperCase()}`,
+				`sha256=${good}${good}`,
+				'sha256=',
+				'=',
+				'',
+				`sha256= ${good}`,
+				`sha256=${good.replace(/[0-9]/g, 'z')}`,
+			]);
+			return {
+				headers: { 'content-type': 'application/json', 'x-hub-signature-256': value },
+				body,
+				expect: 401,
+				starts: false,
+			};
 		},
 		duplicatedSignatureHeader(rng) {
 			const { body } = payload(rng, { object });
 			const good = `sha256=${hmac('sha256', appSecret, body)}`;
 			// Node joins repeated custom headers with ", ": the value is no longer a signature.
-			return { headers: { 'content-type': 'application/json', 'x-hub-signature-256': [good, good] }, body, expect: 401, starts: false };
+			return {
+				headers: { 'content-type': 'application/json', 'x-hub-signature-256': [good, good] },
+				body,
+				expect: 401,
+				starts: false,
+			};
 		},
 		bodyChangedAfterSigning(rng) {
 			const { body } = payload(rng, { object });
@@ -132,69 +209,180 @@ export function cases({ appSecret, verifyToken, object = 'page' }) {
 		brokenJsonSigned(rng) {
 			const { body } = payload(rng, { object });
 			const broken = body.subarray(0, Math.max(1, rng.int(body.length - 1)));
-			return { headers: { 'content-type': 'application/json', ...signed(appSecret, broken) }, body: broken, expect: 400, starts: false };
+			return {
+				headers: { 'content-type': 'application/json', ...signed(appSecret, broken) },
+				body: broken,
+				expect: 400,
+				starts: false,
+			};
 		},
 		notAnObjectSigned(rng) {
-			const body = Buffer.from(rng.pick(['[]', '"page"', '42', 'null', 'true', '{"entry":[]}', '{"object":"page"}', '{"object":"page","entry":{}}']));
-			return { headers: { 'content-type': 'application/json', ...signed(appSecret, body) }, body, expect: 400, starts: false };
+			const body = Buffer.from(
+				rng.pick([
+					'[]',
+					'"page"',
+					'42',
+					'null',
+					'true',
+					'{"entry":[]}',
+					'{"object":"page"}',
+					'{"object":"page","entry":{}}',
+				]),
+			);
+			return {
+				headers: { 'content-type': 'application/json', ...signed(appSecret, body) },
+				body,
+				expect: 400,
+				starts: false,
+			};
 		},
 		wrongObjectSigned(rng) {
-			const { body } = payload(rng, { object: rng.pick(['user', 'permissions', object === 'page' ? 'instagram' : 'page', 'whatsapp_business_account']) });
-			return { headers: { 'content-type': 'application/json', ...signed(appSecret, body) }, body, expect: 400, starts: false };
+			const { body } = payload(rng, {
+				object: rng.pick([
+					'user',
+					'permissions',
+					object === 'page' ? 'instagram' : 'page',
+					'whatsapp_business_account',
+				]),
+			});
+			return {
+				headers: { 'content-type': 'application/json', ...signed(appSecret, body) },
+				body,
+				expect: 400,
+				starts: false,
+			};
 		},
 		wrongContentTypeUnsigned(rng) {
 			const { body } = payload(rng, { object });
-			return { headers: { 'content-type': rng.pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'application/octet-stream']) }, body, expect: 401, starts: false };
+			return {
+				headers: {
+					'content-type': rng.pick([
+						'text/plain',
+						'application/x-www-form-urlencoded',
+						'application/xml',
+						'application/octet-stream',
+					]),
+				},
+				body,
+				expect: 401,
+				starts: false,
+			};
 		},
 		gzipUnsigned(rng) {
 			const { body } = payload(rng, { object });
 			const encoding = rng.pick(['gzip', 'deflate']);
-			return { headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: encoding === 'gzip' ? gzipSync(body) : deflateSync(body), expect: 401, starts: false };
+			return {
+				headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+				body: encoding === 'gzip' ? gzipSync(body) : deflateSync(body),
+				expect: 401,
+				starts: false,
+			};
 		},
 		gzipSignedOverCompressedBytes(rng) {
 			// A signature computed over the compressed bytes does not match the payload n8n hands
 			// the trigger after decoding: refused like any other wrong signature.
 			const { body } = payload(rng, { object });
 			const compressed = gzipSync(body);
-			return { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...signed(appSecret, compressed) }, body: compressed, expect: 401, starts: false };
+			return {
+				headers: {
+					'content-type': 'application/json',
+					'content-encoding': 'gzip',
+					...signed(appSecret, compressed),
+				},
+				body: compressed,
+				expect: 401,
+				starts: false,
+			};
 		},
 		oddUnicodeSigned(rng) {
 			// Meta's escaping, raw UTF-8, or escapes with upper-case hex: the bytes are what is signed.
-			const serialise = rng.pick([metaJson, JSON.stringify, (value) => metaJson(value).replace(/\\u([0-9a-f]{4})/g, (_, hex) => `\\u${hex.toUpperCase()}`)]);
+			const serialise = rng.pick([
+				metaJson,
+				JSON.stringify,
+				(value) =>
+					metaJson(value).replace(/\\u([0-9a-f]{4})/g, (_, hex) => `\\u${hex.toUpperCase()}`),
+			]);
 			const { body } = payload(rng, { object, entries: 1, events: 1, serialise });
-			return { headers: { 'content-type': 'application/json; charset=utf-8', ...signed(appSecret, body) }, body, expect: 200, starts: true };
+			return {
+				headers: { 'content-type': 'application/json; charset=utf-8', ...signed(appSecret, body) },
+				body,
+				expect: 200,
+				starts: true,
+			};
 		},
 		hugeEntryArraySigned(rng) {
 			const { body } = payload(rng, { object, entries: 200 + rng.int(300), events: 1 });
-			return { headers: { 'content-type': 'application/json', ...signed(appSecret, body) }, body, expect: 200, starts: true };
+			return {
+				headers: { 'content-type': 'application/json', ...signed(appSecret, body) },
+				body,
+				expect: 200,
+				starts: true,
+			};
 		},
 		brokenJsonSignedAsText(rng) {
 			// Sent as text/plain, n8n hands the bytes over unparsed: the trigger itself refuses them.
 			const { body } = payload(rng, { object });
 			const broken = body.subarray(0, Math.max(1, rng.int(body.length - 1)));
-			return { headers: { 'content-type': 'text/plain', ...signed(appSecret, broken) }, body: broken, expect: 400, starts: false };
+			return {
+				headers: { 'content-type': 'text/plain', ...signed(appSecret, broken) },
+				body: broken,
+				expect: 400,
+				starts: false,
+			};
 		},
 		tenMegabytesUnsigned() {
 			const body = Buffer.from(`{"object":"${object}","pad":"${'a'.repeat(10 * 1024 * 1024)}"}`);
-			return { headers: { 'content-type': 'application/json' }, body, expect: 401, starts: false, heavy: true };
+			return {
+				headers: { 'content-type': 'application/json' },
+				body,
+				expect: 401,
+				starts: false,
+				heavy: true,
+			};
 		},
 		tenMegabytesSignedJson(rng) {
 			const text = 'y'.repeat(10 * 1024 * 1024);
-			const body = Buffer.from(`{"object":"${object}","entry":[{"id":"104000000000001","time":1,"messaging":[{"sender":{"id":"1"},"recipient":{"id":"104000000000001"},"timestamp":1,"message":{"mid":"fz_big_${process.pid}_${rng.int(1e9)}","text":"${text}"}}]}]}`);
-			return { headers: { 'content-type': 'application/json', ...signed(appSecret, body) }, body, expect: 200, starts: true, heavy: true };
+			const body = Buffer.from(
+				`{"object":"${object}","entry":[{"id":"104000000000001","time":1,"messaging":[{"sender":{"id":"1"},"recipient":{"id":"104000000000001"},"timestamp":1,"message":{"mid":"fz_big_${process.pid}_${rng.int(1e9)}","text":"${text}"}}]}]}`,
+			);
+			return {
+				headers: { 'content-type': 'application/json', ...signed(appSecret, body) },
+				body,
+				expect: 200,
+				starts: true,
+				heavy: true,
+			};
 		},
 		handshakeRight(rng) {
 			const challenge = String(rng.int(1e9));
-			return { method: 'GET', query: { 'hub.mode': 'subscribe', 'hub.verify_token': verifyToken, 'hub.challenge': challenge }, expect: 200, expectBody: challenge, starts: false };
+			return {
+				method: 'GET',
+				query: {
+					'hub.mode': 'subscribe',
+					'hub.verify_token': verifyToken,
+					'hub.challenge': challenge,
+				},
+				expect: 200,
+				expectBody: challenge,
+				starts: false,
+			};
 		},
 		handshakeWrong(rng) {
 			const challenge = String(rng.int(1e9));
 			const query = rng.pick([
-				{ 'hub.mode': 'subscribe', 'hub.verify_token': `${verifyToken}x`, 'hub.challenge': challenge },
+				{
+					'hub.mode': 'subscribe',
+					'hub.verify_token': `${verifyToken}x`,
+					'hub.challenge': challenge,
+				},
 				{ 'hub.mode': 'unsubscribe', 'hub.verify_token': verifyToken, 'hub.challenge': challenge },
 				{ 'hub.verify_token': verifyToken, 'hub.challenge': challenge },
 				{ 'hub.mode': 'subscribe', 'hub.challenge': challenge },
-				{ 'hub.mode': 'subscribe', 'hub.verify_token': verifyToken.slice(1), 'hub.challenge': challenge },
+				{
+					'hub.mode': 'subscribe',
+					'hub.verify_token': verifyToken.slice(1),
+					'hub.challenge': challenge,
+				},
 			]);
 			return { method: 'GET', query, expect: 403, forbidBody: challenge, starts: false };
 		},
@@ -208,7 +396,10 @@ export function cases({ appSecret, verifyToken, object = 'page' }) {
  */
 export function expectedStatus(request) {
 	if (request.method === 'GET' || !request.body) return request.expect;
-	const type = String(request.headers?.['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	const type = String(request.headers?.['content-type'] ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 	const encoding = request.headers?.['content-encoding'];
 	let bytes = request.body;
 	if (encoding === 'gzip') bytes = gunzipSync(bytes);
@@ -229,10 +420,26 @@ export function expectedStatus(request) {
 
 /** Weights: how often each case is drawn. Heavy cases are rare. */
 export const WEIGHTS = {
-	valid: 12, validSha1Only: 3, missingSignature: 8, flippedSignature: 8, truncatedSignature: 5, otherSecret: 6,
-	malformedSignatureHeader: 8, duplicatedSignatureHeader: 3, bodyChangedAfterSigning: 8, brokenJsonSigned: 6,
-	notAnObjectSigned: 4, wrongObjectSigned: 5, wrongContentTypeUnsigned: 5, gzipUnsigned: 4,
-	gzipSignedOverCompressedBytes: 2, brokenJsonSignedAsText: 4, oddUnicodeSigned: 6, hugeEntryArraySigned: 1, handshakeRight: 3, handshakeWrong: 5,
+	valid: 12,
+	validSha1Only: 3,
+	missingSignature: 8,
+	flippedSignature: 8,
+	truncatedSignature: 5,
+	otherSecret: 6,
+	malformedSignatureHeader: 8,
+	duplicatedSignatureHeader: 3,
+	bodyChangedAfterSigning: 8,
+	brokenJsonSigned: 6,
+	notAnObjectSigned: 4,
+	wrongObjectSigned: 5,
+	wrongContentTypeUnsigned: 5,
+	gzipUnsigned: 4,
+	gzipSignedOverCompressedBytes: 2,
+	brokenJsonSignedAsText: 4,
+	oddUnicodeSigned: 6,
+	hugeEntryArraySigned: 1,
+	handshakeRight: 3,
+	handshakeWrong: 5,
 };
 const HEAVY = ['tenMegabytesUnsigned', 'tenMegabytesSignedJson'];
 
@@ -244,11 +451,23 @@ function send({ port, path, method = 'POST', headers = {}, body, query }, agent)
 	const timeout = /[/+]xml/.test(type) ? XML_TIMEOUT_MS : TIMEOUT_MS;
 	return new Promise((resolve) => {
 		const search = query ? `?${new URLSearchParams(query)}` : '';
-		const req = http.request({ host: '127.0.0.1', port, path: `${path}${search}`, method, headers: body ? { ...headers, 'content-length': body.length } : headers, agent }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
-		});
+		const req = http.request(
+			{
+				host: '127.0.0.1',
+				port,
+				path: `${path}${search}`,
+				method,
+				headers: body ? { ...headers, 'content-length': body.length } : headers,
+				agent,
+			},
+			(res) => {
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () =>
+					resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }),
+				);
+			},
+		);
 		req.setTimeout(timeout, () => {
 			resolve({ status: 'no answer', body: `no answer within ${timeout} ms` });
 			req.destroy();
@@ -262,7 +481,17 @@ function send({ port, path, method = 'POST', headers = {}, body, query }, agent)
  * Runs `count` requests (plus the heavy ones once each), `concurrency` at a time.
  * @returns {{total, byCase, mismatches, starts}}
  */
-export async function runFuzz({ port, webhookPath, appSecret, verifyToken, object = 'page', count = 10_000, seed = 1, concurrency = 16, heavy = true }) {
+export async function runFuzz({
+	port,
+	webhookPath,
+	appSecret,
+	verifyToken,
+	object = 'page',
+	count = 10_000,
+	seed = 1,
+	concurrency = 16,
+	heavy = true,
+}) {
 	const rng = prng(seed);
 	const table = cases({ appSecret, verifyToken, object });
 	const bag = Object.entries(WEIGHTS).flatMap(([name, weight]) => Array(weight).fill(name));
@@ -284,7 +513,16 @@ export async function runFuzz({ port, webhookPath, appSecret, verifyToken, objec
 			if (ok && request.expectBody !== undefined) ok = answer.body === request.expectBody;
 			if (request.forbidBody !== undefined && answer.body.includes(request.forbidBody)) ok = false;
 			if (ok) stats.ok++;
-			else if (mismatches.length < 20) mismatches.push({ case: name, expected: expect, got: answer.status, contentType: request.headers?.['content-type'], encoding: request.headers?.['content-encoding'], bytes: request.body?.length, body: answer.body.slice(0, 200) });
+			else if (mismatches.length < 20)
+				mismatches.push({
+					case: name,
+					expected: expect,
+					got: answer.status,
+					contentType: request.headers?.['content-type'],
+					encoding: request.headers?.['content-encoding'],
+					bytes: request.body?.length,
+					body: answer.body.slice(0, 200),
+				});
 			stats[answer.status] = (stats[answer.status] ?? 0) + 1;
 			if (request.starts && ok) starts++;
 		}

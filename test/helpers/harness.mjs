@@ -35,7 +35,9 @@ const { Logger } = coreRequire('@n8n/backend-common');
 
 // One copy of n8n-workflow: the nodes' NodeApiError must be the class n8n-core checks against.
 if (coreRequire('n8n-workflow') !== workflow) {
-	throw new Error('n8n-core loads another copy of n8n-workflow than the project: run `npm ls n8n-workflow` and dedupe');
+	throw new Error(
+		'n8n-core loads another copy of n8n-workflow than the project: run `npm ls n8n-workflow` and dedupe',
+	);
 }
 
 const { Workflow, NodeHelpers, createRunExecutionData } = workflow;
@@ -47,7 +49,12 @@ const runLogger = new AsyncLocalStorage();
 const delegatingLogger = {
 	scoped: () => delegatingLogger,
 	withContext: () => delegatingLogger,
-	...Object.fromEntries(['error', 'warn', 'info', 'debug'].map((level) => [level, (...args) => (runLogger.getStore() ?? silentLogger)[level](...args)])),
+	...Object.fromEntries(
+		['error', 'warn', 'info', 'debug'].map((level) => [
+			level,
+			(...args) => (runLogger.getStore() ?? silentLogger)[level](...args),
+		]),
+	),
 };
 Container.set(Logger, delegatingLogger);
 await Container.get(BinaryDataService).init();
@@ -108,11 +115,13 @@ export class CredentialStore {
 		this.data = {};
 		this.preAuthentications = 0;
 		this.reads = 0;
-		for (const [typeName, data] of Object.entries(entries)) this.data[typeName] = withDefaults(typeName, data);
+		for (const [typeName, data] of Object.entries(entries))
+			this.data[typeName] = withDefaults(typeName, data);
 	}
 
 	get(typeName) {
-		if (!this.data[typeName]) throw new Error(`Node does not have any credentials of type "${typeName}" set`);
+		if (!this.data[typeName])
+			throw new Error(`Node does not have any credentials of type "${typeName}" set`);
 		return { ...this.data[typeName] };
 	}
 
@@ -132,7 +141,10 @@ export class HarnessCredentialsHelper {
 
 	getParentTypes(name) {
 		const parents = credentialType(name).extends ?? [];
-		return parents.flatMap((parent) => [parent, ...(credentialTypes[parent] ? this.getParentTypes(parent) : [])]);
+		return parents.flatMap((parent) => [
+			parent,
+			...(credentialTypes[parent] ? this.getParentTypes(parent) : []),
+		]);
 	}
 
 	isCredentialUsableByNode() {
@@ -144,15 +156,35 @@ export class HarnessCredentialsHelper {
 	}
 
 	async getCredentials(nodeCredentials, type) {
-		return { id: nodeCredentials.id, name: nodeCredentials.name, type, getData: () => this.store.get(type) };
+		return {
+			id: nodeCredentials.id,
+			name: nodeCredentials.name,
+			type,
+			getData: () => this.store.get(type),
+		};
 	}
 
 	/** The stored data with the type's defaults applied (hidden fields dropped), as the CLI returns it. */
 	async getDecrypted(additionalData, nodeCredentials, type) {
 		this.store.reads += 1;
 		const data = this.store.get(type);
-		const withDefaultsApplied = NodeHelpers.getNodeParameters(credentialType(type).properties, data, true, false, null, null) ?? {};
-		return { ...withDefaultsApplied, ...Object.fromEntries(Object.entries(data).filter(([key]) => !(key in withDefaultsApplied) && key === 'oauthTokenData')) };
+		const withDefaultsApplied =
+			NodeHelpers.getNodeParameters(
+				credentialType(type).properties,
+				data,
+				true,
+				false,
+				null,
+				null,
+			) ?? {};
+		return {
+			...withDefaultsApplied,
+			...Object.fromEntries(
+				Object.entries(data).filter(
+					([key]) => !(key in withDefaultsApplied) && key === 'oauthTokenData',
+				),
+			),
+		};
 	}
 
 	async updateCredentials(nodeCredentials, type, data) {
@@ -166,18 +198,32 @@ export class HarnessCredentialsHelper {
 	/** The credential type's `authenticate`: a function, or n8n's generic form whose values are expressions. */
 	async authenticate(credentials, typeName, requestOptions, wf, node) {
 		const type = credentialType(typeName);
-		if (typeof type.authenticate === 'function') return await type.authenticate(credentials, requestOptions);
+		if (typeof type.authenticate === 'function')
+			return await type.authenticate(credentials, requestOptions);
 		if (!type.authenticate || type.authenticate.type !== 'generic') return requestOptions;
 		const resolve = (value) =>
-			typeof value === 'string' && wf && node ? wf.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, value) : value;
+			typeof value === 'string' && wf && node
+				? wf.expression.getSimpleParameterValue(
+						node,
+						value,
+						'internal',
+						{ $credentials: credentials },
+						undefined,
+						value,
+					)
+				: value;
 		const options = { ...requestOptions };
 		const { properties } = type.authenticate;
 		for (const key of ['headers', 'qs', 'body']) {
 			if (!properties[key]) continue;
 			options[key] = { ...(options[key] ?? {}) };
-			for (const [name, value] of Object.entries(properties[key])) options[key][name] = resolve(value);
+			for (const [name, value] of Object.entries(properties[key]))
+				options[key][name] = resolve(value);
 		}
-		if (properties.auth) options.auth = Object.fromEntries(Object.entries(properties.auth).map(([k, v]) => [k, resolve(v)]));
+		if (properties.auth)
+			options.auth = Object.fromEntries(
+				Object.entries(properties.auth).map(([k, v]) => [k, resolve(v)]),
+			);
 		return options;
 	}
 
@@ -187,7 +233,12 @@ export class HarnessCredentialsHelper {
 		if (typeof type.preAuthentication !== 'function') return undefined;
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 		if (!expirable) return undefined;
-		if (!credentialsExpired && credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined) return undefined;
+		if (
+			!credentialsExpired &&
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined
+		)
+			return undefined;
 		const output = await this.runPreAuthentication(helpers, credentials, typeName);
 		this.store.data[typeName] = { ...this.store.data[typeName], ...output };
 		return output;
@@ -229,18 +280,31 @@ function makeWorkflow(nodeType, node, staticData) {
 		getByNameAndVersion: () => nodeType,
 		getKnownTypes: () => ({}),
 	};
-	return new Workflow({ id: 'harness-workflow', name: 'harness', nodes: [node], connections: {}, active: true, nodeTypes, staticData, settings: { timezone: 'UTC' } });
+	return new Workflow({
+		id: 'harness-workflow',
+		name: 'harness',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData,
+		settings: { timezone: 'UTC' },
+	});
 }
 
 function credentialsOf(store) {
 	// As in a saved workflow: the node refers to each credential by id (the same id for the same
 	// type here, so state kept per credential carries over between runs, as it does in n8n).
-	return Object.fromEntries(Object.keys(store.data).map((type) => [type, { id: `harness-${type}`, name: type }]));
+	return Object.fromEntries(
+		Object.keys(store.data).map((type) => [type, { id: `harness-${type}`, name: type }]),
+	);
 }
 
 function additionalDataFor(store, { webhookUrl, extra = {} } = {}) {
 	// n8n builds a webhook URL as <base>/<webhookId>/<path>: a test's callback URL gives the base.
-	const webhookBase = webhookUrl ? webhookUrl.replace(new RegExp(`/${WEBHOOK_ID}/[^/]+$`), '') : `${BASE}/webhook`;
+	const webhookBase = webhookUrl
+		? webhookUrl.replace(new RegExp(`/${WEBHOOK_ID}/[^/]+$`), '')
+		: `${BASE}/webhook`;
 	return {
 		credentialsHelper: new HarnessCredentialsHelper(store),
 		executionId: 'harness-execution',
@@ -258,21 +322,54 @@ function additionalDataFor(store, { webhookUrl, extra = {} } = {}) {
 }
 
 function toStore(credentials) {
-	return credentials instanceof CredentialStore ? credentials : new CredentialStore(credentials ?? {});
+	return credentials instanceof CredentialStore
+		? credentials
+		: new CredentialStore(credentials ?? {});
 }
 
 /** Runs a node's execute() in n8n-core's ExecuteContext, returning the output or the thrown error. */
-export async function runExecute(nodeType, { parameters = {}, items = [{ json: {} }], credentials, continueOnFail = false, staticData, logger, nodeOverrides } = {}) {
+export async function runExecute(
+	nodeType,
+	{
+		parameters = {},
+		items = [{ json: {} }],
+		credentials,
+		continueOnFail = false,
+		staticData,
+		logger,
+		nodeOverrides,
+	} = {},
+) {
 	const store = toStore(credentials);
-	const node = makeNode(nodeType, parameters, { credentials: credentialsOf(store), ...(continueOnFail ? { onError: 'continueRegularOutput' } : {}), ...nodeOverrides });
+	const node = makeNode(nodeType, parameters, {
+		credentials: credentialsOf(store),
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		...nodeOverrides,
+	});
 	const wf = makeWorkflow(nodeType, node, staticData);
 	const inputData = { main: [items] };
 	const executeData = { node, data: inputData, source: { main: [{ previousNode: 'Start' }] } };
-	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [executeData] } });
-	const context = new ExecuteContext(wf, node, additionalDataFor(store), 'manual', runExecutionData, 0, items, inputData, executeData, [], new AbortController().signal);
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [executeData] },
+	});
+	const context = new ExecuteContext(
+		wf,
+		node,
+		additionalDataFor(store),
+		'manual',
+		runExecutionData,
+		0,
+		items,
+		inputData,
+		executeData,
+		[],
+		new AbortController().signal,
+	);
 	context.credentialStore = store;
 	try {
-		const output = await runLogger.run(logger ?? silentLogger, () => nodeType.execute.call(context));
+		const output = await runLogger.run(logger ?? silentLogger, () =>
+			nodeType.execute.call(context),
+		);
 		return { output, context, node };
 	} catch (error) {
 		return { error, context, node };
@@ -339,7 +436,10 @@ function answerOnReceived(description, result, res, registrationFails) {
 		res.status(500).json({ code: 0, message: 'SQLITE_BUSY: database is locked' });
 	} else {
 		const data = description.responseData;
-		const body = data === 'noData' ? undefined : data || result?.webhookResponse || { message: 'Workflow was started' };
+		const body =
+			data === 'noData'
+				? undefined
+				: data || result?.webhookResponse || { message: 'Workflow was started' };
 		res.status(200).send(body);
 	}
 	res.answeredByN8n = true;
@@ -350,11 +450,31 @@ function answerOnReceived(description, result, res, registrationFails) {
  * service would after its body parser ran: rawBody is the exact bytes, body the parsed JSON.
  * `mode` is 'webhook' for the Production URL; n8n runs a Test-URL delivery in 'manual' mode.
  */
-export async function runWebhook(nodeType, { parameters = {}, credentials, webhookName = 'default', method = 'POST', headers = {}, query = {}, rawBody, staticData = {}, logger, nodeOverrides, registrationFails = false, mode = 'webhook' } = {}) {
+export async function runWebhook(
+	nodeType,
+	{
+		parameters = {},
+		credentials,
+		webhookName = 'default',
+		method = 'POST',
+		headers = {},
+		query = {},
+		rawBody,
+		staticData = {},
+		logger,
+		nodeOverrides,
+		registrationFails = false,
+		mode = 'webhook',
+	} = {},
+) {
 	const store = toStore(credentials);
-	const node = makeNode(nodeType, parameters, { credentials: credentialsOf(store), ...nodeOverrides });
+	const node = makeNode(nodeType, parameters, {
+		credentials: credentialsOf(store),
+		...nodeOverrides,
+	});
 	const wf = makeWorkflow(nodeType, node, staticData);
-	const raw = rawBody === undefined ? undefined : Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
+	const raw =
+		rawBody === undefined ? undefined : Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
 	let body = {};
 	if (raw && (headers['content-type'] ?? '').includes('json')) {
 		try {
@@ -363,7 +483,9 @@ export async function runWebhook(nodeType, { parameters = {}, credentials, webho
 			body = {};
 		}
 	}
-	const lowerHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+	const lowerHeaders = Object.fromEntries(
+		Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
+	);
 	const req = Object.assign(new EventEmitter(), {
 		method,
 		headers: lowerHeaders,
@@ -387,12 +509,16 @@ export async function runWebhook(nodeType, { parameters = {}, credentials, webho
 		isTest: mode === 'manual',
 		workflowExecuteAdditionalData: undefined,
 	};
-	const additionalData = additionalDataFor(store, { extra: { httpRequest: req, httpResponse: res } });
+	const additionalData = additionalDataFor(store, {
+		extra: { httpRequest: req, httpResponse: res },
+	});
 	webhookData.workflowExecuteAdditionalData = additionalData;
 	const context = new WebhookContext(wf, node, additionalData, mode, webhookData, [], null);
 	context.credentialStore = store;
 	try {
-		const result = await runLogger.run(logger ?? silentLogger, () => nodeType.webhook.call(context));
+		const result = await runLogger.run(logger ?? silentLogger, () =>
+			nodeType.webhook.call(context),
+		);
 		answerOnReceived(description, result, res, registrationFails);
 		return { result, res, context, staticData };
 	} catch (error) {
@@ -401,13 +527,35 @@ export async function runWebhook(nodeType, { parameters = {}, credentials, webho
 }
 
 /** n8n-core's HookContext for webhookMethods (checkExists/create/delete) of a trigger. */
-export function hookContext(nodeType, { parameters = {}, credentials, staticData = {}, webhookUrl, logger, nodeOverrides, mode = 'trigger', activation = 'activate' } = {}) {
+export function hookContext(
+	nodeType,
+	{
+		parameters = {},
+		credentials,
+		staticData = {},
+		webhookUrl,
+		logger,
+		nodeOverrides,
+		mode = 'trigger',
+		activation = 'activate',
+	} = {},
+) {
 	const store = toStore(credentials);
-	const node = makeNode(nodeType, parameters, { credentials: credentialsOf(store), ...nodeOverrides });
-	const wf = makeWorkflow(nodeType, node, staticData);
-	const context = new HookContext(wf, node, additionalDataFor(store, { webhookUrl }), mode, activation, {
-		webhookDescription: nodeType.description.webhooks?.find((w) => w.name === 'default'),
+	const node = makeNode(nodeType, parameters, {
+		credentials: credentialsOf(store),
+		...nodeOverrides,
 	});
+	const wf = makeWorkflow(nodeType, node, staticData);
+	const context = new HookContext(
+		wf,
+		node,
+		additionalDataFor(store, { webhookUrl }),
+		mode,
+		activation,
+		{
+			webhookDescription: nodeType.description.webhooks?.find((w) => w.name === 'default'),
+		},
+	);
 	context.credentialStore = store;
 	if (logger) Object.defineProperty(context, 'logger', { value: logger });
 	return context;
@@ -417,12 +565,23 @@ export function hookContext(nodeType, { parameters = {}, credentials, staticData
  * n8n-core's LoadOptionsContext for methods.loadOptions / listSearch, built as the n8n CLI builds
  * it: a temporary one-node workflow, the editor's current parameters (defaults of what is shown).
  */
-export function loadOptionsContext(nodeType, { parameters = {}, credentials, logger, path = 'parameters' } = {}) {
+export function loadOptionsContext(
+	nodeType,
+	{ parameters = {}, credentials, logger, path = 'parameters' } = {},
+) {
 	const store = toStore(credentials);
-	const node = makeNode(nodeType, parameters, { name: 'Temp-Node', credentials: credentialsOf(store) });
+	const node = makeNode(nodeType, parameters, {
+		name: 'Temp-Node',
+		credentials: credentialsOf(store),
+	});
 	const wf = makeWorkflow(nodeType, node, {});
 	const currentNodeParameters = wf.getNode('Temp-Node').parameters;
-	const context = new LoadOptionsContext(wf, node, additionalDataFor(store, { extra: { currentNodeParameters } }), path);
+	const context = new LoadOptionsContext(
+		wf,
+		node,
+		additionalDataFor(store, { extra: { currentNodeParameters } }),
+		path,
+	);
 	context.credentialStore = store;
 	if (logger) Object.defineProperty(context, 'logger', { value: logger });
 	return context;
@@ -433,14 +592,29 @@ export function loadOptionsContext(nodeType, { parameters = {}, credentials, log
  * parameters after n8n's defaults and display rules, then the path.
  */
 export function nodeParameter(description, parameters, name, fallback, options = {}) {
-	const node = { name: 'n', type: 'x', typeVersion: options.typeVersion ?? 1, position: [0, 0], parameters };
-	const resolved = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ?? {};
+	const node = {
+		name: 'n',
+		type: 'x',
+		typeVersion: options.typeVersion ?? 1,
+		position: [0, 0],
+		parameters,
+	};
+	const resolved =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			node,
+			description,
+		) ?? {};
 	let value = resolved;
 	for (const key of name.split('.')) value = value?.[key];
 	if (value === undefined) {
 		if (fallback !== undefined) return fallback;
 		throw new Error(`Could not get parameter "${name}"`);
 	}
-	if (options.extractValue && value && typeof value === 'object' && '__rl' in value) return value.value;
+	if (options.extractValue && value && typeof value === 'object' && '__rl' in value)
+		return value.value;
 	return value;
 }

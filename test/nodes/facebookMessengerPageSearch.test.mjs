@@ -24,7 +24,8 @@ const context = () =>
 			},
 		}),
 	});
-const search = (filter, token) => node.methods.listSearch.searchPages.call(context(), filter, token);
+const search = (filter, token) =>
+	node.methods.listSearch.searchPages.call(context(), filter, token);
 const accountRequests = () => graph.requests.filter((r) => r.path === '/v25.0/me/accounts');
 
 beforeAll(async () => {
@@ -45,21 +46,33 @@ describe('Page picker search', () => {
 
 	it('finds "Page 119", which sits past the first 100 Pages, in one call with no leftover token', async () => {
 		const result = await search('Page 119');
-		assert.deepEqual(result.results.map((r) => r.name), ['Bridge Page 119']);
+		assert.deepEqual(
+			result.results.map((r) => r.name),
+			['Bridge Page 119'],
+		);
 		assert.equal(result.results[0].value, String(BigInt(GRAPH.pageId) + 119n));
 		assert.equal(result.paginationToken, undefined);
 		// Two Graph pages of the largest size, the second from the first one's `after` cursor.
 		const requests = accountRequests();
 		assert.equal(requests.length, 2);
-		assert.deepEqual(requests.map((r) => r.query.limit), ['100', '100']);
+		assert.deepEqual(
+			requests.map((r) => r.query.limit),
+			['100', '100'],
+		);
 		assert.equal(requests[0].query.after, undefined);
 		assert.ok(requests[1].query.after);
 	});
 
 	it('is case-insensitive and matches a Page ID exactly', async () => {
-		assert.deepEqual((await search('bridge page 119')).results.map((r) => r.name), ['Bridge Page 119']);
+		assert.deepEqual(
+			(await search('bridge page 119')).results.map((r) => r.name),
+			['Bridge Page 119'],
+		);
 		const id = String(BigInt(GRAPH.pageId) + 105n);
-		assert.deepEqual((await search(id)).results.map((r) => r.value), [id]);
+		assert.deepEqual(
+			(await search(id)).results.map((r) => r.value),
+			[id],
+		);
 	});
 
 	it('a filter matching nothing scans to the end and returns no token', async () => {
@@ -90,18 +103,34 @@ describe('Page picker search', () => {
 		assert.equal(accountRequests().length, 2);
 	});
 
-	it('on a Page-token operation n8n withholds the App credential: the picker offers the Page credential\'s Page', async () => {
+	it("on a Page-token operation n8n withholds the App credential: the picker offers the Page credential's Page", async () => {
 		const onPageOperation = loadOptionsContext(node, {
 			parameters: { resource: 'page', operation: 'getSubscribedApps' },
 			credentials: new CredentialStore({
-				facebookAppApi: { appId: GRAPH.appId, appSecret: GRAPH.appSecret, userAccessToken: GRAPH.userAccessToken, graphApiBaseUrl: graph.url },
-				facebookPageApi: { pageAccessToken: GRAPH.pageAccessToken, pageId: GRAPH.pageId, appSecret: GRAPH.appSecret, graphApiBaseUrl: graph.url },
+				facebookAppApi: {
+					appId: GRAPH.appId,
+					appSecret: GRAPH.appSecret,
+					userAccessToken: GRAPH.userAccessToken,
+					graphApiBaseUrl: graph.url,
+				},
+				facebookPageApi: {
+					pageAccessToken: GRAPH.pageAccessToken,
+					pageId: GRAPH.pageId,
+					appSecret: GRAPH.appSecret,
+					graphApiBaseUrl: graph.url,
+				},
 			}),
 		});
 		const result = await node.methods.listSearch.searchPages.call(onPageOperation);
-		assert.deepEqual(result.results.map((r) => r.value), [GRAPH.pageId]);
+		assert.deepEqual(
+			result.results.map((r) => r.value),
+			[GRAPH.pageId],
+		);
 		assert.equal(accountRequests().length, 0);
-		assert.deepEqual(graph.requests.map((r) => r.path), ['/v25.0/me']);
+		assert.deepEqual(
+			graph.requests.map((r) => r.path),
+			['/v25.0/me'],
+		);
 	});
 
 	it('no token in any URL', async () => {

@@ -8,12 +8,18 @@ import { ENGAGE, start } from '../emulators/genesys-engage/index.mjs';
 import { GENESYS_ENGAGE } from '../emulators/fixtures.mjs';
 
 const node = loadNode('GenesysEngage');
-const example = (name) => JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url)));
-const engageNodes = (workflow) => workflow.nodes.filter((n) => n.type === 'n8n-nodes-messenger-bridge.genesysEngage');
+const example = (name) =>
+	JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url)));
+const engageNodes = (workflow) =>
+	workflow.nodes.filter((n) => n.type === 'n8n-nodes-messenger-bridge.genesysEngage');
 
 function visible(property, parameters) {
 	const show = property.displayOptions?.show ?? {};
-	return Object.entries(show).every(([key, values]) => values.includes(parameters[key] ?? node.description.properties.find((p) => p.name === key)?.default));
+	return Object.entries(show).every(([key, values]) =>
+		values.includes(
+			parameters[key] ?? node.description.properties.find((p) => p.name === key)?.default,
+		),
+	);
 }
 
 let gws;
@@ -25,42 +31,76 @@ afterAll(async () => {
 });
 
 describe('genesysEngage examples', () => {
-	for (const file of ['genesys-engage-facebook-send.json', 'genesys-engage-session-answer.json', 'genesys-engage-create-then-send.json']) {
+	for (const file of [
+		'genesys-engage-facebook-send.json',
+		'genesys-engage-session-answer.json',
+		'genesys-engage-create-then-send.json',
+	]) {
 		it(`${file}: every parameter is declared and visible for its operation`, () => {
 			const workflow = example(file);
 			assert.ok(engageNodes(workflow).length > 0);
 			for (const n of engageNodes(workflow)) {
 				assert.deepEqual(Object.keys(n.credentials), ['genesysEngageApi']);
 				for (const [name, value] of Object.entries(n.parameters)) {
-					const property = node.description.properties.find((p) => p.name === name && visible(p, n.parameters));
+					const property = node.description.properties.find(
+						(p) => p.name === name && visible(p, n.parameters),
+					);
 					assert.ok(property, `${n.name}: ${name} is not a visible parameter`);
-					if (property.type === 'options') assert.ok(property.options.some((o) => o.value === value), `${n.name}: ${name}=${value}`);
+					if (property.type === 'options')
+						assert.ok(
+							property.options.some((o) => o.value === value),
+							`${n.name}: ${name}=${value}`,
+						);
 				}
 			}
 		});
 	}
 
-	it('the send example posts seed 003\'s request', async () => {
+	it("the send example posts seed 003's request", async () => {
 		gws.reset();
 		const [send] = engageNodes(example('genesys-engage-facebook-send.json'));
-		const credentials = new CredentialStore({ genesysEngageApi: { baseUrl: gws.url, username: GENESYS_ENGAGE.username, password: GENESYS_ENGAGE.password } });
+		const credentials = new CredentialStore({
+			genesysEngageApi: {
+				baseUrl: gws.url,
+				username: GENESYS_ENGAGE.username,
+				password: GENESYS_ENGAGE.password,
+			},
+		});
 		const { output, error } = await runExecute(node, { credentials, parameters: send.parameters });
 		assert.ifError(error);
-		assert.deepEqual(output[0][0].json, { statusCode: 0, referenceId: 57, operationName: 'Send', interactionId: '01QQQG2MU214P06D' });
+		assert.deepEqual(output[0][0].json, {
+			statusCode: 0,
+			referenceId: 57,
+			operationName: 'Send',
+			interactionId: '01QQQG2MU214P06D',
+		});
 	});
 
 	it('the create-then-send example: Create reports the new interaction, Send uses its ID', async () => {
 		gws.reset();
 		gws.state.cometTimeoutMs = 300;
-		const credentials = () => new CredentialStore({ genesysEngageApi: { baseUrl: gws.url, username: GENESYS_ENGAGE.username, password: GENESYS_ENGAGE.password } });
+		const credentials = () =>
+			new CredentialStore({
+				genesysEngageApi: {
+					baseUrl: gws.url,
+					username: GENESYS_ENGAGE.username,
+					password: GENESYS_ENGAGE.password,
+				},
+			});
 		const [create, send] = engageNodes(example('genesys-engage-create-then-send.json'));
-		const created = await runExecute(node, { credentials: credentials(), parameters: create.parameters });
+		const created = await runExecute(node, {
+			credentials: credentials(),
+			parameters: create.parameters,
+		});
 		assert.ifError(created.error);
 		const { interactionId } = created.output[0][0].json;
 		assert.equal(gws.interaction(interactionId).state, 'Composing');
 		// The Interaction ID expression reads the Create node's output.
 		assert.equal(send.parameters.interactionId, '={{ $json.interactionId }}');
-		const sent = await runExecute(node, { credentials: credentials(), parameters: { ...send.parameters, interactionId } });
+		const sent = await runExecute(node, {
+			credentials: credentials(),
+			parameters: { ...send.parameters, interactionId },
+		});
 		assert.ifError(sent.error);
 		assert.equal(sent.output[0][0].json.state, 'Sent');
 		assert.equal(gws.interaction(interactionId).sent[0].message, 'Your refund is on its way.');
@@ -68,7 +108,13 @@ describe('genesysEngage examples', () => {
 
 	it('the session example accepts, greets, sends the link and completes an invited session', async () => {
 		gws.reset();
-		const credentials = new CredentialStore({ genesysEngageApi: { baseUrl: gws.url, username: GENESYS_ENGAGE.username, password: GENESYS_ENGAGE.password } });
+		const credentials = new CredentialStore({
+			genesysEngageApi: {
+				baseUrl: gws.url,
+				username: GENESYS_ENGAGE.username,
+				password: GENESYS_ENGAGE.password,
+			},
+		});
 		for (const n of engageNodes(example('genesys-engage-session-answer.json'))) {
 			// The sessionId expressions read the webhook body; here the invited session stands in.
 			const parameters = { ...n.parameters, sessionId: ENGAGE.invitedSessionId };
@@ -78,6 +124,9 @@ describe('genesysEngage examples', () => {
 		const session = gws.facebookSession(ENGAGE.invitedSessionId);
 		assert.equal(session.state, 'Completed');
 		assert.equal(session.participants.at(-1).nickname, 'Support');
-		assert.deepEqual(session.transcript.map((t) => t.type), ['Message', 'PushUrl']);
+		assert.deepEqual(
+			session.transcript.map((t) => t.type),
+			['Message', 'PushUrl'],
+		);
 	});
 });

@@ -11,10 +11,27 @@ import { GENESYS_ENGAGE } from '../emulators/fixtures.mjs';
 const node = loadNode('GenesysEngage');
 let gws;
 const credentials = () =>
-	new CredentialStore({ genesysEngageApi: { baseUrl: gws.url, username: GENESYS_ENGAGE.username, password: GENESYS_ENGAGE.password } });
-const run = (parameters, options = {}) => runExecute(node, { credentials: credentials(), parameters, ...options });
-const cometd = () => gws.requests.filter((r) => r.path.startsWith('/api/v2/notifications')).map((r) => r.body.map((m) => m.channel)).flat();
-const CREATE = { resource: 'facebook', operation: 'create', queuePath: ENGAGE.queuePath, waitForResult: true, resultTimeout: 5 };
+	new CredentialStore({
+		genesysEngageApi: {
+			baseUrl: gws.url,
+			username: GENESYS_ENGAGE.username,
+			password: GENESYS_ENGAGE.password,
+		},
+	});
+const run = (parameters, options = {}) =>
+	runExecute(node, { credentials: credentials(), parameters, ...options });
+const cometd = () =>
+	gws.requests
+		.filter((r) => r.path.startsWith('/api/v2/notifications'))
+		.map((r) => r.body.map((m) => m.channel))
+		.flat();
+const CREATE = {
+	resource: 'facebook',
+	operation: 'create',
+	queuePath: ENGAGE.queuePath,
+	waitForResult: true,
+	resultTimeout: 5,
+};
 
 beforeAll(async () => {
 	gws = await start({ ports: { genesysEngage: 0 } });
@@ -28,11 +45,13 @@ beforeEach(() => {
 });
 
 describe('genesysEngage: Wait for Result (CometD)', () => {
-	it('create reports the new interaction\'s ID and state; the client is subscribed first and disconnected at the end', async () => {
+	it("create reports the new interaction's ID and state; the client is subscribed first and disconnected at the end", async () => {
 		const { output, error } = await run(CREATE);
 		assert.ifError(error);
 		const json = output[0][0].json;
-		const created = [...gws.state.interactions.values()].find((i) => i.id !== ENGAGE.outboundId && i.id !== ENGAGE.inboundId);
+		const created = [...gws.state.interactions.values()].find(
+			(i) => i.id !== ENGAGE.outboundId && i.id !== ENGAGE.inboundId,
+		);
 		assert.equal(json.interactionId, created.id);
 		assert.equal(json.state, 'Composing');
 		assert.equal(json.notificationType, 'StatusChange');
@@ -50,22 +69,51 @@ describe('genesysEngage: Wait for Result (CometD)', () => {
 	it('three items in one execution, each matched by its own referenceId; then send to each created interaction', async () => {
 		const created = await run(CREATE, { items: [{ json: {} }, { json: {} }, { json: {} }] });
 		assert.ifError(created.error);
-		assert.deepEqual(created.output[0].map((i) => i.json.referenceId), [57, 58, 59]);
+		assert.deepEqual(
+			created.output[0].map((i) => i.json.referenceId),
+			[57, 58, 59],
+		);
 		const ids = created.output[0].map((i) => i.json.interactionId);
 		assert.equal(new Set(ids).size, 3);
 		for (const [index, id] of ids.entries()) {
-			assert.equal(gws.state.notifications.find((n) => n.referenceId === 57 + index).facebook.id, id);
+			assert.equal(
+				gws.state.notifications.find((n) => n.referenceId === 57 + index).facebook.id,
+				id,
+			);
 		}
-		assert.equal(cometd().filter((c) => c === '/meta/handshake').length, 1, 'one client for the execution');
+		assert.equal(
+			cometd().filter((c) => c === '/meta/handshake').length,
+			1,
+			'one client for the execution',
+		);
 		for (const id of ids) {
-			const sent = await run({ resource: 'facebook', operation: 'send', interactionId: id, queuePath: ENGAGE.queuePath, from: 'vitaliy_onv', message: 'Hi', waitForResult: true, resultTimeout: 5 });
+			const sent = await run({
+				resource: 'facebook',
+				operation: 'send',
+				interactionId: id,
+				queuePath: ENGAGE.queuePath,
+				from: 'vitaliy_onv',
+				message: 'Hi',
+				waitForResult: true,
+				resultTimeout: 5,
+			});
 			assert.ifError(sent.error);
-			assert.deepEqual([sent.output[0][0].json.interactionId, sent.output[0][0].json.state], [id, 'Sent']);
+			assert.deepEqual(
+				[sent.output[0][0].json.interactionId, sent.output[0][0].json.state],
+				[id, 'Sent'],
+			);
 		}
 	});
 
 	it('reply reports the new reply interaction and keeps the one replied to', async () => {
-		const { output, error } = await run({ resource: 'facebook', operation: 'reply', interactionId: ENGAGE.inboundId, queuePath: ENGAGE.queuePath, waitForResult: true, resultTimeout: 5 });
+		const { output, error } = await run({
+			resource: 'facebook',
+			operation: 'reply',
+			interactionId: ENGAGE.inboundId,
+			queuePath: ENGAGE.queuePath,
+			waitForResult: true,
+			resultTimeout: 5,
+		});
 		assert.ifError(error);
 		const json = output[0][0].json;
 		assert.notEqual(json.interactionId, ENGAGE.inboundId);
@@ -86,7 +134,16 @@ describe('genesysEngage: Wait for Result (CometD)', () => {
 
 	it('an Error notification becomes a NodeApiError with its message', async () => {
 		gws.state.failNextAsync = 'Facebook rejected the message: the page token expired';
-		const { error } = await run({ resource: 'facebook', operation: 'send', interactionId: ENGAGE.outboundId, queuePath: ENGAGE.queuePath, from: 'a', message: 'b', waitForResult: true, resultTimeout: 5 });
+		const { error } = await run({
+			resource: 'facebook',
+			operation: 'send',
+			interactionId: ENGAGE.outboundId,
+			queuePath: ENGAGE.queuePath,
+			from: 'a',
+			message: 'b',
+			waitForResult: true,
+			resultTimeout: 5,
+		});
 		assert.match(error?.message ?? '', /reported that Send failed \(referenceId 57\)/);
 		assert.match(error.description, /page token expired/);
 	});
@@ -113,8 +170,14 @@ describe('genesysEngage: Wait for Result (CometD)', () => {
 
 	it('a proxy answering the connect with an HTML page: a clear error at once, no busy polling', async () => {
 		gws.injectFault(
-			(ctx) => ctx.path === '/api/v2/notifications' && JSON.stringify(ctx.body ?? '').includes('/meta/connect'),
-			{ status: 200, body: '<html><body>Maintenance</body></html>', headers: { 'content-type': 'text/html' } },
+			(ctx) =>
+				ctx.path === '/api/v2/notifications' &&
+				JSON.stringify(ctx.body ?? '').includes('/meta/connect'),
+			{
+				status: 200,
+				body: '<html><body>Maintenance</body></html>',
+				headers: { 'content-type': 'text/html' },
+			},
 			100,
 		);
 		const started = Date.now();

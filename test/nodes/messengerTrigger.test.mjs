@@ -4,21 +4,47 @@ import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { CredentialStore, loadNode, runWebhook } from '../helpers/harness.mjs';
 import { GRAPH, SECRET_VALUES } from '../emulators/fixtures.mjs';
-import { metaJson, signatureHeaders, envelope, entry, pageEvents, igEvents, bigBatch, PAGE_ID, IG_ID } from '../unit/trigger-payloads.mjs';
+import {
+	metaJson,
+	signatureHeaders,
+	envelope,
+	entry,
+	pageEvents,
+	igEvents,
+	bigBatch,
+	PAGE_ID,
+	IG_ID,
+} from '../unit/trigger-payloads.mjs';
 
 const node = loadNode('MessengerTrigger');
 const credentials = { facebookAppApi: { appId: GRAPH.appId, appSecret: GRAPH.appSecret } };
 const parameters = { object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: {} };
 let hookCounter = 0;
-const freshHook = () => ({ webhookId: `00000000-0000-4000-8000-${String(++hookCounter).padStart(12, '0')}` });
+const freshHook = () => ({
+	webhookId: `00000000-0000-4000-8000-${String(++hookCounter).padStart(12, '0')}`,
+});
 
 function recordingLogger() {
 	const lines = [];
-	const log = (level) => (message, meta) => lines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
-	return { lines, logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') } };
+	const log = (level) => (message, meta) =>
+		lines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+	return {
+		lines,
+		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+	};
 }
 
-async function post(body, { params = parameters, secret = GRAPH.appSecret, headers, nodeOverrides, logger, registrationFails } = {}) {
+async function post(
+	body,
+	{
+		params = parameters,
+		secret = GRAPH.appSecret,
+		headers,
+		nodeOverrides,
+		logger,
+		registrationFails,
+	} = {},
+) {
 	const raw = Buffer.from(typeof body === 'string' ? body : metaJson(body));
 	return runWebhook(node, {
 		parameters: params,
@@ -36,9 +62,20 @@ async function post(body, { params = parameters, secret = GRAPH.appSecret, heade
 const outputItems = (result) => result.result.workflowData?.[0] ?? [];
 
 describe('Messenger Trigger: GET handshake', () => {
-	const get = (query, params = parameters) => runWebhook(node, { parameters: params, credentials, webhookName: 'setup', method: 'GET', query });
+	const get = (query, params = parameters) =>
+		runWebhook(node, {
+			parameters: params,
+			credentials,
+			webhookName: 'setup',
+			method: 'GET',
+			query,
+		});
 	it('200 text/plain with the exact challenge', async () => {
-		const { result, res, error } = await get({ 'hub.mode': 'subscribe', 'hub.verify_token': GRAPH.verifyToken, 'hub.challenge': '1158201444' });
+		const { result, res, error } = await get({
+			'hub.mode': 'subscribe',
+			'hub.verify_token': GRAPH.verifyToken,
+			'hub.challenge': '1158201444',
+		});
 		assert.equal(error, undefined);
 		assert.deepEqual(result, { noWebhookResponse: true });
 		assert.equal(res.statusCode, 200);
@@ -47,9 +84,22 @@ describe('Messenger Trigger: GET handshake', () => {
 	});
 	it('403 without the challenge for a wrong token, wrong mode or no token configured', async () => {
 		for (const [query, params] of [
-			[{ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '987654321' }, parameters],
-			[{ 'hub.mode': 'unsubscribe', 'hub.verify_token': GRAPH.verifyToken, 'hub.challenge': '987654321' }, parameters],
-			[{ 'hub.mode': 'subscribe', 'hub.verify_token': '', 'hub.challenge': '987654321' }, { ...parameters, verifyToken: '' }],
+			[
+				{ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '987654321' },
+				parameters,
+			],
+			[
+				{
+					'hub.mode': 'unsubscribe',
+					'hub.verify_token': GRAPH.verifyToken,
+					'hub.challenge': '987654321',
+				},
+				parameters,
+			],
+			[
+				{ 'hub.mode': 'subscribe', 'hub.verify_token': '', 'hub.challenge': '987654321' },
+				{ ...parameters, verifyToken: '' },
+			],
 			[{}, parameters],
 		]) {
 			const { result, res } = await get(query, params);
@@ -62,7 +112,9 @@ describe('Messenger Trigger: GET handshake', () => {
 
 describe('Messenger Trigger: signed POST', () => {
 	const batch = envelope('page', [
-		entry(PAGE_ID, [pageEvents.message, pageEvents.echo, pageEvents.postback], { standby: [pageEvents.read] }),
+		entry(PAGE_ID, [pageEvents.message, pageEvents.echo, pageEvents.postback], {
+			standby: [pageEvents.read],
+		}),
 		entry('104000000000002', [pageEvents.reaction, pageEvents.delivery]),
 	]);
 
@@ -76,21 +128,40 @@ describe('Messenger Trigger: signed POST', () => {
 		assert.equal(run.result.noWebhookResponse, undefined);
 		assert.equal(run.res.answeredByN8n, true);
 		const items = outputItems(run);
-		assert.deepEqual(items.map((i) => [i.json.entryId, i.json.eventType]), [
-			[PAGE_ID, 'message'], [PAGE_ID, 'postback'], ['104000000000002', 'reaction'], ['104000000000002', 'delivery'],
-		]);
+		assert.deepEqual(
+			items.map((i) => [i.json.entryId, i.json.eventType]),
+			[
+				[PAGE_ID, 'message'],
+				[PAGE_ID, 'postback'],
+				['104000000000002', 'reaction'],
+				['104000000000002', 'delivery'],
+			],
+		);
 		assert.equal(items[0].json.text, pageEvents.message.message.text);
 		assert.deepEqual(items[0].json.event, pageEvents.message);
 	});
 	it('echoes and standby when switched on', async () => {
-		const run = await post(batch, { params: { ...parameters, options: { includeEchoes: true, includeStandby: true } } });
-		assert.deepEqual(outputItems(run).map((i) => [i.json.eventType, i.json.isEcho, i.json.isStandby]), [
-			['message', false, false], ['echo', true, false], ['postback', false, false], ['read', false, true], ['reaction', false, false], ['delivery', false, false],
-		]);
+		const run = await post(batch, {
+			params: { ...parameters, options: { includeEchoes: true, includeStandby: true } },
+		});
+		assert.deepEqual(
+			outputItems(run).map((i) => [i.json.eventType, i.json.isEcho, i.json.isStandby]),
+			[
+				['message', false, false],
+				['echo', true, false],
+				['postback', false, false],
+				['read', false, true],
+				['reaction', false, false],
+				['delivery', false, false],
+			],
+		);
 	});
 	it('the events filter', async () => {
 		const run = await post(batch, { params: { ...parameters, events: ['postback', 'delivery'] } });
-		assert.deepEqual(outputItems(run).map((i) => i.json.eventType), ['postback', 'delivery']);
+		assert.deepEqual(
+			outputItems(run).map((i) => i.json.eventType),
+			['postback', 'delivery'],
+		);
 	});
 	it('a batch with nothing left after filtering answers 200 and starts nothing', async () => {
 		const run = await post(envelope('page', [entry(PAGE_ID, [pageEvents.echo])]));
@@ -99,7 +170,9 @@ describe('Messenger Trigger: signed POST', () => {
 	});
 	it('legacy sha1-only signatures are accepted', async () => {
 		const raw = Buffer.from(metaJson(batch));
-		const run = await post(raw.toString(), { headers: signatureHeaders(raw, GRAPH.appSecret, { sha256: false }) });
+		const run = await post(raw.toString(), {
+			headers: signatureHeaders(raw, GRAPH.appSecret, { sha256: false }),
+		});
 		assert.equal(run.res.statusCode, 200);
 		assert.equal(outputItems(run).length, 4);
 	});
@@ -112,14 +185,25 @@ describe('Messenger Trigger: signed POST', () => {
 				return node.webhook.call(this);
 			},
 		};
-		const run = await runWebhook(wrapper, { parameters, credentials, rawBody: raw, headers: signatureHeaders(raw, GRAPH.appSecret), nodeOverrides: freshHook() });
+		const run = await runWebhook(wrapper, {
+			parameters,
+			credentials,
+			rawBody: raw,
+			headers: signatureHeaders(raw, GRAPH.appSecret),
+			nodeOverrides: freshHook(),
+		});
 		assert.equal(run.res.statusCode, 200);
 		assert.equal(outputItems(run).length, 4);
 	});
 	it('Instagram', async () => {
-		const run = await post(envelope('instagram', [entry(IG_ID, Object.values(igEvents))]), { params: { ...parameters, object: 'instagram' } });
+		const run = await post(envelope('instagram', [entry(IG_ID, Object.values(igEvents))]), {
+			params: { ...parameters, object: 'instagram' },
+		});
 		assert.equal(run.res.statusCode, 200);
-		assert.deepEqual(outputItems(run).map((i) => i.json.eventType), ['message', 'message', 'message', 'message', 'read', 'reaction', 'postback']);
+		assert.deepEqual(
+			outputItems(run).map((i) => i.json.eventType),
+			['message', 'message', 'message', 'message', 'read', 'reaction', 'postback'],
+		);
 	});
 });
 
@@ -143,7 +227,10 @@ describe('Messenger Trigger: refusals', () => {
 			const said = `${run.res.body} ${lines.join('\n')}`;
 			assert.ok(!said.includes(expected), 'expected digest never revealed');
 			for (const secret of SECRET_VALUES) assert.ok(!said.includes(secret));
-			assert.ok(lines.some((l) => l.startsWith('warn') && l.includes('401')), 'logged');
+			assert.ok(
+				lines.some((l) => l.startsWith('warn') && l.includes('401')),
+				'logged',
+			);
 		});
 	}
 	it('signed non-JSON → 400, nothing started', async () => {
@@ -167,8 +254,15 @@ describe('Messenger Trigger: de-duplication across requests', () => {
 		assert.equal(again.res.statusCode, 200);
 		assert.deepEqual(again.result, { noWebhookResponse: true });
 		const mixed = envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.quickReply])]);
-		assert.deepEqual(outputItems(await post(mixed, { nodeOverrides: hook })).map((i) => i.json.mid), ['m_qr1']);
-		assert.equal(outputItems(await post(body, { nodeOverrides: freshHook() })).length, 2, 'another trigger has its own memory');
+		assert.deepEqual(
+			outputItems(await post(mixed, { nodeOverrides: hook })).map((i) => i.json.mid),
+			['m_qr1'],
+		);
+		assert.equal(
+			outputItems(await post(body, { nodeOverrides: freshHook() })).length,
+			2,
+			'another trigger has its own memory',
+		);
 		const off = { ...parameters, options: { deduplicate: false } };
 		const offHook = freshHook();
 		assert.equal(outputItems(await post(body, { params: off, nodeOverrides: offHook })).length, 2);
@@ -182,14 +276,28 @@ describe('Messenger Trigger: de-duplication across requests', () => {
 		assert.equal(outputItems(failed).length, 2, 'the node did hand both events to n8n');
 		const retried = await post(body, { nodeOverrides: hook });
 		assert.equal(retried.res.statusCode, 200);
-		assert.deepEqual(outputItems(retried).map((i) => i.json.eventType), ['message', 'postback'], 'not taken for a duplicate');
+		assert.deepEqual(
+			outputItems(retried).map((i) => i.json.eventType),
+			['message', 'postback'],
+			'not taken for a duplicate',
+		);
 		const third = await post(body, { nodeOverrides: hook });
-		assert.deepEqual(third.result, { noWebhookResponse: true }, 'acknowledged once: now a duplicate');
+		assert.deepEqual(
+			third.result,
+			{ noWebhookResponse: true },
+			'acknowledged once: now a duplicate',
+		);
 		// Only the events of the failed delivery are forgotten, not ones acknowledged before it.
 		const mixed = envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.quickReply])]);
 		const failedMixed = await post(mixed, { nodeOverrides: hook, registrationFails: true });
-		assert.deepEqual(outputItems(failedMixed).map((i) => i.json.mid), ['m_qr1']);
-		assert.deepEqual(outputItems(await post(mixed, { nodeOverrides: hook })).map((i) => i.json.mid), ['m_qr1']);
+		assert.deepEqual(
+			outputItems(failedMixed).map((i) => i.json.mid),
+			['m_qr1'],
+		);
+		assert.deepEqual(
+			outputItems(await post(mixed, { nodeOverrides: hook })).map((i) => i.json.mid),
+			['m_qr1'],
+		);
 	});
 	it('a 100 × 10 batch: 1000 items, then 0 on redelivery', async () => {
 		const hook = freshHook();
@@ -201,13 +309,36 @@ describe('Messenger Trigger: de-duplication across requests', () => {
 
 describe('Messenger Trigger: the app secret is read once, and re-read when it was rotated', () => {
 	it('10 deliveries cost 1 credential read; a rotated secret is accepted at once, the old one refused after', async () => {
-		const store = new CredentialStore({ facebookAppApi: { appId: GRAPH.appId, appSecret: 'secret-before-rotation' } });
-		const nodeOverrides = { ...freshHook(), credentials: { facebookAppApi: { id: 'rotatingCred01', name: 'rotating' } } };
-		const deliver = (tag, secret) => {
-			const raw = Buffer.from(metaJson(envelope('page', [entry(PAGE_ID, [{ ...pageEvents.message, message: { ...pageEvents.message.message, mid: `m_rot_${tag}` } }])])));
-			return runWebhook(node, { parameters, credentials: store, rawBody: raw, headers: signatureHeaders(raw, secret), nodeOverrides });
+		const store = new CredentialStore({
+			facebookAppApi: { appId: GRAPH.appId, appSecret: 'secret-before-rotation' },
+		});
+		const nodeOverrides = {
+			...freshHook(),
+			credentials: { facebookAppApi: { id: 'rotatingCred01', name: 'rotating' } },
 		};
-		for (let i = 0; i < 10; i++) assert.equal(outputItems(await deliver(i, 'secret-before-rotation')).length, 1);
+		const deliver = (tag, secret) => {
+			const raw = Buffer.from(
+				metaJson(
+					envelope('page', [
+						entry(PAGE_ID, [
+							{
+								...pageEvents.message,
+								message: { ...pageEvents.message.message, mid: `m_rot_${tag}` },
+							},
+						]),
+					]),
+				),
+			);
+			return runWebhook(node, {
+				parameters,
+				credentials: store,
+				rawBody: raw,
+				headers: signatureHeaders(raw, secret),
+				nodeOverrides,
+			});
+		};
+		for (let i = 0; i < 10; i++)
+			assert.equal(outputItems(await deliver(i, 'secret-before-rotation')).length, 1);
 		assert.equal(store.reads, 1);
 		store.data.facebookAppApi.appSecret = 'secret-after-rotation';
 		assert.equal(outputItems(await deliver('new', 'secret-after-rotation')).length, 1);

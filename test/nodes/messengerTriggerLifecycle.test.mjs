@@ -18,18 +18,41 @@ let liveParameters;
 let callbackHits = [];
 let callbackOverride;
 
-const parametersFor = (options = {}, extra = {}) => ({ object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: { autoSubscribe: true, ...options }, ...extra });
+const parametersFor = (options = {}, extra = {}) => ({
+	object: 'page',
+	verifyToken: GRAPH.verifyToken,
+	events: [],
+	options: { autoSubscribe: true, ...options },
+	...extra,
+});
 
 function store({ page = true } = {}) {
 	const entries = {
-		facebookAppApi: { appId: GRAPH.appId, appSecret: GRAPH.appSecret, graphApiBaseUrl: graph.url, graphApiVersion: 'v25.0' },
+		facebookAppApi: {
+			appId: GRAPH.appId,
+			appSecret: GRAPH.appSecret,
+			graphApiBaseUrl: graph.url,
+			graphApiVersion: 'v25.0',
+		},
 	};
-	if (page) entries.facebookPageApi = { pageAccessToken: GRAPH.pageAccessToken, pageId: GRAPH.pageId, appSecret: GRAPH.appSecret, graphApiBaseUrl: graph.url, graphApiVersion: 'v25.0' };
+	if (page)
+		entries.facebookPageApi = {
+			pageAccessToken: GRAPH.pageAccessToken,
+			pageId: GRAPH.pageId,
+			appSecret: GRAPH.appSecret,
+			graphApiBaseUrl: graph.url,
+			graphApiVersion: 'v25.0',
+		};
 	return new CredentialStore(entries);
 }
 
 function hooks(parameters, { staticData = {}, credentials = store() } = {}) {
-	const context = hookContext(node, { parameters, credentials, staticData, webhookUrl: callbackUrl });
+	const context = hookContext(node, {
+		parameters,
+		credentials,
+		staticData,
+		webhookUrl: callbackUrl,
+	});
 	const m = node.webhookMethods.default;
 	return {
 		staticData,
@@ -45,7 +68,11 @@ beforeAll(async () => {
 	graph = await start({ ports: { graph: 0 } });
 	callback = createServer(async (req, res) => {
 		const url = new URL(req.url, 'http://x');
-		callbackHits.push({ method: req.method, query: Object.fromEntries(url.searchParams), userAgent: req.headers['user-agent'] });
+		callbackHits.push({
+			method: req.method,
+			query: Object.fromEntries(url.searchParams),
+			userAgent: req.headers['user-agent'],
+		});
 		if (callbackOverride) {
 			const { status, body } = callbackOverride(url);
 			res.writeHead(status, { 'content-type': 'application/json' });
@@ -89,7 +116,7 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 		assert.equal(graph.requests.length, 0);
 	});
 
-	it('create: app subscription verified by Meta\'s GET, then the Page; checkExists; delete undoes both', async () => {
+	it("create: app subscription verified by Meta's GET, then the Page; checkExists; delete undoes both", async () => {
 		const h = hooks(liveParameters);
 		assert.equal(await h.checkExists(), false);
 		assert.equal(await h.create(), true);
@@ -103,8 +130,17 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 		assert.equal(sub.callback_url, callbackUrl);
 		assert.equal(sub.verify_token, GRAPH.verifyToken);
 		assert.deepEqual(sub.fields, [
-			'message_deliveries', 'message_edits', 'message_reactions', 'message_reads', 'messages', 'messaging_account_linking',
-			'messaging_handovers', 'messaging_optins', 'messaging_policy_enforcement', 'messaging_postbacks', 'messaging_referrals',
+			'message_deliveries',
+			'message_edits',
+			'message_reactions',
+			'message_reads',
+			'messages',
+			'messaging_account_linking',
+			'messaging_handovers',
+			'messaging_optins',
+			'messaging_policy_enforcement',
+			'messaging_postbacks',
+			'messaging_referrals',
 		]);
 		assert.deepEqual(pageFields(), sub.fields);
 		assert.ok(h.nodeStaticData().autoSubscribe, 'what was created is recorded');
@@ -119,7 +155,10 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 		const post = graph.requestsTo('POST', `/${GRAPH.appId}/subscriptions`)[0];
 		assert.equal(post.headers.authorization, `Bearer ${GRAPH.appId}|${GRAPH.appSecret}`);
 		assert.equal(post.status, 200);
-		assert.equal(graph.requestsTo('POST', `/${GRAPH.pageId}/subscribed_apps`)[0].headers.authorization, `Bearer ${GRAPH.pageAccessToken}`);
+		assert.equal(
+			graph.requestsTo('POST', `/${GRAPH.pageId}/subscribed_apps`)[0].headers.authorization,
+			`Bearer ${GRAPH.pageAccessToken}`,
+		);
 
 		assert.equal(await h.checkExists(), true);
 
@@ -127,10 +166,13 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 		assert.equal(await h.delete(), true);
 		assert.equal(graph.state.appSubscriptions.size, 0);
 		assert.equal(pageFields(), undefined);
-		assert.deepEqual(graph.requests.map((r) => `${r.method} ${r.path}`), [
-			`DELETE /v25.0/${GRAPH.pageId}/subscribed_apps`,
-			`DELETE /v25.0/${GRAPH.appId}/subscriptions`,
-		]);
+		assert.deepEqual(
+			graph.requests.map((r) => `${r.method} ${r.path}`),
+			[
+				`DELETE /v25.0/${GRAPH.pageId}/subscribed_apps`,
+				`DELETE /v25.0/${GRAPH.appId}/subscriptions`,
+			],
+		);
 		assert.equal(h.nodeStaticData().autoSubscribe, undefined);
 		graph.clearRequests();
 		assert.equal(await h.delete(), true, 'a second delete has nothing left to undo');
@@ -138,19 +180,33 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 	});
 
 	it('only the fields the selected events need, echoes and standby included', async () => {
-		liveParameters = parametersFor({ includeEchoes: true, includeStandby: true }, { events: ['message', 'postback'] });
+		liveParameters = parametersFor(
+			{ includeEchoes: true, includeStandby: true },
+			{ events: ['message', 'postback'] },
+		);
 		await hooks(liveParameters).create();
-		assert.deepEqual(graph.state.appSubscriptions.get('page').fields, ['message_echoes', 'messages', 'messaging_postbacks', 'standby']);
-		assert.deepEqual(pageFields(), ['message_echoes', 'messages', 'messaging_postbacks', 'standby']);
+		assert.deepEqual(graph.state.appSubscriptions.get('page').fields, [
+			'message_echoes',
+			'messages',
+			'messaging_postbacks',
+			'standby',
+		]);
+		assert.deepEqual(pageFields(), [
+			'message_echoes',
+			'messages',
+			'messaging_postbacks',
+			'standby',
+		]);
 	});
 
-	it('Meta\'s verification fails when the trigger answers with another verify token: nothing subscribed', async () => {
+	it("Meta's verification fails when the trigger answers with another verify token: nothing subscribed", async () => {
 		liveParameters = parametersFor({}, { verifyToken: 'the-token-in-n8n' });
 		const h = hooks(parametersFor({}, { verifyToken: 'a-different-token' }));
 		await assert.rejects(h.create(), (error) => {
 			assert.match(error.message, /callback verification failed: HTTP Status Code = 403/);
 			assert.equal(error.constructor.name, 'NodeApiError');
-			for (const secret of [...SECRET_VALUES, 'a-different-token']) assert.ok(!JSON.stringify(error).includes(secret));
+			for (const secret of [...SECRET_VALUES, 'a-different-token'])
+				assert.ok(!JSON.stringify(error).includes(secret));
 			return true;
 		});
 		assert.equal(graph.state.appSubscriptions.size, 0);
@@ -158,18 +214,34 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 	});
 
 	it('the emulator refuses a JSON-quoted challenge, as Meta does', async () => {
-		callbackOverride = (url) => ({ status: 200, body: JSON.stringify(url.searchParams.get('hub.challenge')) });
-		await assert.rejects(hooks(liveParameters).create(), /Response does not match challenge, expected value="\d+", received="\\"\d+\\""/);
+		callbackOverride = (url) => ({
+			status: 200,
+			body: JSON.stringify(url.searchParams.get('hub.challenge')),
+		});
+		await assert.rejects(
+			hooks(liveParameters).create(),
+			/Response does not match challenge, expected value="\d+", received="\\"\d+\\""/,
+		);
 		assert.equal(graph.state.appSubscriptions.size, 0);
 	});
 
 	it('an app already subscribed with another callback URL is reported, never overwritten', async () => {
-		const other = { object: 'page', callback_url: 'https://other.example/webhook/abc/webhook', verify_token: 'x', active: true, version: 'v25.0', fields: ['messages'] };
+		const other = {
+			object: 'page',
+			callback_url: 'https://other.example/webhook/abc/webhook',
+			verify_token: 'x',
+			active: true,
+			version: 'v25.0',
+			fields: ['messages'],
+		};
 		graph.state.appSubscriptions.set('page', { ...other });
 		const h = hooks(liveParameters);
 		for (const call of [h.checkExists, h.create]) {
 			await assert.rejects(call(), (error) => {
-				assert.match(error.message, /already subscribed to "page" webhooks with another callback URL/);
+				assert.match(
+					error.message,
+					/already subscribed to "page" webhooks with another callback URL/,
+				);
 				assert.match(error.description, /https:\/\/other\.example\/webhook\/abc\/webhook/);
 				return true;
 			});
@@ -179,13 +251,24 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 	});
 
 	it('keeps what was there before and restores it on delete', async () => {
-		graph.state.appSubscriptions.set('page', { object: 'page', callback_url: callbackUrl, verify_token: GRAPH.verifyToken, active: true, version: 'v25.0', fields: ['feed', 'messages'] });
+		graph.state.appSubscriptions.set('page', {
+			object: 'page',
+			callback_url: callbackUrl,
+			verify_token: GRAPH.verifyToken,
+			active: true,
+			version: 'v25.0',
+			fields: ['feed', 'messages'],
+		});
 		graph.state.pageSubscriptions.set(GRAPH.pageId, new Map([[GRAPH.appId, ['feed', 'messages']]]));
 		liveParameters = parametersFor({}, { events: ['message', 'postback'] });
 		const h = hooks(liveParameters);
 		assert.equal(await h.checkExists(), false, 'postbacks missing');
 		await h.create();
-		assert.deepEqual(graph.state.appSubscriptions.get('page').fields.sort(), ['feed', 'messages', 'messaging_postbacks']);
+		assert.deepEqual(graph.state.appSubscriptions.get('page').fields.sort(), [
+			'feed',
+			'messages',
+			'messaging_postbacks',
+		]);
 		assert.deepEqual(pageFields(), ['feed', 'messages', 'messaging_postbacks']);
 		await h.delete();
 		assert.deepEqual(graph.state.appSubscriptions.get('page').fields, ['feed', 'messages']);
@@ -195,7 +278,14 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 	it('a failing Page step undoes the app step and reports the Graph error', async () => {
 		graph.injectFault((ctx) => ctx.method === 'POST' && ctx.path.endsWith('/subscribed_apps'), {
 			status: 400,
-			body: { error: { message: '(#200) Permissions error', type: 'OAuthException', code: 200, fbtrace_id: 'Atrace1' } },
+			body: {
+				error: {
+					message: '(#200) Permissions error',
+					type: 'OAuthException',
+					code: 200,
+					fbtrace_id: 'Atrace1',
+				},
+			},
 		});
 		const h = hooks(liveParameters);
 		await assert.rejects(h.create(), (error) => {
@@ -208,16 +298,34 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 	});
 
 	it('clear errors before any request: no Page credential, no verify token, no subscribable event', async () => {
-		await assert.rejects(hooks(liveParameters, { credentials: store({ page: false }) }).create(), /needs a Facebook Page credential/);
-		await assert.rejects(hooks(parametersFor({}, { verifyToken: '' })).create(), /Verify Token is empty/);
-		await assert.rejects(hooks(parametersFor({}, { events: ['other'] })).create(), /None of the selected events/);
+		await assert.rejects(
+			hooks(liveParameters, { credentials: store({ page: false }) }).create(),
+			/needs a Facebook Page credential/,
+		);
+		await assert.rejects(
+			hooks(parametersFor({}, { verifyToken: '' })).create(),
+			/Verify Token is empty/,
+		);
+		await assert.rejects(
+			hooks(parametersFor({}, { events: ['other'] })).create(),
+			/None of the selected events/,
+		);
 		assert.equal(graph.requests.length, 0);
 	});
 
 	it('Graph errors surface with code and trace id (expired app secret)', async () => {
 		const credentials = new CredentialStore({
-			facebookAppApi: { appId: GRAPH.appId, appSecret: 'rotated-secret', graphApiBaseUrl: graph.url, graphApiVersion: 'v25.0' },
-			facebookPageApi: { pageAccessToken: GRAPH.pageAccessToken, pageId: GRAPH.pageId, graphApiBaseUrl: graph.url },
+			facebookAppApi: {
+				appId: GRAPH.appId,
+				appSecret: 'rotated-secret',
+				graphApiBaseUrl: graph.url,
+				graphApiVersion: 'v25.0',
+			},
+			facebookPageApi: {
+				pageAccessToken: GRAPH.pageAccessToken,
+				pageId: GRAPH.pageId,
+				graphApiBaseUrl: graph.url,
+			},
 		});
 		await assert.rejects(hooks(liveParameters, { credentials }).checkExists(), (error) => {
 			assert.equal(error.constructor.name, 'NodeApiError');
@@ -231,7 +339,10 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 	it('Instagram: the app subscribes the instagram object with Instagram field names', async () => {
 		liveParameters = parametersFor({}, { object: 'instagram', events: ['message', 'read'] });
 		await hooks(liveParameters).create();
-		assert.deepEqual(graph.state.appSubscriptions.get('instagram').fields, ['messages', 'messaging_seen']);
+		assert.deepEqual(graph.state.appSubscriptions.get('instagram').fields, [
+			'messages',
+			'messaging_seen',
+		]);
 		assert.deepEqual(pageFields(), ['message_reads', 'messages']);
 	});
 });

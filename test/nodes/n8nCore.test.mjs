@@ -5,7 +5,17 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { core, CredentialStore, hookContext, loadNode, loadOptionsContext, root, runExecute, runWebhook, workflow } from '../helpers/harness.mjs';
+import {
+	core,
+	CredentialStore,
+	hookContext,
+	loadNode,
+	loadOptionsContext,
+	root,
+	runExecute,
+	runWebhook,
+	workflow,
+} from '../helpers/harness.mjs';
 import { start } from '../emulators/graph/index.mjs';
 import { GRAPH } from '../emulators/fixtures.mjs';
 
@@ -16,8 +26,18 @@ let graph;
 
 const credentials = () =>
 	new CredentialStore({
-		facebookAppApi: { appId: GRAPH.appId, appSecret: GRAPH.appSecret, userAccessToken: GRAPH.userAccessToken, graphApiBaseUrl: graph.url },
-		facebookPageApi: { pageAccessToken: GRAPH.pageAccessToken, pageId: GRAPH.pageId, appSecret: GRAPH.appSecret, graphApiBaseUrl: graph.url },
+		facebookAppApi: {
+			appId: GRAPH.appId,
+			appSecret: GRAPH.appSecret,
+			userAccessToken: GRAPH.userAccessToken,
+			graphApiBaseUrl: graph.url,
+		},
+		facebookPageApi: {
+			pageAccessToken: GRAPH.pageAccessToken,
+			pageId: GRAPH.pageId,
+			appSecret: GRAPH.appSecret,
+			graphApiBaseUrl: graph.url,
+		},
 	});
 
 beforeAll(async () => {
@@ -31,12 +51,19 @@ beforeEach(() => {
 });
 
 describe("n8n-core's real contexts", () => {
-	it('every context is an n8n-core class, and n8n-core shares the project\'s one n8n-workflow', async () => {
-		const run = await runExecute(messenger, { parameters: { resource: 'page', operation: 'explore' }, credentials: credentials() });
+	it("every context is an n8n-core class, and n8n-core shares the project's one n8n-workflow", async () => {
+		const run = await runExecute(messenger, {
+			parameters: { resource: 'page', operation: 'explore' },
+			credentials: credentials(),
+		});
 		assert.ok(run.context instanceof core.ExecuteContext);
 		assert.ok(hookContext(trigger, {}) instanceof core.HookContext);
 		assert.ok(loadOptionsContext(messenger, {}) instanceof core.LoadOptionsContext);
-		const hook = await runWebhook(trigger, { webhookName: 'setup', method: 'GET', credentials: { facebookAppApi: { appId: GRAPH.appId, appSecret: GRAPH.appSecret } } });
+		const hook = await runWebhook(trigger, {
+			webhookName: 'setup',
+			method: 'GET',
+			credentials: { facebookAppApi: { appId: GRAPH.appId, appSecret: GRAPH.appSecret } },
+		});
 		assert.ok(hook.context instanceof core.WebhookContext);
 		// from a file path: jest's createRequire does not take a directory (`${root}/`) as Node's does
 		const coreRequire = createRequire(createRequire(`${root}/package.json`).resolve('n8n-core'));
@@ -44,7 +71,10 @@ describe("n8n-core's real contexts", () => {
 	});
 
 	it("requests go out through n8n's HTTP helper: the emulator records n8n's User-Agent, not axios's", async () => {
-		const run = await runExecute(messenger, { parameters: { resource: 'page', operation: 'explore' }, credentials: credentials() });
+		const run = await runExecute(messenger, {
+			parameters: { resource: 'page', operation: 'explore' },
+			credentials: credentials(),
+		});
 		assert.equal(run.error, undefined);
 		assert.ok(graph.requests.length > 0);
 		for (const request of graph.requests) {
@@ -75,11 +105,20 @@ describe("n8n-core's real contexts", () => {
 	it('a credential is handed out only where the current operation shows it', async () => {
 		// Facebook Page credential: hidden on the App-token operations (Page › Get); the App one on
 		// the Page-token operations (Page › Get Subscribed Apps).
-		const onGet = loadOptionsContext(messenger, { parameters: { resource: 'page', operation: 'get' }, credentials: credentials() });
+		const onGet = loadOptionsContext(messenger, {
+			parameters: { resource: 'page', operation: 'get' },
+			credentials: credentials(),
+		});
 		assert.equal((await onGet.getCredentials('facebookAppApi')).appId, GRAPH.appId);
 		await assert.rejects(onGet.getCredentials('facebookPageApi'), /Credentials not found/);
-		const onSubscribedApps = loadOptionsContext(messenger, { parameters: { resource: 'page', operation: 'getSubscribedApps' }, credentials: credentials() });
-		await assert.rejects(onSubscribedApps.getCredentials('facebookAppApi'), /Credentials not found/);
+		const onSubscribedApps = loadOptionsContext(messenger, {
+			parameters: { resource: 'page', operation: 'getSubscribedApps' },
+			credentials: credentials(),
+		});
+		await assert.rejects(
+			onSubscribedApps.getCredentials('facebookAppApi'),
+			/Credentials not found/,
+		);
 		assert.equal((await onSubscribedApps.getCredentials('facebookPageApi')).pageId, GRAPH.pageId);
 	});
 

@@ -12,9 +12,17 @@ const { NodeApiError, NodeOperationError } = workflow;
 const node = atVersion(loadNode('SunshineConversations'), 1);
 let emulator;
 const credentials = (extra = {}) => ({
-	sunshineConversationsApi: { baseUrl: emulator.url, appId: SUNSHINE.appId, keyId: SUNSHINE.keyId, secret: SUNSHINE.secret, authMethod: 'basic', ...extra },
+	sunshineConversationsApi: {
+		baseUrl: emulator.url,
+		appId: SUNSHINE.appId,
+		keyId: SUNSHINE.keyId,
+		secret: SUNSHINE.secret,
+		authMethod: 'basic',
+		...extra,
+	},
 });
-const run = (parameters, options = {}) => runExecute(node, { parameters, credentials: credentials(), ...options });
+const run = (parameters, options = {}) =>
+	runExecute(node, { parameters, credentials: credentials(), ...options });
 const createInstagram = (extra = {}) => ({
 	resource: 'integration',
 	operation: 'create',
@@ -35,7 +43,8 @@ beforeEach(() => {
 	emulator.clearRequests();
 	emulator.clearFaults();
 	for (const [id, integration] of emulator.state.integrations) {
-		if (integration.type === 'instagram' || String(integration.pageId) === GRAPH.pageId) emulator.state.integrations.delete(id);
+		if (integration.type === 'instagram' || String(integration.pageId) === GRAPH.pageId)
+			emulator.state.integrations.delete(id);
 	}
 });
 
@@ -53,7 +62,10 @@ describe('Sunshine Conversations node: create', () => {
 		const [request] = emulator.requests;
 		assert.equal(request.method, 'POST');
 		assert.equal(request.path, appPath);
-		assert.equal(request.headers.authorization, `Basic ${Buffer.from(`${SUNSHINE.keyId}:${SUNSHINE.secret}`).toString('base64')}`);
+		assert.equal(
+			request.headers.authorization,
+			`Basic ${Buffer.from(`${SUNSHINE.keyId}:${SUNSHINE.secret}`).toString('base64')}`,
+		);
 		assert.deepEqual(request.body, {
 			type: 'instagram',
 			pageAccessToken: GRAPH.pageAccessToken,
@@ -64,12 +76,21 @@ describe('Sunshine Conversations node: create', () => {
 			storyMentionsEnabled: true,
 		});
 		const text = JSON.stringify(output);
-		for (const secret of [GRAPH.pageAccessToken, GRAPH.appSecret, SUNSHINE.secret]) assert.ok(!text.includes(secret));
+		for (const secret of [GRAPH.pageAccessToken, GRAPH.appSecret, SUNSHINE.secret])
+			assert.ok(!text.includes(secret));
 	});
 
 	it('creates a Messenger integration with a numeric pageId, signed with a JWT when chosen', async () => {
 		const { output, error } = await runExecute(node, {
-			parameters: { resource: 'integration', operation: 'create', type: 'messenger', pageAccessToken: GRAPH.pageAccessToken, appId: GRAPH.appId, appSecret: GRAPH.appSecret, pageId: GRAPH.pageId },
+			parameters: {
+				resource: 'integration',
+				operation: 'create',
+				type: 'messenger',
+				pageAccessToken: GRAPH.pageAccessToken,
+				appId: GRAPH.appId,
+				appSecret: GRAPH.appSecret,
+				pageId: GRAPH.pageId,
+			},
 			credentials: credentials({ authMethod: 'jwt' }),
 		});
 		assert.ifError(error);
@@ -77,23 +98,31 @@ describe('Sunshine Conversations node: create', () => {
 		assert.equal(output[0][0].json.pageName, GRAPH.pageName);
 		const [request] = emulator.requests;
 		assert.match(request.headers.authorization, /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
-		const header = JSON.parse(Buffer.from(request.headers.authorization.slice(7).split('.')[0], 'base64url'));
+		const header = JSON.parse(
+			Buffer.from(request.headers.authorization.slice(7).split('.')[0], 'base64url'),
+		);
 		assert.deepEqual(header, { alg: 'HS256', typ: 'JWT', kid: SUNSHINE.keyId });
 		assert.strictEqual(request.body.pageId, Number(GRAPH.pageId));
 		assert.equal('storyRepliesEnabled' in request.body, false);
 	});
 
-	it('Sunshine\'s {errors:[{code,title}]} becomes a NodeApiError with code and title; POST is not repeated', async () => {
+	it("Sunshine's {errors:[{code,title}]} becomes a NodeApiError with code and title; POST is not repeated", async () => {
 		const { error } = await run(createInstagram({ appSecret: 'not-the-app-secret' }));
 		assert.ok(error instanceof NodeApiError);
-		assert.equal(error.message, 'Sunshine Conversations error 400: Invalid Facebook app credentials (bad_request)');
+		assert.equal(
+			error.message,
+			'Sunshine Conversations error 400: Invalid Facebook app credentials (bad_request)',
+		);
 		assert.equal(error.httpCode, '400');
 		assert.equal(emulator.requests.length, 1);
 		assert.ok(!JSON.stringify(error).includes(SUNSHINE.secret));
 	});
 
 	it('a wrong secret is 401 unauthorized with a hint at the credential', async () => {
-		const { error } = await runExecute(node, { parameters: createInstagram(), credentials: credentials({ secret: 'wrong-secret-value' }) });
+		const { error } = await runExecute(node, {
+			parameters: createInstagram(),
+			credentials: credentials({ secret: 'wrong-secret-value' }),
+		});
 		assert.ok(error instanceof NodeApiError);
 		assert.match(error.message, /401: Authorization is required \(unauthorized\)/);
 		assert.match(error.description, /Key ID and Secret/);
@@ -117,38 +146,70 @@ describe('Sunshine Conversations node: get, update, delete', () => {
 		assert.equal(got.output[0][0].json.id, created.id);
 		assert.equal(emulator.requestsTo('GET', `${appPath}/${created.id}`).length, 1);
 
-		const updated = await run({ resource: 'integration', operation: 'update', integrationId: created.id, updateFields: { displayName: 'Renamed', storyMentionsEnabled: false } });
+		const updated = await run({
+			resource: 'integration',
+			operation: 'update',
+			integrationId: created.id,
+			updateFields: { displayName: 'Renamed', storyMentionsEnabled: false },
+		});
 		assert.ifError(updated.error);
 		assert.equal(updated.output[0][0].json.displayName, 'Renamed');
 		assert.equal(updated.output[0][0].json.storyMentionsEnabled, false);
-		assert.deepEqual(emulator.requestsTo('PATCH', created.id)[0].body, { displayName: 'Renamed', storyMentionsEnabled: false });
+		assert.deepEqual(emulator.requestsTo('PATCH', created.id)[0].body, {
+			displayName: 'Renamed',
+			storyMentionsEnabled: false,
+		});
 
-		const deleted = await run({ resource: 'integration', operation: 'delete', integrationId: created.id });
+		const deleted = await run({
+			resource: 'integration',
+			operation: 'delete',
+			integrationId: created.id,
+		});
 		assert.ifError(deleted.error);
 		assert.deepEqual(deleted.output[0][0].json, { integrationId: created.id, deleted: true });
 		assert.equal(emulator.requestsTo('DELETE', created.id).length, 1);
 
-		const gone = await run({ resource: 'integration', operation: 'get', integrationId: created.id });
+		const gone = await run({
+			resource: 'integration',
+			operation: 'get',
+			integrationId: created.id,
+		});
 		assert.ok(gone.error instanceof NodeApiError);
-		assert.equal(gone.error.message, 'Sunshine Conversations error 404: Integration not found (integration_not_found)');
+		assert.equal(
+			gone.error.message,
+			'Sunshine Conversations error 404: Integration not found (integration_not_found)',
+		);
 	});
 
 	it('story switches on a Messenger integration are refused by the API', async () => {
 		const messenger = [...emulator.state.integrations.values()].find((i) => i.type === 'messenger');
-		const { error } = await run({ resource: 'integration', operation: 'update', integrationId: messenger.id, updateFields: { storyRepliesEnabled: true } });
+		const { error } = await run({
+			resource: 'integration',
+			operation: 'update',
+			integrationId: messenger.id,
+			updateFields: { storyRepliesEnabled: true },
+		});
 		assert.ok(error instanceof NodeApiError);
 		assert.match(error.message, /Invalid field for a messenger integration: storyRepliesEnabled/);
 	});
 
 	it('delete of an unknown integration is 404', async () => {
-		const { error } = await run({ resource: 'integration', operation: 'delete', integrationId: 'f'.repeat(24) });
+		const { error } = await run({
+			resource: 'integration',
+			operation: 'delete',
+			integrationId: 'f'.repeat(24),
+		});
 		assert.equal(error.httpCode, '404');
 	});
 });
 
 describe('Sunshine Conversations node: getAll', () => {
 	it('Return All follows page[after] with page[size]=100 and stops at the last page', async () => {
-		const { output, error } = await run({ resource: 'integration', operation: 'getAll', returnAll: true });
+		const { output, error } = await run({
+			resource: 'integration',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		assert.ifError(error);
 		assert.equal(output[0].length, SEEDED_INTEGRATIONS);
 		assert.equal(new Set(output[0].map((i) => i.json.id)).size, SEEDED_INTEGRATIONS);
@@ -160,7 +221,12 @@ describe('Sunshine Conversations node: getAll', () => {
 	});
 
 	it('Limit asks only for what it needs', async () => {
-		const { output } = await run({ resource: 'integration', operation: 'getAll', returnAll: false, limit: 7 });
+		const { output } = await run({
+			resource: 'integration',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 7,
+		});
 		assert.equal(output[0].length, 7);
 		const calls = emulator.requestsTo('GET', appPath);
 		assert.equal(calls.length, 1);
@@ -168,22 +234,44 @@ describe('Sunshine Conversations node: getAll', () => {
 	});
 
 	it('a Limit above one page takes two pages, the second one smaller', async () => {
-		const { output } = await run({ resource: 'integration', operation: 'getAll', returnAll: false, limit: 120 });
+		const { output } = await run({
+			resource: 'integration',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 120,
+		});
 		assert.equal(output[0].length, 120);
 		const calls = emulator.requestsTo('GET', appPath);
-		assert.deepEqual(calls.map((c) => c.query['page[size]']), ['100', '20']);
+		assert.deepEqual(
+			calls.map((c) => c.query['page[size]']),
+			['100', '20'],
+		);
 	});
 
 	it('filter[types] narrows the list', async () => {
-		const { output } = await run({ resource: 'integration', operation: 'getAll', returnAll: true, filters: { types: ['messenger', 'web'] } });
+		const { output } = await run({
+			resource: 'integration',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { types: ['messenger', 'web'] },
+		});
 		assert.ok(output[0].length > 0);
 		assert.ok(output[0].every((i) => ['messenger', 'web'].includes(i.json.type)));
 		assert.equal(emulator.requests[0].query['filter[types]'], 'messenger,web');
 	});
 
 	it('a 429 is retried and the list completes', async () => {
-		emulator.injectFault((ctx) => ctx.method === 'GET', { status: 429, body: { errors: [{ code: 'too_many_requests', title: 'Too many requests' }] }, headers: { 'retry-after': '0' } });
-		const { output, error } = await run({ resource: 'integration', operation: 'getAll', returnAll: false, limit: 5 });
+		emulator.injectFault((ctx) => ctx.method === 'GET', {
+			status: 429,
+			body: { errors: [{ code: 'too_many_requests', title: 'Too many requests' }] },
+			headers: { 'retry-after': '0' },
+		});
+		const { output, error } = await run({
+			resource: 'integration',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+		});
 		assert.ifError(error);
 		assert.equal(output[0].length, 5);
 		assert.equal(emulator.requests.length, 2);
@@ -196,10 +284,27 @@ describe('Sunshine Conversations node: input checks before any request', () => {
 		[createInstagram({ appId: 'my-app' }), /Facebook App ID "my-app" is not a numeric Facebook ID/],
 		[createInstagram({ appSecret: '' }), /Facebook App Secret is empty/],
 		[createInstagram({ displayName: 'x'.repeat(101) }), /the API allows 100/],
-		[{ ...createInstagram(), type: 'messenger', pageId: 'page' }, /Page ID "page" is not a numeric/],
-		[{ resource: 'integration', operation: 'get', integrationId: '123' }, /is not a Sunshine Conversations ID/],
-		[{ resource: 'integration', operation: 'delete', integrationId: '' }, /Integration ID is empty/],
-		[{ resource: 'integration', operation: 'update', integrationId: 'a'.repeat(24), updateFields: {} }, /Nothing to update/],
+		[
+			{ ...createInstagram(), type: 'messenger', pageId: 'page' },
+			/Page ID "page" is not a numeric/,
+		],
+		[
+			{ resource: 'integration', operation: 'get', integrationId: '123' },
+			/is not a Sunshine Conversations ID/,
+		],
+		[
+			{ resource: 'integration', operation: 'delete', integrationId: '' },
+			/Integration ID is empty/,
+		],
+		[
+			{
+				resource: 'integration',
+				operation: 'update',
+				integrationId: 'a'.repeat(24),
+				updateFields: {},
+			},
+			/Nothing to update/,
+		],
 	];
 	for (const [parameters, message] of cases) {
 		it(`${parameters.operation} rejects ${message}`, async () => {
@@ -227,19 +332,36 @@ describe('Sunshine Conversations node: input checks before any request', () => {
 			continueOnFail: true,
 		});
 		assert.ifError(error);
-		assert.deepEqual(output[0].map((i) => i.pairedItem.item), [0, 1]);
+		assert.deepEqual(
+			output[0].map((i) => i.pairedItem.item),
+			[0, 1],
+		);
 		assert.match(output[0][0].json.error, /Integration not found/);
 	});
 });
 
 describe('Sunshine Conversations node: description', () => {
-	it('is usable as a tool, has the contract\'s operations and hides secrets', () => {
+	it("is usable as a tool, has the contract's operations and hides secrets", () => {
 		const d = node.description;
 		assert.equal(d.usableAsTool, true);
 		const operation = d.properties.find((p) => p.name === 'operation');
-		assert.deepEqual(operation.options.map((o) => o.value), ['create', 'delete', 'get', 'getAll', 'update']);
+		assert.deepEqual(
+			operation.options.map((o) => o.value),
+			['create', 'delete', 'get', 'getAll', 'update'],
+		);
 		const names = new Set(d.properties.map((p) => p.name));
-		for (const name of ['integrationId', 'returnAll', 'limit', 'displayName', 'pageAccessToken', 'appId', 'appSecret', 'type']) assert.ok(names.has(name), name);
-		for (const p of d.properties.filter((p) => ['pageAccessToken', 'appSecret'].includes(p.name))) assert.equal(p.typeOptions?.password, true);
+		for (const name of [
+			'integrationId',
+			'returnAll',
+			'limit',
+			'displayName',
+			'pageAccessToken',
+			'appId',
+			'appSecret',
+			'type',
+		])
+			assert.ok(names.has(name), name);
+		for (const p of d.properties.filter((p) => ['pageAccessToken', 'appSecret'].includes(p.name)))
+			assert.equal(p.typeOptions?.password, true);
 	});
 });

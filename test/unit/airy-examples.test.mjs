@@ -20,21 +20,33 @@ export function checkExamples(prefix, nodeName, typeName) {
 				const candidates = byName.get(name);
 				assert.ok(candidates, `${file}: ${node.name}: unknown parameter ${name}`);
 				const visible = candidates.filter((p) =>
-					Object.entries(p.displayOptions?.show ?? {}).every(([key, values]) => key in node.parameters ? values.includes(node.parameters[key]) : true),
+					Object.entries(p.displayOptions?.show ?? {}).every(([key, values]) =>
+						key in node.parameters ? values.includes(node.parameters[key]) : true,
+					),
 				);
-				assert.ok(visible.length > 0, `${file}: ${node.name}: ${name} is not shown for this operation`);
+				assert.ok(
+					visible.length > 0,
+					`${file}: ${node.name}: ${name} is not shown for this operation`,
+				);
 				const options = visible[0].options;
 				if (visible[0].type === 'options' && typeof value === 'string' && !value.startsWith('=')) {
-					assert.ok(options.some((o) => o.value === value), `${file}: ${name}=${value}`);
+					assert.ok(
+						options.some((o) => o.value === value),
+						`${file}: ${name}=${value}`,
+					);
 				}
 			}
 			for (const connection of Object.keys(workflow.connections)) {
-				assert.ok(workflow.nodes.some((n) => n.name === connection), `${file}: connection from ${connection}`);
+				assert.ok(
+					workflow.nodes.some((n) => n.name === connection),
+					`${file}: connection from ${connection}`,
+				);
 			}
 		}
 	}
 }
 
 describe('examples/airy-*.json', () => {
-	it('use only parameters the Airy Core node declares', () => checkExamples('airy-', 'Airy', 'airy'));
+	it('use only parameters the Airy Core node declares', () =>
+		checkExamples('airy-', 'Airy', 'airy'));
 });

@@ -14,15 +14,22 @@ const params = require(`${dist}params.js`);
 describe('engage: cookie jar', () => {
 	it('keeps JSESSIONID and a load-balancer cookie, drops attributes, sends them back', () => {
 		const jar = new Map();
-		session.storeCookies(jar, { 'set-cookie': ['JSESSIONID=abc123; Path=/; HttpOnly', 'AWSELB=854B09; Path=/'] });
+		session.storeCookies(jar, {
+			'set-cookie': ['JSESSIONID=abc123; Path=/; HttpOnly', 'AWSELB=854B09; Path=/'],
+		});
 		assert.equal(session.cookieHeader(jar), 'JSESSIONID=abc123; AWSELB=854B09');
 	});
 	it('replaces a cookie with its new value and removes one set to expire', () => {
-		const jar = new Map([['JSESSIONID', 'old'], ['AWSELB', 'x']]);
+		const jar = new Map([
+			['JSESSIONID', 'old'],
+			['AWSELB', 'x'],
+		]);
 		session.storeCookies(jar, { 'Set-Cookie': 'JSESSIONID=new; Path=/' });
 		session.storeCookies(jar, { 'set-cookie': ['AWSELB=; Max-Age=0'] });
 		assert.equal(session.cookieHeader(jar), 'JSESSIONID=new');
-		session.storeCookies(jar, { 'set-cookie': ['JSESSIONID=gone; Expires=Thu, 01 Jan 1970 00:00:00 GMT'] });
+		session.storeCookies(jar, {
+			'set-cookie': ['JSESSIONID=gone; Expires=Thu, 01 Jan 1970 00:00:00 GMT'],
+		});
 		assert.equal(session.cookieHeader(jar), undefined);
 	});
 	it('ignores responses without cookies and malformed lines', () => {
@@ -35,16 +42,28 @@ describe('engage: cookie jar', () => {
 
 describe('engage: CSRF headers', () => {
 	it('reads the header name and token a GET announces', () => {
-		assert.deepEqual(session.readCsrf({ 'x-csrf-header': 'X-CSRF-TOKEN', 'x-csrf-token': '4a92be65-ec55-4aa2-b9df-9518fd870f2f' }), {
-			header: 'X-CSRF-TOKEN',
-			token: '4a92be65-ec55-4aa2-b9df-9518fd870f2f',
-		});
+		assert.deepEqual(
+			session.readCsrf({
+				'x-csrf-header': 'X-CSRF-TOKEN',
+				'x-csrf-token': '4a92be65-ec55-4aa2-b9df-9518fd870f2f',
+			}),
+			{
+				header: 'X-CSRF-TOKEN',
+				token: '4a92be65-ec55-4aa2-b9df-9518fd870f2f',
+			},
+		);
 	});
 	it('uses the header name the server names, in any case of the response header', () => {
-		assert.deepEqual(session.readCsrf({ 'X-CSRF-HEADER': 'X-XSRF-TOKEN', 'X-Csrf-Token': 't1' }), { header: 'X-XSRF-TOKEN', token: 't1' });
+		assert.deepEqual(session.readCsrf({ 'X-CSRF-HEADER': 'X-XSRF-TOKEN', 'X-Csrf-Token': 't1' }), {
+			header: 'X-XSRF-TOKEN',
+			token: 't1',
+		});
 	});
 	it('defaults the header name to X-CSRF-TOKEN and announces nothing without a token', () => {
-		assert.deepEqual(session.readCsrf({ 'x-csrf-token': 't2' }), { header: 'X-CSRF-TOKEN', token: 't2' });
+		assert.deepEqual(session.readCsrf({ 'x-csrf-token': 't2' }), {
+			header: 'X-CSRF-TOKEN',
+			token: 't2',
+		});
 		assert.equal(session.readCsrf({ 'x-csrf-header': 'X-CSRF-TOKEN' }), undefined);
 		assert.equal(session.readCsrf({}), undefined);
 	});
@@ -53,11 +72,22 @@ describe('engage: CSRF headers', () => {
 describe('engage: base URL', () => {
 	it('strips trailing slashes and a pasted /api/v2', () => {
 		assert.equal(session.normalizeBaseUrl('https://gws.example.com/'), 'https://gws.example.com');
-		assert.equal(session.normalizeBaseUrl(' https://gws.example.com/api/v2/ '), 'https://gws.example.com');
+		assert.equal(
+			session.normalizeBaseUrl(' https://gws.example.com/api/v2/ '),
+			'https://gws.example.com',
+		);
 		assert.equal(session.normalizeBaseUrl('http://10.0.0.5:8090/gws'), 'http://10.0.0.5:8090/gws');
 	});
 	it('refuses what is not a plain http(s) URL (and credentials inside URLs)', () => {
-		for (const bad of ['', 'gws.example.com', 'ftp://gws.example.com', 'https://u:p@gws.example.com', 'https://gws.example.com?x=1', 42, undefined]) {
+		for (const bad of [
+			'',
+			'gws.example.com',
+			'ftp://gws.example.com',
+			'https://u:p@gws.example.com',
+			'https://gws.example.com?x=1',
+			42,
+			undefined,
+		]) {
 			assert.equal(session.normalizeBaseUrl(bad), undefined, String(bad));
 		}
 	});
@@ -71,47 +101,102 @@ describe('engage: statusCode table', () => {
 		assert.match(codes.statusMeaning(99), /Unknown Web Services status code 99/);
 	});
 	it('recognizes result bodies, also as text or with a numeric string code', () => {
-		assert.deepEqual(codes.asGwsResult({ statusCode: 0, referenceId: 57 }), { statusCode: 0, referenceId: 57 });
+		assert.deepEqual(codes.asGwsResult({ statusCode: 0, referenceId: 57 }), {
+			statusCode: 0,
+			referenceId: 57,
+		});
 		assert.equal(codes.asGwsResult('{"statusCode":6,"statusMessage":"x"}').statusCode, 6);
 		assert.equal(codes.asGwsResult({ statusCode: '2' }).statusCode, 2);
-		for (const notResult of ['Missing or invalid Csrf token', '<html/>', null, [], { message: 'x' }, { statusCode: 'x' }]) {
+		for (const notResult of [
+			'Missing or invalid Csrf token',
+			'<html/>',
+			null,
+			[],
+			{ message: 'x' },
+			{ statusCode: 'x' },
+		]) {
 			assert.equal(codes.asGwsResult(notResult), undefined, JSON.stringify(notResult));
 		}
 	});
 });
 
 describe('engage: request bodies', () => {
-	it('send is seed 003\'s body; saveLAR only when asked for', () => {
-		assert.deepEqual(bodies.sendBody({ queuePath: '/contacts/60eb', from: 'vitaliy_onv', message: 'Hello Facebook!', saveLar: false }), {
-			operationName: 'Send',
-			queuePath: '/contacts/60eb',
-			facebook: { from: 'vitaliy_onv', message: 'Hello Facebook!' },
-		});
-		assert.equal(bodies.sendBody({ queuePath: '/q', from: 'a', message: 'b', saveLar: true }).saveLAR, true);
+	it("send is seed 003's body; saveLAR only when asked for", () => {
+		assert.deepEqual(
+			bodies.sendBody({
+				queuePath: '/contacts/60eb',
+				from: 'vitaliy_onv',
+				message: 'Hello Facebook!',
+				saveLar: false,
+			}),
+			{
+				operationName: 'Send',
+				queuePath: '/contacts/60eb',
+				facebook: { from: 'vitaliy_onv', message: 'Hello Facebook!' },
+			},
+		);
+		assert.equal(
+			bodies.sendBody({ queuePath: '/q', from: 'a', message: 'b', saveLar: true }).saveLAR,
+			true,
+		);
 	});
 	it('create, reply and cancel', () => {
-		assert.deepEqual(bodies.createBody({ queuePath: '/queues/1' }), { operationName: 'Create', queuePath: '/queues/1' });
-		assert.deepEqual(bodies.createBody({ queuePath: '/queues/1', userData: { a: 1 } }), { operationName: 'Create', queuePath: '/queues/1', userData: { a: 1 } });
-		assert.deepEqual(bodies.replyBody({ queuePath: '/queues/1' }), { operationName: 'Reply', queuePath: '/queues/1' });
-		assert.deepEqual(bodies.replyBody({ queuePath: '/queues/1', commentId: 'c', userData: { k: 'v' } }), {
+		assert.deepEqual(bodies.createBody({ queuePath: '/queues/1' }), {
+			operationName: 'Create',
+			queuePath: '/queues/1',
+		});
+		assert.deepEqual(bodies.createBody({ queuePath: '/queues/1', userData: { a: 1 } }), {
+			operationName: 'Create',
+			queuePath: '/queues/1',
+			userData: { a: 1 },
+		});
+		assert.deepEqual(bodies.replyBody({ queuePath: '/queues/1' }), {
 			operationName: 'Reply',
 			queuePath: '/queues/1',
-			commentId: 'c',
-			userData: { k: 'v' },
 		});
+		assert.deepEqual(
+			bodies.replyBody({ queuePath: '/queues/1', commentId: 'c', userData: { k: 'v' } }),
+			{
+				operationName: 'Reply',
+				queuePath: '/queues/1',
+				commentId: 'c',
+				userData: { k: 'v' },
+			},
+		);
 		assert.deepEqual(bodies.cancelBody(), { operationName: 'Cancel' });
 	});
 	it('session operations', () => {
 		assert.deepEqual(bodies.acceptBody({}), { operationName: 'Accept' });
-		assert.deepEqual(bodies.acceptBody({ nickname: 'Kim' }), { operationName: 'Accept', nickname: 'Kim' });
+		assert.deepEqual(bodies.acceptBody({ nickname: 'Kim' }), {
+			operationName: 'Accept',
+			nickname: 'Kim',
+		});
 		assert.deepEqual(bodies.rejectBody(), { operationName: 'Reject' });
-		assert.deepEqual(bodies.sendMessageBody({ text: 'hi' }), { operationName: 'SendMessage', text: 'hi' });
-		assert.deepEqual(bodies.sendUrlBody({ url: 'https://x.test' }), { operationName: 'SendUrl', url: 'https://x.test' });
-		assert.deepEqual(bodies.addCommentBody({ comment: 'c' }), { operationName: 'AddComment', comment: 'c' });
-		assert.deepEqual(bodies.transferBody({ targetPath: '/users/1' }), { operationName: 'Transfer', targetPath: '/users/1' });
-		assert.deepEqual(bodies.transferBody({ targetUri: 'https://g/api/v2/users/1' }), { operationName: 'Transfer', targetUri: 'https://g/api/v2/users/1' });
+		assert.deepEqual(bodies.sendMessageBody({ text: 'hi' }), {
+			operationName: 'SendMessage',
+			text: 'hi',
+		});
+		assert.deepEqual(bodies.sendUrlBody({ url: 'https://x.test' }), {
+			operationName: 'SendUrl',
+			url: 'https://x.test',
+		});
+		assert.deepEqual(bodies.addCommentBody({ comment: 'c' }), {
+			operationName: 'AddComment',
+			comment: 'c',
+		});
+		assert.deepEqual(bodies.transferBody({ targetPath: '/users/1' }), {
+			operationName: 'Transfer',
+			targetPath: '/users/1',
+		});
+		assert.deepEqual(bodies.transferBody({ targetUri: 'https://g/api/v2/users/1' }), {
+			operationName: 'Transfer',
+			targetUri: 'https://g/api/v2/users/1',
+		});
 		assert.deepEqual(bodies.completeBody({}), { operationName: 'Complete' });
-		assert.deepEqual(bodies.completeBody({ queueName: 'Q' }), { operationName: 'Complete', queueName: 'Q' });
+		assert.deepEqual(bodies.completeBody({ queueName: 'Q' }), {
+			operationName: 'Complete',
+			queueName: 'Q',
+		});
 	});
 });
 
@@ -129,7 +214,10 @@ describe('engage: user data and helpers', () => {
 	it('paths encode ids; URLs must be http(s)', () => {
 		assert.equal(params.facebookPath('01QQ/../x'), '/api/v2/me/facebook/01QQ%2F..%2Fx');
 		assert.equal(params.facebookPath(), '/api/v2/me/facebook');
-		assert.equal(params.facebookSessionPath('0000Na9B26EF003M'), '/api/v2/me/facebooksessions/0000Na9B26EF003M');
+		assert.equal(
+			params.facebookSessionPath('0000Na9B26EF003M'),
+			'/api/v2/me/facebooksessions/0000Na9B26EF003M',
+		);
 		assert.equal(params.isWebUrl('https://example.com/help'), true);
 		assert.equal(params.isWebUrl('javascript:alert(1)'), false);
 		assert.equal(params.isWebUrl('example.com'), false);

@@ -5,16 +5,28 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadNode } from '../helpers/harness.mjs';
 
-const workflow = JSON.parse(readFileSync(new URL('../../examples/facebook-pages-to-genesys-cloud.json', import.meta.url), 'utf8'));
+const workflow = JSON.parse(
+	readFileSync(
+		new URL('../../examples/facebook-pages-to-genesys-cloud.json', import.meta.url),
+		'utf8',
+	),
+);
 
 function checkNode(node, description) {
 	for (const [name, value] of Object.entries(node.parameters)) {
 		const visible = description.properties.filter(
-			(p) => p.name === name && Object.entries(p.displayOptions?.show ?? {}).every(([key, values]) => !(key in node.parameters) || values.includes(node.parameters[key])),
+			(p) =>
+				p.name === name &&
+				Object.entries(p.displayOptions?.show ?? {}).every(
+					([key, values]) => !(key in node.parameters) || values.includes(node.parameters[key]),
+				),
 		);
 		assert.ok(visible.length, `${node.name}: ${name} is not a parameter of this operation`);
 		if (visible[0].type === 'options' && typeof value === 'string' && !value.startsWith('=')) {
-			assert.ok(visible[0].options.some((o) => o.value === value), `${node.name}: ${name}=${value}`);
+			assert.ok(
+				visible[0].options.some((o) => o.value === value),
+				`${node.name}: ${name}=${value}`,
+			);
 		}
 	}
 }
@@ -26,22 +38,42 @@ describe('examples/facebook-pages-to-genesys-cloud.json', () => {
 			assert.ok(names.has(from));
 			for (const target of main.flat()) assert.ok(names.has(target.node));
 		}
-		const fb = workflow.nodes.filter((n) => n.type === 'n8n-nodes-messenger-bridge.facebookMessenger');
-		assert.deepEqual(fb.map((n) => `${n.parameters.resource}:${n.parameters.operation}`).sort(), ['page:explore', 'token:getPageTokens']);
+		const fb = workflow.nodes.filter(
+			(n) => n.type === 'n8n-nodes-messenger-bridge.facebookMessenger',
+		);
+		assert.deepEqual(fb.map((n) => `${n.parameters.resource}:${n.parameters.operation}`).sort(), [
+			'page:explore',
+			'token:getPageTokens',
+		]);
 		// Page tokens never flow through another node: the filter sees explored Pages only.
 		assert.equal(workflow.connections['Page Tokens'].main[0][0].node, 'Explore Pages');
-		assert.match(workflow.nodes.find((n) => n.parameters.operation === 'create').parameters.pageAccessToken, /\$\('Page Tokens'\)/);
-		assert.ok(fb.every((n) => n.executeOnce), 'Facebook calls run once, not once per existing integration');
+		assert.match(
+			workflow.nodes.find((n) => n.parameters.operation === 'create').parameters.pageAccessToken,
+			/\$\('Page Tokens'\)/,
+		);
+		assert.ok(
+			fb.every((n) => n.executeOnce),
+			'Facebook calls run once, not once per existing integration',
+		);
 		const create = workflow.nodes.find((n) => n.parameters.operation === 'create');
 		assert.equal(create.parameters.waitForCompletion, true);
-		assert.match(JSON.stringify(workflow.nodes.find((n) => n.type === 'n8n-nodes-base.filter').parameters), /pageId === \$json\.id/);
+		assert.match(
+			JSON.stringify(workflow.nodes.find((n) => n.type === 'n8n-nodes-base.filter').parameters),
+			/pageId === \$json\.id/,
+		);
 		assert.ok(!/EAA[A-Za-z0-9]{10,}/.test(JSON.stringify(workflow)), 'no token in the example');
 	});
 
 	it('uses only declared parameters', () => {
 		const genesys = loadNode('GenesysCloud').description;
-		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-messenger-bridge.genesysCloud')) checkNode(node, genesys);
+		for (const node of workflow.nodes.filter(
+			(n) => n.type === 'n8n-nodes-messenger-bridge.genesysCloud',
+		))
+			checkNode(node, genesys);
 		const messenger = loadNode('FacebookMessenger').description;
-		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-messenger-bridge.facebookMessenger')) checkNode(node, messenger);
+		for (const node of workflow.nodes.filter(
+			(n) => n.type === 'n8n-nodes-messenger-bridge.facebookMessenger',
+		))
+			checkNode(node, messenger);
 	});
 });

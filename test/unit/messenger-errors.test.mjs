@@ -7,17 +7,39 @@ import { createRequire } from 'node:module';
 import { parseMultipart } from '../emulators/graph/messaging.mjs';
 
 const require = createRequire(import.meta.url);
-const { graphErrorInfo, regainMsFrom, hintFor, RATE_LIMIT_CODES } = require('../../dist/nodes/FacebookMessenger/graphErrors.js');
+const {
+	graphErrorInfo,
+	regainMsFrom,
+	hintFor,
+	RATE_LIMIT_CODES,
+} = require('../../dist/nodes/FacebookMessenger/graphErrors.js');
 const { shouldRetry } = require('../../dist/nodes/FacebookMessenger/transport.js');
 const { buildMultipart } = require('../../dist/nodes/FacebookMessenger/multipart.js');
 
-const failure = (status, error, headers = {}) => ({ status, data: error ? { error } : undefined, headers, message: 'Request failed' });
+const failure = (status, error, headers = {}) => ({
+	status,
+	data: error ? { error } : undefined,
+	headers,
+	message: 'Request failed',
+});
 
 describe('graphErrorInfo', () => {
-	it('reads Meta\'s envelope: message, type, code, subcode, fbtrace_id, user message', () => {
-		const info = graphErrorInfo(failure(400, { message: '(#10) This message is sent outside of allowed window.', type: 'OAuthException', code: 10, error_subcode: 2018278, fbtrace_id: 'Axyz', error_user_msg: 'Window closed' }));
+	it("reads Meta's envelope: message, type, code, subcode, fbtrace_id, user message", () => {
+		const info = graphErrorInfo(
+			failure(400, {
+				message: '(#10) This message is sent outside of allowed window.',
+				type: 'OAuthException',
+				code: 10,
+				error_subcode: 2018278,
+				fbtrace_id: 'Axyz',
+				error_user_msg: 'Window closed',
+			}),
+		);
 		assert.equal(info.message, '(#10) This message is sent outside of allowed window.');
-		assert.deepEqual([info.code, info.subcode, info.fbtraceId, info.type, info.userMessage, info.status], [10, 2018278, 'Axyz', 'OAuthException', 'Window closed', 400]);
+		assert.deepEqual(
+			[info.code, info.subcode, info.fbtraceId, info.type, info.userMessage, info.status],
+			[10, 2018278, 'Axyz', 'OAuthException', 'Window closed', 400],
+		);
 		assert.match(info.hint, /24 hours/);
 		assert.equal(info.rateLimited, false);
 	});
@@ -37,14 +59,29 @@ describe('graphErrorInfo', () => {
 	});
 
 	it('throttling codes are rate limits; the marketing cap 4/2018354 is not', () => {
-		for (const code of RATE_LIMIT_CODES) assert.equal(graphErrorInfo(failure(400, { message: 'x', code })).rateLimited, true, String(code));
-		assert.equal(graphErrorInfo(failure(400, { message: 'x', code: 4, error_subcode: 2018354 })).rateLimited, false);
-		assert.equal(graphErrorInfo(failure(429, undefined, { 'retry-after': '3' })).retryAfterMs, 3000);
+		for (const code of RATE_LIMIT_CODES)
+			assert.equal(
+				graphErrorInfo(failure(400, { message: 'x', code })).rateLimited,
+				true,
+				String(code),
+			);
+		assert.equal(
+			graphErrorInfo(failure(400, { message: 'x', code: 4, error_subcode: 2018354 })).rateLimited,
+			false,
+		);
+		assert.equal(
+			graphErrorInfo(failure(429, undefined, { 'retry-after': '3' })).retryAfterMs,
+			3000,
+		);
 	});
 
 	it('no body: a plain message with the status, or the network code', () => {
 		assert.match(graphErrorInfo(failure(502)).message, /HTTP 502/);
-		const network = graphErrorInfo({ headers: {}, networkCode: 'ECONNRESET', message: 'socket hang up' });
+		const network = graphErrorInfo({
+			headers: {},
+			networkCode: 'ECONNRESET',
+			message: 'socket hang up',
+		});
 		assert.match(network.message, /ECONNRESET/);
 	});
 });
@@ -74,9 +111,21 @@ describe('shouldRetry: a send is repeated only when Meta proves it refused it', 
 
 describe('regainMsFrom', () => {
 	it('takes the largest estimated_time_to_regain_access (minutes) of X-Business-Use-Case-Usage', () => {
-		const header = JSON.stringify({ 104: [{ type: 'messenger', call_count: 100, estimated_time_to_regain_access: 2 }, { type: 'pages', estimated_time_to_regain_access: 5 }] });
+		const header = JSON.stringify({
+			104: [
+				{ type: 'messenger', call_count: 100, estimated_time_to_regain_access: 2 },
+				{ type: 'pages', estimated_time_to_regain_access: 5 },
+			],
+		});
 		assert.equal(regainMsFrom({ 'x-business-use-case-usage': header }), 5 * 60_000);
-		assert.equal(regainMsFrom({ 'x-business-use-case-usage': JSON.stringify({ 1: [{ estimated_time_to_regain_access: 0 }] }) }), 0);
+		assert.equal(
+			regainMsFrom({
+				'x-business-use-case-usage': JSON.stringify({
+					1: [{ estimated_time_to_regain_access: 0 }],
+				}),
+			}),
+			0,
+		);
 		assert.equal(regainMsFrom({}), undefined);
 		assert.equal(regainMsFrom({ 'x-business-use-case-usage': 'not json' }), undefined);
 	});
@@ -85,10 +134,16 @@ describe('regainMsFrom', () => {
 describe('buildMultipart', () => {
 	it('fields and the file round-trip through a multipart parser, bytes intact', () => {
 		const data = Buffer.from([0, 1, 2, 255, 13, 10, 45, 45]);
-		const { body, contentType } = buildMultipart({ recipient: '{"id":"1"}', message: '{"attachment":{"type":"file"}}' }, { name: 'filedata', fileName: 'a "b".bin', contentType: 'application/octet-stream', data });
+		const { body, contentType } = buildMultipart(
+			{ recipient: '{"id":"1"}', message: '{"attachment":{"type":"file"}}' },
+			{ name: 'filedata', fileName: 'a "b".bin', contentType: 'application/octet-stream', data },
+		);
 		assert.match(contentType, /^multipart\/form-data; boundary=----MessengerBridge[0-9a-f]{24}$/);
 		const parsed = parseMultipart(body, contentType);
-		assert.deepEqual(parsed.fields, { recipient: '{"id":"1"}', message: '{"attachment":{"type":"file"}}' });
+		assert.deepEqual(parsed.fields, {
+			recipient: '{"id":"1"}',
+			message: '{"attachment":{"type":"file"}}',
+		});
 		assert.equal(parsed.files.filedata.filename, 'a _b_.bin');
 		assert.deepEqual(parsed.files.filedata.data, data);
 	});

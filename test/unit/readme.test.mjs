@@ -10,13 +10,17 @@ const root = new URL('../../', import.meta.url);
 const readme = readFileSync(new URL('README.md', root), 'utf8');
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 const headings = readme.split('\n').filter((l) => /^#{2,3} /.test(l));
-const load = (file) => Object.values(require(new URL(file, root).pathname)).find((v) => typeof v === 'function');
+const load = (file) =>
+	Object.values(require(new URL(file, root).pathname)).find((v) => typeof v === 'function');
 
 describe('README.md', () => {
 	it('has every level-2 and level-3 heading once', () => {
 		const seen = new Map();
 		for (const h of headings) seen.set(h, (seen.get(h) ?? 0) + 1);
-		assert.deepEqual([...seen].filter(([, n]) => n > 1), []);
+		assert.deepEqual(
+			[...seen].filter(([, n]) => n > 1),
+			[],
+		);
 	});
 	it('has a section for every registered node', () => {
 		for (const file of pkg.n8n.nodes) {

@@ -20,7 +20,9 @@ const read = (file) => readFileSync(new URL(file, root), 'utf8');
  * the files fails here, which keeps them simple enough to be read at a glance.
  */
 export function readWorkflowYaml(text) {
-	const lines = text.split('\n').map((raw) => ({ raw, indent: raw.trim() ? raw.search(/\S/) : -1 }));
+	const lines = text
+		.split('\n')
+		.map((raw) => ({ raw, indent: raw.trim() ? raw.search(/\S/) : -1 }));
 	let i = 0;
 	const skip = () => {
 		while (i < lines.length && (lines[i].indent < 0 || lines[i].raw.trim().startsWith('#'))) i++;
@@ -38,7 +40,12 @@ export function readWorkflowYaml(text) {
 		s = uncomment(s).trim();
 		if (/^'.*'$/.test(s)) return s.slice(1, -1).replace(/''/g, "'");
 		if (/^".*"$/.test(s)) return JSON.parse(s);
-		if (/^\[.*\]$/.test(s)) return s.slice(1, -1).split(',').map(scalar).filter((v) => v !== '');
+		if (/^\[.*\]$/.test(s))
+			return s
+				.slice(1, -1)
+				.split(',')
+				.map(scalar)
+				.filter((v) => v !== '');
 		if (s === 'true' || s === 'false') return s === 'true';
 		if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
 		return s;
@@ -60,14 +67,19 @@ export function readWorkflowYaml(text) {
 		skip();
 		if (i >= lines.length) return null;
 		const next = lines[i];
-		if (next.indent > indent || (next.indent === indent && next.raw.trim().startsWith('- '))) return node(next.indent);
+		if (next.indent > indent || (next.indent === indent && next.raw.trim().startsWith('- ')))
+			return node(next.indent);
 		return null;
 	};
 	const node = (indent) => {
 		skip();
 		if (lines[i].raw.trim().startsWith('- ')) {
 			const list = [];
-			for (skip(); i < lines.length && lines[i].indent === indent && lines[i].raw.trim().startsWith('- '); skip()) {
+			for (
+				skip();
+				i < lines.length && lines[i].indent === indent && lines[i].raw.trim().startsWith('- ');
+				skip()
+			) {
 				const item = lines[i].raw.slice(indent + 2);
 				const itemIndent = indent + 2 + item.search(/\S/);
 				if (/^[^'"\s][^:]*:(\s|$)/.test(item.trim())) {
@@ -99,17 +111,40 @@ export function readWorkflowYaml(text) {
 const ci = readWorkflowYaml(read('.github/workflows/ci.yml'));
 const publish = readWorkflowYaml(read('.github/workflows/publish.yml'));
 const steps = (workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
-const commands = (workflow) => steps(workflow).map((s) => s.run ?? '').join('\n');
+const commands = (workflow) =>
+	steps(workflow)
+		.map((s) => s.run ?? '')
+		.join('\n');
 const uses = (workflow, action) => steps(workflow).find((s) => s.uses?.startsWith(`${action}@`));
 
 describe('the workflow reader', () => {
 	it('reads mappings, lists of mappings, block scalars, flow lists and quoted values', () => {
 		const doc = readWorkflowYaml(
-			['# c', 'on:', '  push:', '    branches: [main, next]', '    tags:', "      - 'v*'", 'jobs:', '  a:', '    steps:', '      - uses: x/y@v4 # pin', '        with:', '          n: 24', '      - run: |', '          echo "a: b"', '', '          echo c', ''].join('\n'),
+			[
+				'# c',
+				'on:',
+				'  push:',
+				'    branches: [main, next]',
+				'    tags:',
+				"      - 'v*'",
+				'jobs:',
+				'  a:',
+				'    steps:',
+				'      - uses: x/y@v4 # pin',
+				'        with:',
+				'          n: 24',
+				'      - run: |',
+				'          echo "a: b"',
+				'',
+				'          echo c',
+				'',
+			].join('\n'),
 		);
 		assert.deepEqual(doc, {
 			on: { push: { branches: ['main', 'next'], tags: ['v*'] } },
-			jobs: { a: { steps: [{ uses: 'x/y@v4', with: { n: 24 } }, { run: 'echo "a: b"\n\necho c\n' }] } },
+			jobs: {
+				a: { steps: [{ uses: 'x/y@v4', with: { n: 24 } }, { run: 'echo "a: b"\n\necho c\n' }] },
+			},
 		});
 	});
 });
@@ -127,8 +162,14 @@ describe('.github/workflows/ci.yml', () => {
 		const runs = steps(ci).map((s) => s.run?.trim() ?? '');
 		const at = (re) => runs.findIndex((r) => re.test(r));
 		const order = [/^npm ci\b/, /^npm run build$/, /^npm run lint$/, /^npm test$/].map(at);
-		assert.ok(order.every((n) => n >= 0), `steps found: ${order}`);
-		assert.deepEqual([...order].sort((a, b) => a - b), order);
+		assert.ok(
+			order.every((n) => n >= 0),
+			`steps found: ${order}`,
+		);
+		assert.deepEqual(
+			[...order].sort((a, b) => a - b),
+			order,
+		);
 		assert.doesNotMatch(commands(ci), /\bnpm (install|i)\b/);
 	});
 	it('asks for no more than read access', () => {
@@ -149,10 +190,24 @@ describe('.github/workflows/publish.yml', () => {
 	it('installs with npm ci, builds and lints, then publishes with provenance and public access', () => {
 		const runs = steps(publish).map((s) => s.run?.trim() ?? '');
 		const at = (re) => runs.findIndex((r) => re.test(r));
-		const order = [/^npm ci\b/, /^npm run build$/, /^npm run lint$/, /^npm publish --provenance --access public$/].map(at);
-		assert.ok(order.every((n) => n >= 0), `steps found: ${order}`);
-		assert.deepEqual([...order].sort((a, b) => a - b), order);
-		assert.equal(uses(publish, 'actions/setup-node').with['registry-url'], 'https://registry.npmjs.org');
+		const order = [
+			/^npm ci\b/,
+			/^npm run build$/,
+			/^npm run lint$/,
+			/^npm publish --provenance --access public$/,
+		].map(at);
+		assert.ok(
+			order.every((n) => n >= 0),
+			`steps found: ${order}`,
+		);
+		assert.deepEqual(
+			[...order].sort((a, b) => a - b),
+			order,
+		);
+		assert.equal(
+			uses(publish, 'actions/setup-node').with['registry-url'],
+			'https://registry.npmjs.org',
+		);
 	});
 	it('lets the publish step past prepublishOnly with RELEASE_MODE', () => {
 		const step = steps(publish).find((s) => /npm publish/.test(s.run ?? ''));
@@ -169,8 +224,12 @@ describe('.github/workflows/publish.yml', () => {
 
 describe('both workflows', () => {
 	it('pin every action by its major version', () => {
-		for (const [name, workflow] of [['ci', ci], ['publish', publish]]) {
-			for (const step of steps(workflow).filter((s) => s.uses)) assert.match(step.uses, /^[\w-]+\/[\w-]+@v\d+$/, `${name}: ${step.uses}`);
+		for (const [name, workflow] of [
+			['ci', ci],
+			['publish', publish],
+		]) {
+			for (const step of steps(workflow).filter((s) => s.uses))
+				assert.match(step.uses, /^[\w-]+\/[\w-]+@v\d+$/, `${name}: ${step.uses}`);
 			assert.ok(uses(workflow, 'actions/checkout'), `${name}: actions/checkout`);
 		}
 	});
@@ -180,10 +239,14 @@ describe('package.json and the install', () => {
 	const pkg = JSON.parse(read('package.json'));
 	it("runs n8n-node's prerelease check before a publish, and the command exists", () => {
 		assert.equal(pkg.scripts.prepublishOnly, 'n8n-node prerelease');
-		assert.ok(existsSync(new URL('node_modules/@n8n/node-cli/dist/commands/prerelease.js', root)), '@n8n/node-cli prerelease');
+		assert.ok(
+			existsSync(new URL('node_modules/@n8n/node-cli/dist/commands/prerelease.js', root)),
+			'@n8n/node-cli prerelease',
+		);
 	});
 	it('has no prepack, prepare or postpack script (npm pack, used by the tests, stays a plain pack)', () => {
-		for (const name of ['prepack', 'prepare', 'postpack']) assert.equal(pkg.scripts[name], undefined, name);
+		for (const name of ['prepack', 'prepare', 'postpack'])
+			assert.equal(pkg.scripts[name], undefined, name);
 	});
 	it('npm test and npm run dev install with npm ci, never npm install', () => {
 		const preflight = read('scripts/preflight.mjs');
@@ -211,7 +274,11 @@ describe('the git-status check at the end of npm test', () => {
 			writeFileSync(join(dir, 'out', 'ignored.txt'), 'ignored output');
 			assert.deepEqual(checkoutChanges(before, gitSnapshot(dir)), [' M b.txt', '?? new.txt']);
 			writeFileSync(join(dir, 'a.txt'), 'changed again by the run');
-			assert.deepEqual(checkoutChanges(before, gitSnapshot(dir)), [' M a.txt', ' M b.txt', '?? new.txt']);
+			assert.deepEqual(checkoutChanges(before, gitSnapshot(dir)), [
+				' M a.txt',
+				' M b.txt',
+				'?? new.txt',
+			]);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

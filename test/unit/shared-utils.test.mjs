@@ -12,11 +12,26 @@ const { NodeApiError } = require('n8n-workflow');
 
 describe('backoffDelay', () => {
 	it('grows exponentially, with jitter in the upper half, and is capped', () => {
-		assert.equal(backoffDelay(0, 100, 10_000, () => 0), 50);
-		assert.equal(backoffDelay(0, 100, 10_000, () => 1), 100);
-		assert.equal(backoffDelay(3, 100, 10_000, () => 0), 400);
-		assert.equal(backoffDelay(3, 100, 10_000, () => 1), 800);
-		assert.equal(backoffDelay(20, 100, 10_000, () => 1), 10_000);
+		assert.equal(
+			backoffDelay(0, 100, 10_000, () => 0),
+			50,
+		);
+		assert.equal(
+			backoffDelay(0, 100, 10_000, () => 1),
+			100,
+		);
+		assert.equal(
+			backoffDelay(3, 100, 10_000, () => 0),
+			400,
+		);
+		assert.equal(
+			backoffDelay(3, 100, 10_000, () => 1),
+			800,
+		);
+		assert.equal(
+			backoffDelay(20, 100, 10_000, () => 1),
+			10_000,
+		);
 		for (let i = 0; i < 100; i++) {
 			const d = backoffDelay(2, 100, 10_000);
 			assert.ok(d >= 200 && d <= 400, `${d} outside [200, 400]`);
@@ -41,11 +56,14 @@ describe('withRetry', () => {
 
 	it('returns the first success and stops retrying', async () => {
 		let calls = 0;
-		const value = await withRetry(async () => {
-			calls++;
-			if (calls < 3) throw new Error('transient');
-			return 'ok';
-		}, policy(() => ({ retry: true })));
+		const value = await withRetry(
+			async () => {
+				calls++;
+				if (calls < 3) throw new Error('transient');
+				return 'ok';
+			},
+			policy(() => ({ retry: true })),
+		);
 		assert.equal(value, 'ok');
 		assert.equal(calls, 3);
 	});
@@ -54,10 +72,13 @@ describe('withRetry', () => {
 		let calls = 0;
 		const failure = new Error('permanent');
 		await assert.rejects(
-			withRetry(async () => {
-				calls++;
-				throw failure;
-			}, policy(() => ({ retry: false }))),
+			withRetry(
+				async () => {
+					calls++;
+					throw failure;
+				},
+				policy(() => ({ retry: false })),
+			),
 			(error) => error === failure,
 		);
 		assert.equal(calls, 1);
@@ -66,10 +87,13 @@ describe('withRetry', () => {
 	it('gives up after the allowed retries with the last error', async () => {
 		let calls = 0;
 		await assert.rejects(
-			withRetry(async () => {
-				calls++;
-				throw new Error(`attempt ${calls}`);
-			}, policy(() => ({ retry: true }), 2)),
+			withRetry(
+				async () => {
+					calls++;
+					throw new Error(`attempt ${calls}`);
+				},
+				policy(() => ({ retry: true }), 2),
+			),
 			/attempt 3/,
 		);
 		assert.equal(calls, 3);
@@ -78,10 +102,18 @@ describe('withRetry', () => {
 	it('waits the delay the policy asks for (capped by maxDelayMs)', async () => {
 		let calls = 0;
 		const started = Date.now();
-		await withRetry(async () => {
-			if (++calls === 1) throw new Error('rate limited');
-			return true;
-		}, { retries: 1, baseDelayMs: 1, maxDelayMs: 200, decide: () => ({ retry: true, delayMs: 150 }) });
+		await withRetry(
+			async () => {
+				if (++calls === 1) throw new Error('rate limited');
+				return true;
+			},
+			{
+				retries: 1,
+				baseDelayMs: 1,
+				maxDelayMs: 200,
+				decide: () => ({ retry: true, delayMs: 150 }),
+			},
+		);
 		const waited = Date.now() - started;
 		assert.ok(waited >= 140 && waited < 1000, `waited ${waited} ms`);
 	});
@@ -106,10 +138,16 @@ describe('runKeyed', () => {
 		const tasks = [];
 		for (let n = 0; n < 5; n++) for (const key of ['a', 'b', 'c', 'd']) tasks.push(task(key, n));
 		const results = await runKeyed(tasks, 3);
-		assert.deepEqual(results.map((r) => r.value), tasks.map((_, i) => `${'abcd'[i % 4]}${Math.floor(i / 4)}`));
+		assert.deepEqual(
+			results.map((r) => r.value),
+			tasks.map((_, i) => `${'abcd'[i % 4]}${Math.floor(i / 4)}`),
+		);
 		for (const key of 'abcd') {
 			const order = log.filter((entry) => entry.startsWith(key));
-			assert.deepEqual(order, [0, 1, 2, 3, 4].map((n) => `${key}${n}`));
+			assert.deepEqual(
+				order,
+				[0, 1, 2, 3, 4].map((n) => `${key}${n}`),
+			);
 		}
 		assert.equal(peak, 3);
 	});
@@ -118,12 +156,20 @@ describe('runKeyed', () => {
 		const results = await runKeyed(
 			[
 				{ key: 'x', run: async () => 1 },
-				{ key: 'x', run: async () => { throw new Error('boom'); } },
+				{
+					key: 'x',
+					run: async () => {
+						throw new Error('boom');
+					},
+				},
 				{ key: 'x', run: async () => 3 },
 			],
 			4,
 		);
-		assert.deepEqual(results.map((r) => r.ok), [true, false, true]);
+		assert.deepEqual(
+			results.map((r) => r.ok),
+			[true, false, true],
+		);
 		assert.equal(results[1].error.message, 'boom');
 		assert.equal(results[2].value, 3);
 	});
@@ -134,11 +180,22 @@ describe('runKeyed', () => {
 });
 
 describe('httpFailure', () => {
-	const node = { id: '1', name: 'Node', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+	const node = {
+		id: '1',
+		name: 'Node',
+		type: 'x',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 
 	it('reads status, body and headers from the transport error inside a NodeApiError', () => {
 		const transport = Object.assign(new Error('Request failed with status code 429'), {
-			response: { status: 429, data: { code: 'too.many.requests.retry.after' }, headers: { 'Retry-After': '2' } },
+			response: {
+				status: 429,
+				data: { code: 'too.many.requests.retry.after' },
+				headers: { 'Retry-After': '2' },
+			},
 		});
 		const failure = httpFailure(new NodeApiError(node, transport));
 		assert.equal(failure.status, 429);
@@ -148,12 +205,16 @@ describe('httpFailure', () => {
 	});
 
 	it('parses JSON bodies that arrived as text or bytes', () => {
-		const failure = httpFailure({ response: { status: 400, data: Buffer.from('{"error":{"code":100}}'), headers: {} } });
+		const failure = httpFailure({
+			response: { status: 400, data: Buffer.from('{"error":{"code":100}}'), headers: {} },
+		});
 		assert.deepEqual(failure.data, { error: { code: 100 } });
 	});
 
 	it('tells network failures from HTTP answers', () => {
-		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+			code: 'ECONNREFUSED',
+		});
 		const failure = httpFailure(new NodeApiError(node, refused));
 		assert.equal(failure.status, undefined);
 		assert.equal(failure.networkCode, 'ECONNREFUSED');

@@ -3,5 +3,6 @@ import { describe, it } from '@jest/globals';
 import { checkExamples } from './airy-examples.test.mjs';
 
 describe('examples/sunshine-*.json', () => {
-	it('use only parameters the Sunshine Conversations node declares', () => checkExamples('sunshine-', 'SunshineConversations', 'sunshineConversations'));
+	it('use only parameters the Sunshine Conversations node declares', () =>
+		checkExamples('sunshine-', 'SunshineConversations', 'sunshineConversations'));
 });

@@ -1,12 +1,31 @@
 import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { metaJson, envelope, entry, pageEvents, igEvents, PAGE_ID, IG_ID, PSID, IGSID, T } from './trigger-payloads.mjs';
+import {
+	metaJson,
+	envelope,
+	entry,
+	pageEvents,
+	igEvents,
+	PAGE_ID,
+	IG_ID,
+	PSID,
+	IGSID,
+	T,
+} from './trigger-payloads.mjs';
 
 const require = createRequire(import.meta.url);
-const { parseEnvelope, flattenEvents, classify, normalize, toMillis, EVENT_TYPES } = require('../../dist/nodes/MessengerTrigger/webhook/events.js');
+const {
+	parseEnvelope,
+	flattenEvents,
+	classify,
+	normalize,
+	toMillis,
+	EVENT_TYPES,
+} = require('../../dist/nodes/MessengerTrigger/webhook/events.js');
 
-const one = (event, object = 'page', entryId = PAGE_ID) => normalize(event, { id: entryId, time: T }, object, false);
+const one = (event, object = 'page', entryId = PAGE_ID) =>
+	normalize(event, { id: entryId, time: T }, object, false);
 
 describe('trigger envelope', () => {
 	it('parses Meta-escaped JSON back to the original text', () => {
@@ -19,28 +38,65 @@ describe('trigger envelope', () => {
 		const parsed = envelope('page', [entry(PAGE_ID, [pageEvents.message])]);
 		const result = parseEnvelope(Buffer.from('{"not":"parsed again"}'), 'page', parsed);
 		assert.equal(result.entries, parsed.entry);
-		assert.deepEqual(parseEnvelope(Buffer.from('{}'), 'page', 'a string body'), { ok: false, reason: 'notJson' });
-		assert.deepEqual(parseEnvelope(Buffer.from('{}'), 'page', { object: 'instagram', entry: [] }), { ok: false, reason: 'wrongObject' });
+		assert.deepEqual(parseEnvelope(Buffer.from('{}'), 'page', 'a string body'), {
+			ok: false,
+			reason: 'notJson',
+		});
+		assert.deepEqual(parseEnvelope(Buffer.from('{}'), 'page', { object: 'instagram', entry: [] }), {
+			ok: false,
+			reason: 'wrongObject',
+		});
 	});
 	it('refuses non-JSON, JSON that is not an object, another object and a missing entry array', () => {
-		assert.deepEqual(parseEnvelope(Buffer.from('object=page'), 'page'), { ok: false, reason: 'notJson' });
+		assert.deepEqual(parseEnvelope(Buffer.from('object=page'), 'page'), {
+			ok: false,
+			reason: 'notJson',
+		});
 		assert.deepEqual(parseEnvelope(Buffer.from(''), 'page'), { ok: false, reason: 'notJson' });
 		assert.deepEqual(parseEnvelope(Buffer.from('[1,2]'), 'page'), { ok: false, reason: 'notJson' });
 		assert.deepEqual(parseEnvelope(Buffer.from('null'), 'page'), { ok: false, reason: 'notJson' });
-		assert.deepEqual(parseEnvelope(Buffer.from('{"object":"instagram","entry":[]}'), 'page'), { ok: false, reason: 'wrongObject' });
-		assert.deepEqual(parseEnvelope(Buffer.from('{"entry":[]}'), 'page'), { ok: false, reason: 'wrongObject' });
-		assert.deepEqual(parseEnvelope(Buffer.from('{"object":"page","entry":{}}'), 'page'), { ok: false, reason: 'noEntries' });
-		assert.deepEqual(parseEnvelope(Buffer.from('{"object":"page","entry":[]}'), 'page'), { ok: true, entries: [] });
+		assert.deepEqual(parseEnvelope(Buffer.from('{"object":"instagram","entry":[]}'), 'page'), {
+			ok: false,
+			reason: 'wrongObject',
+		});
+		assert.deepEqual(parseEnvelope(Buffer.from('{"entry":[]}'), 'page'), {
+			ok: false,
+			reason: 'wrongObject',
+		});
+		assert.deepEqual(parseEnvelope(Buffer.from('{"object":"page","entry":{}}'), 'page'), {
+			ok: false,
+			reason: 'noEntries',
+		});
+		assert.deepEqual(parseEnvelope(Buffer.from('{"object":"page","entry":[]}'), 'page'), {
+			ok: true,
+			entries: [],
+		});
 	});
 });
 
 describe('trigger classification (Messenger)', () => {
 	const cases = {
-		message: 'message', quickReply: 'message', attachment: 'message', echo: 'echo', postback: 'postback',
-		delivery: 'delivery', read: 'read', reaction: 'reaction', unreact: 'reaction', referral: 'referral', optin: 'optin',
-		passThread: 'handover', takeThread: 'handover', requestThread: 'handover', appRoles: 'handover',
-		messageEdit: 'messageEdit', policy: 'policyEnforcement', accountLinking: 'accountLinking', userRefOptin: 'optin',
-		stringTimestamp: 'postback', unknownType: 'other',
+		message: 'message',
+		quickReply: 'message',
+		attachment: 'message',
+		echo: 'echo',
+		postback: 'postback',
+		delivery: 'delivery',
+		read: 'read',
+		reaction: 'reaction',
+		unreact: 'reaction',
+		referral: 'referral',
+		optin: 'optin',
+		passThread: 'handover',
+		takeThread: 'handover',
+		requestThread: 'handover',
+		appRoles: 'handover',
+		messageEdit: 'messageEdit',
+		policy: 'policyEnforcement',
+		accountLinking: 'accountLinking',
+		userRefOptin: 'optin',
+		stringTimestamp: 'postback',
+		unknownType: 'other',
 	};
 	for (const [name, type] of Object.entries(cases)) {
 		it(`${name} → ${type}`, () => assert.equal(one(pageEvents[name]).eventType, type));
@@ -50,7 +106,10 @@ describe('trigger classification (Messenger)', () => {
 		for (const type of EVENT_TYPES) assert.ok(produced.has(type), type);
 	});
 	it('old policy-enforcement key and Instagram messaging_seen key are recognised', () => {
-		assert.equal(classify({ 'policy-enforcement': { action: 'warning' } }).type, 'policyEnforcement');
+		assert.equal(
+			classify({ 'policy-enforcement': { action: 'warning' } }).type,
+			'policyEnforcement',
+		);
 		assert.equal(classify({ messaging_seen: { mid: 'x' } }).type, 'read');
 	});
 	it('a message with is_echo false is a message', () => {
@@ -63,13 +122,28 @@ describe('trigger normalization', () => {
 		const item = one(pageEvents.message);
 		assert.deepEqual(
 			{ ...item, event: undefined },
-			{ eventType: 'message', object: 'page', entryId: PAGE_ID, senderId: PSID, recipientId: PAGE_ID, timestamp: T, isEcho: false, isStandby: false, mid: 'm_text1', text: pageEvents.message.message.text, event: undefined },
+			{
+				eventType: 'message',
+				object: 'page',
+				entryId: PAGE_ID,
+				senderId: PSID,
+				recipientId: PAGE_ID,
+				timestamp: T,
+				isEcho: false,
+				isStandby: false,
+				mid: 'm_text1',
+				text: pageEvents.message.message.text,
+				event: undefined,
+			},
 		);
 		assert.equal(item.event, pageEvents.message);
 	});
 	it('quick reply payload and attachments', () => {
 		assert.equal(one(pageEvents.quickReply).payload, 'COLOR_RED');
-		assert.deepEqual(one(pageEvents.attachment).attachments, pageEvents.attachment.message.attachments);
+		assert.deepEqual(
+			one(pageEvents.attachment).attachments,
+			pageEvents.attachment.message.attachments,
+		);
 	});
 	it('echo: isEcho, appId, sender is the Page', () => {
 		const item = one(pageEvents.echo);
@@ -92,7 +166,10 @@ describe('trigger normalization', () => {
 	});
 	it('reaction fields', () => {
 		const item = one(pageEvents.reaction);
-		assert.deepEqual([item.mid, item.action, item.reaction, item.emoji], ['m_text1', 'react', 'love', '❤️']);
+		assert.deepEqual(
+			[item.mid, item.action, item.reaction, item.emoji],
+			['m_text1', 'react', 'love', '❤️'],
+		);
 	});
 	it('handover type, policy without sender, user_ref sender, referral ref, edit text', () => {
 		assert.equal(one(pageEvents.takeThread).handoverType, 'take_thread_control');
@@ -111,7 +188,15 @@ describe('trigger normalization', () => {
 	});
 	it('string timestamps in seconds become ms; missing timestamps fall back to entry.time', () => {
 		assert.equal(one(pageEvents.stringTimestamp).timestamp, 1527459824000);
-		assert.equal(normalize({ sender: { id: 'a' }, message: { mid: 'x' } }, { id: 'p', time: 1700000000 }, 'page', false).timestamp, 1700000000000);
+		assert.equal(
+			normalize(
+				{ sender: { id: 'a' }, message: { mid: 'x' } },
+				{ id: 'p', time: 1700000000 },
+				'page',
+				false,
+			).timestamp,
+			1700000000000,
+		);
 		assert.equal(normalize({ message: {} }, { id: 'p' }, 'page', false).timestamp, null);
 	});
 	it('toMillis', () => {
@@ -160,12 +245,26 @@ describe('trigger flatten', () => {
 	]);
 	it('one item per event across entries, in order; standby only when asked', () => {
 		const items = flattenEvents(body.entry, 'page', false);
-		assert.deepEqual(items.map((i) => [i.entryId, i.eventType, i.isStandby]), [
-			[PAGE_ID, 'message', false], [PAGE_ID, 'postback', false], ['104000000000002', 'delivery', false], ['y', 'reaction', false],
-		]);
+		assert.deepEqual(
+			items.map((i) => [i.entryId, i.eventType, i.isStandby]),
+			[
+				[PAGE_ID, 'message', false],
+				[PAGE_ID, 'postback', false],
+				['104000000000002', 'delivery', false],
+				['y', 'reaction', false],
+			],
+		);
 		const withStandby = flattenEvents(body.entry, 'page', true);
-		assert.deepEqual(withStandby.map((i) => [i.entryId, i.eventType, i.isStandby]), [
-			[PAGE_ID, 'message', false], [PAGE_ID, 'postback', false], [PAGE_ID, 'read', true], ['104000000000002', 'delivery', false], ['104000000000003', 'echo', true], ['y', 'reaction', false],
-		]);
+		assert.deepEqual(
+			withStandby.map((i) => [i.entryId, i.eventType, i.isStandby]),
+			[
+				[PAGE_ID, 'message', false],
+				[PAGE_ID, 'postback', false],
+				[PAGE_ID, 'read', true],
+				['104000000000002', 'delivery', false],
+				['104000000000003', 'echo', true],
+				['y', 'reaction', false],
+			],
+		);
 	});
 });

@@ -1,12 +1,28 @@
 import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { envelope, entry, pageEvents, igEvents, metaJson, signatureHeaders, bigBatch, PAGE_ID, IG_ID, T } from './trigger-payloads.mjs';
+import {
+	envelope,
+	entry,
+	pageEvents,
+	igEvents,
+	metaJson,
+	signatureHeaders,
+	bigBatch,
+	PAGE_ID,
+	IG_ID,
+	T,
+} from './trigger-payloads.mjs';
 
 const require = createRequire(import.meta.url);
 const { normalize, flattenEvents } = require('../../dist/nodes/MessengerTrigger/webhook/events.js');
 const { filterEvents } = require('../../dist/nodes/MessengerTrigger/webhook/filter.js');
-const { dedupeKey, SeenEvents, SeenRegistry, dropSeen } = require('../../dist/nodes/MessengerTrigger/webhook/dedupe.js');
+const {
+	dedupeKey,
+	SeenEvents,
+	SeenRegistry,
+	dropSeen,
+} = require('../../dist/nodes/MessengerTrigger/webhook/dedupe.js');
 const { handleDelivery } = require('../../dist/nodes/MessengerTrigger/webhook/handle.js');
 const { appFields, pageFields } = require('../../dist/nodes/MessengerTrigger/fields.js');
 
@@ -20,12 +36,24 @@ describe('trigger filter', () => {
 		assert.ok(!types(out).includes('echo'));
 	});
 	it('echoes only with includeEchoes, whatever the selection', () => {
-		assert.deepEqual(types(filterEvents(items, { events: ['postback'], includeEchoes: true })), ['echo', 'postback', 'postback']);
-		assert.deepEqual(types(filterEvents(items, { events: ['postback'], includeEchoes: false })), ['postback', 'postback']);
+		assert.deepEqual(types(filterEvents(items, { events: ['postback'], includeEchoes: true })), [
+			'echo',
+			'postback',
+			'postback',
+		]);
+		assert.deepEqual(types(filterEvents(items, { events: ['postback'], includeEchoes: false })), [
+			'postback',
+			'postback',
+		]);
 	});
 	it('the selection keeps exactly the selected types', () => {
-		assert.deepEqual(types(filterEvents(items, { events: ['read', 'delivery'], includeEchoes: false })), ['delivery', 'read']);
-		assert.deepEqual(types(filterEvents(items, { events: ['other'], includeEchoes: false })), ['other']);
+		assert.deepEqual(
+			types(filterEvents(items, { events: ['read', 'delivery'], includeEchoes: false })),
+			['delivery', 'read'],
+		);
+		assert.deepEqual(types(filterEvents(items, { events: ['other'], includeEchoes: false })), [
+			'other',
+		]);
 		assert.equal(filterEvents(items, { events: ['handover'], includeEchoes: false }).length, 4);
 	});
 });
@@ -33,38 +61,84 @@ describe('trigger filter', () => {
 describe('trigger de-duplication', () => {
 	it('keys: equal for a redelivery, different for distinct events', () => {
 		const again = (e) => normalize(structuredClone(e), { id: PAGE_ID }, 'page', false);
-		for (const event of Object.values(pageEvents)) assert.equal(dedupeKey(again(event)), dedupeKey(again(event)));
+		for (const event of Object.values(pageEvents))
+			assert.equal(dedupeKey(again(event)), dedupeKey(again(event)));
 		const keys = items.map(dedupeKey);
 		assert.equal(new Set(keys).size, keys.length, 'every fixture event has its own key');
 		// reaction, unreact and the edit all point at m_text1 but are different events
-		const ig = Object.values(igEvents).map((e) => dedupeKey(normalize(e, { id: IG_ID }, 'instagram', false)));
-		assert.equal(new Set(ig).size, ig.length, 'an Instagram unsend differs from the message it removes');
+		const ig = Object.values(igEvents).map((e) =>
+			dedupeKey(normalize(e, { id: IG_ID }, 'instagram', false)),
+		);
+		assert.equal(
+			new Set(ig).size,
+			ig.length,
+			'an Instagram unsend differs from the message it removes',
+		);
 		// the same message on standby and on messaging are different deliveries
-		assert.notEqual(dedupeKey(normalize(pageEvents.message, { id: PAGE_ID }, 'page', true)), dedupeKey(items[0]));
+		assert.notEqual(
+			dedupeKey(normalize(pageEvents.message, { id: PAGE_ID }, 'page', true)),
+			dedupeKey(items[0]),
+		);
 		// edits differ by num_edit
 		const edit2 = structuredClone(pageEvents.messageEdit);
 		edit2.message_edit.num_edit = 2;
-		assert.notEqual(dedupeKey(normalize(edit2, { id: PAGE_ID }, 'page', false)), dedupeKey(normalize(pageEvents.messageEdit, { id: PAGE_ID }, 'page', false)));
+		assert.notEqual(
+			dedupeKey(normalize(edit2, { id: PAGE_ID }, 'page', false)),
+			dedupeKey(normalize(pageEvents.messageEdit, { id: PAGE_ID }, 'page', false)),
+		);
 	});
 	it('keys of events without a message id: watermark, parties, type and time', () => {
-		const key = (event, standby = false) => dedupeKey(normalize(event, { id: PAGE_ID }, 'page', standby));
-		const noMid = { sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 5, message: { text: 'legacy without mid' } };
+		const key = (event, standby = false) =>
+			dedupeKey(normalize(event, { id: PAGE_ID }, 'page', standby));
+		const noMid = {
+			sender: { id: 'u1' },
+			recipient: { id: PAGE_ID },
+			timestamp: 5,
+			message: { text: 'legacy without mid' },
+		};
 		assert.equal(key(noMid), key(structuredClone(noMid)));
 		assert.notEqual(key(noMid), key({ ...noMid, timestamp: 6 }));
 		assert.notEqual(key(noMid), key({ ...noMid, sender: { id: 'u2' } }));
-		const pbNoMid = { sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 5, postback: { payload: 'X' } };
+		const pbNoMid = {
+			sender: { id: 'u1' },
+			recipient: { id: PAGE_ID },
+			timestamp: 5,
+			postback: { payload: 'X' },
+		};
 		assert.notEqual(key(pbNoMid), key(noMid), 'type is part of the key');
-		const editNoMid = { sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 5, message_edit: { text: 'x' } };
+		const editNoMid = {
+			sender: { id: 'u1' },
+			recipient: { id: PAGE_ID },
+			timestamp: 5,
+			message_edit: { text: 'x' },
+		};
 		assert.notEqual(key(editNoMid), key(noMid));
-		const deliveryNoWatermark = { sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 7, delivery: { mids: ['m1'] } };
+		const deliveryNoWatermark = {
+			sender: { id: 'u1' },
+			recipient: { id: PAGE_ID },
+			timestamp: 7,
+			delivery: { mids: ['m1'] },
+		};
 		assert.notEqual(key(deliveryNoWatermark), key({ ...deliveryNoWatermark, timestamp: 8 }));
-		const read = (w) => ({ sender: { id: 'u1' }, recipient: { id: PAGE_ID }, timestamp: 9, read: { watermark: w } });
+		const read = (w) => ({
+			sender: { id: 'u1' },
+			recipient: { id: PAGE_ID },
+			timestamp: 9,
+			read: { watermark: w },
+		});
 		assert.notEqual(key(read(100)), key(read(101)));
-		assert.equal(key(read(100)), key({ ...read(100), timestamp: 10 }), 'a read is identified by its watermark');
+		assert.equal(
+			key(read(100)),
+			key({ ...read(100), timestamp: 10 }),
+			'a read is identified by its watermark',
+		);
 		assert.notEqual(key(pageEvents.message, true), key(pageEvents.message));
 		assert.equal(key(pageEvents.message), 'm_text1', 'the common case is the message id itself');
 		assert.notEqual(key(pageEvents.passThread), key(pageEvents.takeThread));
-		assert.notEqual(key(pageEvents.unknownType), key({ ...pageEvents.unknownType, timestamp: T + 1 }));
+		assert.notEqual(
+			key(pageEvents.unknownType),
+			key({ ...pageEvents.unknownType, timestamp: T + 1 }),
+		);
 	});
 	it('drops repeats within a batch and across batches', () => {
 		const seen = new SeenEvents(100);
@@ -137,7 +211,10 @@ describe('trigger handleDelivery', () => {
 	};
 	it('401 before anything else for a bad signature, even on garbage', () => {
 		const result = handleDelivery(Buffer.from('not json'), {}, SECRET, options);
-		assert.deepEqual({ ...result }, { status: 401, body: 'Invalid signature', items: [], reason: 'signature missing' });
+		assert.deepEqual(
+			{ ...result },
+			{ status: 401, body: 'Invalid signature', items: [], reason: 'signature missing' },
+		);
 	});
 	it('400 for signed non-JSON and for another object', () => {
 		assert.equal(handleDelivery(...signed('hello'), SECRET, options).status, 400);
@@ -146,25 +223,52 @@ describe('trigger handleDelivery', () => {
 		assert.equal(result.reason, 'wrongObject');
 	});
 	it('200 with one item per event of a multi-entry batch', () => {
-		const body = envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.echo]), entry('104000000000002', [pageEvents.postback], { standby: [pageEvents.read] })]);
+		const body = envelope('page', [
+			entry(PAGE_ID, [pageEvents.message, pageEvents.echo]),
+			entry('104000000000002', [pageEvents.postback], { standby: [pageEvents.read] }),
+		]);
 		const result = handleDelivery(...signed(body), SECRET, options);
 		assert.equal(result.status, 200);
 		assert.equal(result.body, 'EVENT_RECEIVED');
 		assert.deepEqual(types(result.items), ['message', 'postback']);
-		const all = handleDelivery(...signed(body), SECRET, { ...options, includeEchoes: true, includeStandby: true });
-		assert.deepEqual(all.items.map((i) => [i.eventType, i.isStandby]), [['message', false], ['echo', false], ['postback', false], ['read', true]]);
+		const all = handleDelivery(...signed(body), SECRET, {
+			...options,
+			includeEchoes: true,
+			includeStandby: true,
+		});
+		assert.deepEqual(
+			all.items.map((i) => [i.eventType, i.isStandby]),
+			[
+				['message', false],
+				['echo', false],
+				['postback', false],
+				['read', true],
+			],
+		);
 	});
 	it('de-duplicates across requests when given a store', () => {
 		const seen = new SeenEvents(10_000);
 		const batch = bigBatch(3, 4, 'dd');
 		assert.equal(handleDelivery(...signed(batch), SECRET, { ...options, seen }).items.length, 12);
 		assert.equal(handleDelivery(...signed(batch), SECRET, { ...options, seen }).items.length, 0);
-		assert.equal(handleDelivery(...signed(batch), SECRET, options).items.length, 12, 'without a store nothing is dropped');
+		assert.equal(
+			handleDelivery(...signed(batch), SECRET, options).items.length,
+			12,
+			'without a store nothing is dropped',
+		);
 	});
 	it('Instagram object', () => {
 		const body = envelope('instagram', [entry(IG_ID, Object.values(igEvents))]);
 		const result = handleDelivery(...signed(body), SECRET, { ...options, object: 'instagram' });
-		assert.deepEqual(types(result.items), ['message', 'message', 'message', 'message', 'read', 'reaction', 'postback']);
+		assert.deepEqual(types(result.items), [
+			'message',
+			'message',
+			'message',
+			'message',
+			'read',
+			'reaction',
+			'postback',
+		]);
 	});
 	it('a 1000-event batch flattens completely', () => {
 		const result = handleDelivery(...signed(bigBatch(100, 10)), SECRET, options);
@@ -176,18 +280,56 @@ describe('trigger handleDelivery', () => {
 
 describe('trigger subscription fields', () => {
 	it('all events on a Page', () => {
-		assert.deepEqual(appFields('page', { events: [], includeEchoes: false, includeStandby: false }), [
-			'message_deliveries', 'message_edits', 'message_reactions', 'message_reads', 'messages', 'messaging_account_linking',
-			'messaging_handovers', 'messaging_optins', 'messaging_policy_enforcement', 'messaging_postbacks', 'messaging_referrals',
-		]);
+		assert.deepEqual(
+			appFields('page', { events: [], includeEchoes: false, includeStandby: false }),
+			[
+				'message_deliveries',
+				'message_edits',
+				'message_reactions',
+				'message_reads',
+				'messages',
+				'messaging_account_linking',
+				'messaging_handovers',
+				'messaging_optins',
+				'messaging_policy_enforcement',
+				'messaging_postbacks',
+				'messaging_referrals',
+			],
+		);
 	});
 	it('selection, echoes and standby', () => {
-		assert.deepEqual(appFields('page', { events: ['message', 'postback'], includeEchoes: true, includeStandby: true }), ['message_echoes', 'messages', 'messaging_postbacks', 'standby']);
-		assert.deepEqual(appFields('page', { events: ['other'], includeEchoes: false, includeStandby: false }), []);
+		assert.deepEqual(
+			appFields('page', {
+				events: ['message', 'postback'],
+				includeEchoes: true,
+				includeStandby: true,
+			}),
+			['message_echoes', 'messages', 'messaging_postbacks', 'standby'],
+		);
+		assert.deepEqual(
+			appFields('page', { events: ['other'], includeEchoes: false, includeStandby: false }),
+			[],
+		);
 	});
 	it('Instagram uses its own field names at app level and Page names at Page level', () => {
-		const opts = { events: ['message', 'read', 'referral', 'handover', 'delivery'], includeEchoes: true, includeStandby: false };
-		assert.deepEqual(appFields('instagram', opts), ['messages', 'messaging_handover', 'messaging_referral', 'messaging_seen']);
-		assert.deepEqual(pageFields('instagram', opts), ['message_deliveries', 'message_echoes', 'message_reads', 'messages', 'messaging_handovers', 'messaging_referrals']);
+		const opts = {
+			events: ['message', 'read', 'referral', 'handover', 'delivery'],
+			includeEchoes: true,
+			includeStandby: false,
+		};
+		assert.deepEqual(appFields('instagram', opts), [
+			'messages',
+			'messaging_handover',
+			'messaging_referral',
+			'messaging_seen',
+		]);
+		assert.deepEqual(pageFields('instagram', opts), [
+			'message_deliveries',
+			'message_echoes',
+			'message_reads',
+			'messages',
+			'messaging_handovers',
+			'messaging_referrals',
+		]);
 	});
 });

@@ -19,59 +19,205 @@ export function metaJson(value) {
 
 export function signatureHeaders(raw, secret, { sha256 = true, sha1 = true } = {}) {
 	const headers = { 'content-type': 'application/json' };
-	if (sha256) headers['x-hub-signature-256'] = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
-	if (sha1) headers['x-hub-signature'] = `sha1=${createHmac('sha1', secret).update(raw).digest('hex')}`;
+	if (sha256)
+		headers['x-hub-signature-256'] =
+			`sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+	if (sha1)
+		headers['x-hub-signature'] = `sha1=${createHmac('sha1', secret).update(raw).digest('hex')}`;
 	return headers;
 }
 
-const base = (over = {}) => ({ sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: T, ...over });
+const base = (over = {}) => ({
+	sender: { id: PSID },
+	recipient: { id: PAGE_ID },
+	timestamp: T,
+	...over,
+});
 
 /** One messaging event of every type Messenger documents (object page). */
 export const pageEvents = {
-	message: base({ message: { mid: 'm_text1', text: 'Grüße äöå 😀 https://example.com/a/b 03/03/2000 ada@example.com <b>' } }),
-	quickReply: base({ message: { mid: 'm_qr1', text: 'Red', quick_reply: { payload: 'COLOR_RED' } } }),
-	attachment: base({ message: { mid: 'm_img1', attachments: [{ type: 'image', payload: { url: 'https://cdn.example/x/y.png' } }] } }),
-	echo: { sender: { id: PAGE_ID }, recipient: { id: PSID }, timestamp: T + 1, message: { mid: 'm_echo1', is_echo: true, app_id: 1234567890123456, metadata: 'from-n8n', text: 'Hi 👋' } },
-	postback: base({ postback: { mid: 'm_pb1', title: 'Get Started', payload: 'GET_STARTED', referral: { ref: 'ad1', source: 'ADS', type: 'OPEN_THREAD' } } }),
+	message: base({
+		message: {
+			mid: 'm_text1',
+			text: 'Grüße äöå 😀 https://example.com/a/b 03/03/2000 ada@example.com <b>',
+		},
+	}),
+	quickReply: base({
+		message: { mid: 'm_qr1', text: 'Red', quick_reply: { payload: 'COLOR_RED' } },
+	}),
+	attachment: base({
+		message: {
+			mid: 'm_img1',
+			attachments: [{ type: 'image', payload: { url: 'https://cdn.example/x/y.png' } }],
+		},
+	}),
+	echo: {
+		sender: { id: PAGE_ID },
+		recipient: { id: PSID },
+		timestamp: T + 1,
+		message: {
+			mid: 'm_echo1',
+			is_echo: true,
+			app_id: 1234567890123456,
+			metadata: 'from-n8n',
+			text: 'Hi 👋',
+		},
+	},
+	postback: base({
+		postback: {
+			mid: 'm_pb1',
+			title: 'Get Started',
+			payload: 'GET_STARTED',
+			referral: { ref: 'ad1', source: 'ADS', type: 'OPEN_THREAD' },
+		},
+	}),
 	delivery: base({ delivery: { mids: ['m_text1'], watermark: T + 5 } }),
 	read: base({ read: { watermark: T + 6 } }),
 	reaction: base({ reaction: { mid: 'm_text1', action: 'react', reaction: 'love', emoji: '❤️' } }),
 	unreact: base({ timestamp: T + 7, reaction: { mid: 'm_text1', action: 'unreact' } }),
 	referral: base({ referral: { ref: 'spring-sale', source: 'SHORTLINK', type: 'OPEN_THREAD' } }),
-	optin: base({ optin: { type: 'notification_messages', payload: 'NEWS', notification_messages_token: 'tok', token_expiry_timestamp: T + 86400000 } }),
-	passThread: base({ pass_thread_control: { new_owner_app_id: '263902037430900', previous_owner_app_id: null, metadata: 'agent' } }),
-	takeThread: base({ timestamp: T + 8, take_thread_control: { previous_owner_app_id: '263902037430900', new_owner_app_id: '1234567890123456', metadata: '' } }),
-	requestThread: base({ timestamp: T + 9, request_thread_control: { requested_owner_app_id: '263902037430900', metadata: 'please' } }),
-	appRoles: { recipient: { id: PAGE_ID }, timestamp: T + 10, app_roles: { 1234567890123456: ['primary_receiver'] } },
+	optin: base({
+		optin: {
+			type: 'notification_messages',
+			payload: 'NEWS',
+			notification_messages_token: 'tok',
+			token_expiry_timestamp: T + 86400000,
+		},
+	}),
+	passThread: base({
+		pass_thread_control: {
+			new_owner_app_id: '263902037430900',
+			previous_owner_app_id: null,
+			metadata: 'agent',
+		},
+	}),
+	takeThread: base({
+		timestamp: T + 8,
+		take_thread_control: {
+			previous_owner_app_id: '263902037430900',
+			new_owner_app_id: '1234567890123456',
+			metadata: '',
+		},
+	}),
+	requestThread: base({
+		timestamp: T + 9,
+		request_thread_control: { requested_owner_app_id: '263902037430900', metadata: 'please' },
+	}),
+	appRoles: {
+		recipient: { id: PAGE_ID },
+		timestamp: T + 10,
+		app_roles: { 1234567890123456: ['primary_receiver'] },
+	},
 	messageEdit: base({ message_edit: { mid: 'm_text1', text: 'Grüße (edited) \/ ✓', num_edit: 1 } }),
-	policy: { recipient: { id: PAGE_ID }, timestamp: T + 11, policy_enforcement: { action: 'block', reason: 'The bot violated our Platform Policies.' } },
-	accountLinking: base({ account_linking: { status: 'linked', authorization_code: 'PASS_THROUGH' } }),
-	userRefOptin: { sender: { user_ref: 'ur-1' }, recipient: { id: PAGE_ID }, timestamp: T + 12, optin: { ref: 'checkbox', user_ref: 'ur-1' } },
-	stringTimestamp: { sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: '1527459824', postback: { mid: 'm_pb2', title: 'Yes', payload: 'YES' } },
+	policy: {
+		recipient: { id: PAGE_ID },
+		timestamp: T + 11,
+		policy_enforcement: { action: 'block', reason: 'The bot violated our Platform Policies.' },
+	},
+	accountLinking: base({
+		account_linking: { status: 'linked', authorization_code: 'PASS_THROUGH' },
+	}),
+	userRefOptin: {
+		sender: { user_ref: 'ur-1' },
+		recipient: { id: PAGE_ID },
+		timestamp: T + 12,
+		optin: { ref: 'checkbox', user_ref: 'ur-1' },
+	},
+	stringTimestamp: {
+		sender: { id: PSID },
+		recipient: { id: PAGE_ID },
+		timestamp: '1527459824',
+		postback: { mid: 'm_pb2', title: 'Yes', payload: 'YES' },
+	},
 	unknownType: base({ messaging_game_plays: { game_id: 'g1', score: 3 } }),
 };
 
 /** Instagram events (object instagram). */
 export const igEvents = {
-	message: { sender: { id: IGSID }, recipient: { id: IG_ID }, timestamp: T, message: { mid: 'aWdfZAG1_1', text: 'Olá 🌍 \/ ok' } },
-	deleted: { sender: { id: IGSID }, recipient: { id: IG_ID }, timestamp: T + 1, message: { mid: 'aWdfZAG1_1', is_deleted: true } },
-	storyMention: { sender: { id: IGSID }, recipient: { id: IG_ID }, timestamp: T + 2, message: { mid: 'aWdfZAG1_2', attachments: [{ type: 'story_mention', payload: { url: 'https://lookaside.example/story/1' } }] } },
-	storyReply: { sender: { id: IGSID }, recipient: { id: IG_ID }, timestamp: T + 3, message: { mid: 'aWdfZAG1_3', text: 'Nice!', reply_to: { story: { id: '1790000', url: 'https://lookaside.example/story/2' } } } },
-	seen: { sender: { id: IGSID }, recipient: { id: IG_ID }, timestamp: T + 4, read: { mid: 'aWdfZAG1_1' } },
-	reaction: { sender: { id: IGSID }, recipient: { id: IG_ID }, timestamp: T + 5, reaction: { mid: 'aWdfZAG1_1', action: 'react', reaction: 'love', emoji: '❤' } },
-	echo: { sender: { id: IG_ID }, recipient: { id: IGSID }, timestamp: T + 6, message: { mid: 'aWdfZAG1_4', is_echo: true, text: 'Thanks' } },
-	postback: { sender: { id: IGSID }, recipient: { id: IG_ID }, timestamp: T + 7, postback: { mid: 'aWdfZAG1_5', title: 'FAQ', payload: 'ICEBREAKER_FAQ' } },
+	message: {
+		sender: { id: IGSID },
+		recipient: { id: IG_ID },
+		timestamp: T,
+		message: { mid: 'aWdfZAG1_1', text: 'Olá 🌍 \/ ok' },
+	},
+	deleted: {
+		sender: { id: IGSID },
+		recipient: { id: IG_ID },
+		timestamp: T + 1,
+		message: { mid: 'aWdfZAG1_1', is_deleted: true },
+	},
+	storyMention: {
+		sender: { id: IGSID },
+		recipient: { id: IG_ID },
+		timestamp: T + 2,
+		message: {
+			mid: 'aWdfZAG1_2',
+			attachments: [
+				{ type: 'story_mention', payload: { url: 'https://lookaside.example/story/1' } },
+			],
+		},
+	},
+	storyReply: {
+		sender: { id: IGSID },
+		recipient: { id: IG_ID },
+		timestamp: T + 3,
+		message: {
+			mid: 'aWdfZAG1_3',
+			text: 'Nice!',
+			reply_to: { story: { id: '1790000', url: 'https://lookaside.example/story/2' } },
+		},
+	},
+	seen: {
+		sender: { id: IGSID },
+		recipient: { id: IG_ID },
+		timestamp: T + 4,
+		read: { mid: 'aWdfZAG1_1' },
+	},
+	reaction: {
+		sender: { id: IGSID },
+		recipient: { id: IG_ID },
+		timestamp: T + 5,
+		reaction: { mid: 'aWdfZAG1_1', action: 'react', reaction: 'love', emoji: '❤' },
+	},
+	echo: {
+		sender: { id: IG_ID },
+		recipient: { id: IGSID },
+		timestamp: T + 6,
+		message: { mid: 'aWdfZAG1_4', is_echo: true, text: 'Thanks' },
+	},
+	postback: {
+		sender: { id: IGSID },
+		recipient: { id: IG_ID },
+		timestamp: T + 7,
+		postback: { mid: 'aWdfZAG1_5', title: 'FAQ', payload: 'ICEBREAKER_FAQ' },
+	},
 };
 
 export const envelope = (object, entries) => ({ object, entry: entries });
-export const entry = (id, messaging, { standby, time = T } = {}) => ({ id, time, ...(messaging ? { messaging } : {}), ...(standby ? { standby } : {}) });
+export const entry = (id, messaging, { standby, time = T } = {}) => ({
+	id,
+	time,
+	...(messaging ? { messaging } : {}),
+	...(standby ? { standby } : {}),
+});
 
 /** A batch of `entries` entries × `perEntry` text messages with unique mids. */
 export function bigBatch(entries, perEntry, tag = 'b') {
 	return envelope(
 		'page',
 		Array.from({ length: entries }, (_, e) =>
-			entry(PAGE_ID, Array.from({ length: perEntry }, (_, i) => base({ timestamp: T + e * perEntry + i, message: { mid: `m_${tag}_${e}_${i}`, text: `Nachricht ${e}/${i} — ünïcödé 🚀 https://example.com/p/${i}` } }))),
+			entry(
+				PAGE_ID,
+				Array.from({ length: perEntry }, (_, i) =>
+					base({
+						timestamp: T + e * perEntry + i,
+						message: {
+							mid: `m_${tag}_${e}_${i}`,
+							text: `Nachricht ${e}/${i} — ünïcödé 🚀 https://example.com/p/${i}`,
+						},
+					}),
+				),
+			),
 		),
 	);
 }

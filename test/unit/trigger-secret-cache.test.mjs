@@ -17,7 +17,12 @@ function setup({ ttl = 1000, max = 4 } = {}) {
 	};
 	// A "delivery" signed with `signedWith` is accepted when the secret matches.
 	const deliver = (key, signedWith) =>
-		cache.use(key, load, (secret) => (secret === signedWith ? 200 : 401), (status) => status !== 401);
+		cache.use(
+			key,
+			load,
+			(secret) => (secret === signedWith ? 200 : 401),
+			(status) => status !== 401,
+		);
 	return { cache, store, deliver, tick: (ms) => (clock += ms) };
 }
 
@@ -76,7 +81,17 @@ describe('SecretCache', () => {
 
 	it('a failing credential read is not kept', async () => {
 		const cache = new SecretCache(1000, 4, () => 0);
-		await assert.rejects(cache.use('k', async () => { throw new Error('Credential not found'); }, () => 200, () => true), /Credential not found/);
+		await assert.rejects(
+			cache.use(
+				'k',
+				async () => {
+					throw new Error('Credential not found');
+				},
+				() => 200,
+				() => true,
+			),
+			/Credential not found/,
+		);
 		assert.equal(cache.size, 0);
 	});
 });

@@ -2,13 +2,22 @@ import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { createHmac } from 'node:crypto';
-import { metaJson, signatureHeaders, envelope, entry, pageEvents, PAGE_ID } from './trigger-payloads.mjs';
+import {
+	metaJson,
+	signatureHeaders,
+	envelope,
+	entry,
+	pageEvents,
+	PAGE_ID,
+} from './trigger-payloads.mjs';
 
 const require = createRequire(import.meta.url);
 const { verifySignature } = require('../../dist/nodes/MessengerTrigger/webhook/signature.js');
 
 const SECRET = 'unit-app-secret';
-const raw = Buffer.from(metaJson(envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.messageEdit])])));
+const raw = Buffer.from(
+	metaJson(envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.messageEdit])])),
+);
 
 describe('trigger signature', () => {
 	it('the fixture really carries Meta escapes (\\u00fc, surrogate pairs, \\/)', () => {
@@ -19,7 +28,10 @@ describe('trigger signature', () => {
 		assert.ok(!/[^\x00-\x7f]/.test(text), 'raw body is pure ASCII');
 	});
 	it('accepts a correct sha256 signature over the raw bytes', () => {
-		assert.deepEqual(verifySignature(raw, signatureHeaders(raw, SECRET), SECRET), { ok: true, algorithm: 'sha256' });
+		assert.deepEqual(verifySignature(raw, signatureHeaders(raw, SECRET), SECRET), {
+			ok: true,
+			algorithm: 'sha256',
+		});
 	});
 	it('accepts upper-case hex', () => {
 		const h = signatureHeaders(raw, SECRET, { sha1: false });
@@ -33,19 +45,43 @@ describe('trigger signature', () => {
 		assert.deepEqual(verifySignature(raw, headers, SECRET), { ok: false, reason: 'mismatch' });
 	});
 	it('uses sha1 only when the sha256 header is absent', () => {
-		assert.deepEqual(verifySignature(raw, signatureHeaders(raw, SECRET, { sha256: false }), SECRET), { ok: true, algorithm: 'sha1' });
+		assert.deepEqual(
+			verifySignature(raw, signatureHeaders(raw, SECRET, { sha256: false }), SECRET),
+			{ ok: true, algorithm: 'sha1' },
+		);
 		// A bad sha256 is not rescued by a good sha1.
-		const headers = { ...signatureHeaders(raw, SECRET), 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` };
+		const headers = {
+			...signatureHeaders(raw, SECRET),
+			'x-hub-signature-256': `sha256=${'0'.repeat(64)}`,
+		};
 		assert.deepEqual(verifySignature(raw, headers, SECRET), { ok: false, reason: 'mismatch' });
 	});
 	it('refuses missing, malformed, truncated, wrong-prefix and other-secret signatures', () => {
 		const good = signatureHeaders(raw, SECRET, { sha1: false })['x-hub-signature-256'];
 		assert.deepEqual(verifySignature(raw, {}, SECRET), { ok: false, reason: 'missing' });
-		for (const value of ['', 'sha256=', good.slice(0, -2), `${good}00`, good.replace('sha256=', 'sha1='), good.replace('sha256=', ''), `sha256=${'z'.repeat(64)}`]) {
-			assert.deepEqual(verifySignature(raw, { 'x-hub-signature-256': value }, SECRET), { ok: false, reason: 'malformed' }, value);
+		for (const value of [
+			'',
+			'sha256=',
+			good.slice(0, -2),
+			`${good}00`,
+			good.replace('sha256=', 'sha1='),
+			good.replace('sha256=', ''),
+			`sha256=${'z'.repeat(64)}`,
+		]) {
+			assert.deepEqual(
+				verifySignature(raw, { 'x-hub-signature-256': value }, SECRET),
+				{ ok: false, reason: 'malformed' },
+				value,
+			);
 		}
-		assert.deepEqual(verifySignature(raw, signatureHeaders(raw, 'other-secret'), SECRET), { ok: false, reason: 'mismatch' });
-		assert.deepEqual(verifySignature(raw, { 'x-hub-signature': 'sha1=abc' }, SECRET), { ok: false, reason: 'malformed' });
+		assert.deepEqual(verifySignature(raw, signatureHeaders(raw, 'other-secret'), SECRET), {
+			ok: false,
+			reason: 'mismatch',
+		});
+		assert.deepEqual(verifySignature(raw, { 'x-hub-signature': 'sha1=abc' }, SECRET), {
+			ok: false,
+			reason: 'malformed',
+		});
 	});
 	it('refuses a body changed by one byte', () => {
 		const headers = signatureHeaders(raw, SECRET);
@@ -55,14 +91,24 @@ describe('trigger signature', () => {
 	});
 	it('refuses everything when no app secret is configured', () => {
 		const emptyKeyed = `sha256=${createHmac('sha256', '').update(raw).digest('hex')}`;
-		assert.deepEqual(verifySignature(raw, { 'x-hub-signature-256': emptyKeyed }, ''), { ok: false, reason: 'noSecret' });
+		assert.deepEqual(verifySignature(raw, { 'x-hub-signature-256': emptyKeyed }, ''), {
+			ok: false,
+			reason: 'noSecret',
+		});
 	});
 	it('takes the first value of a repeated header', () => {
 		const good = signatureHeaders(raw, SECRET, { sha1: false })['x-hub-signature-256'];
-		assert.equal(verifySignature(raw, { 'x-hub-signature-256': [good, 'sha256=00'] }, SECRET).ok, true);
+		assert.equal(
+			verifySignature(raw, { 'x-hub-signature-256': [good, 'sha256=00'] }, SECRET).ok,
+			true,
+		);
 	});
 	it('never returns the expected digest', () => {
-		const result = verifySignature(raw, { 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }, SECRET);
+		const result = verifySignature(
+			raw,
+			{ 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+			SECRET,
+		);
 		const expected = createHmac('sha256', SECRET).update(raw).digest('hex');
 		assert.ok(!JSON.stringify(result).includes(expected));
 	});

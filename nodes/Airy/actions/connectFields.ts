@@ -7,7 +7,8 @@ import { ensure, text } from './params';
 export const pageFields: INodeProperties[] = [
 	...facebookSecretsSource({
 		credential: 'Page Token from the Facebook Page credential',
-		parameters: 'Enter the Page Token below, ideally as an expression mapped from the previous node',
+		parameters:
+			'Enter the Page Token below, ideally as an expression mapped from the previous node',
 	}),
 	{
 		displayName: 'Page ID',
@@ -16,7 +17,8 @@ export const pageFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '104000000000001',
-		description: 'The numeric ID of the Facebook page (for Instagram: the page linked to the Instagram account)',
+		description:
+			'The numeric ID of the Facebook page (for Instagram: the page linked to the Instagram account)',
 	},
 	{
 		displayName: 'Page Token',
@@ -50,7 +52,10 @@ export const displayFields: INodeProperties[] = [
 ];
 
 /** Reads and checks the shared connect fields into Airy's snake_case request body. */
-export async function connectBody(context: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function connectBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const pageId = text(context, 'pageId', itemIndex);
 	const pageToken = await facebookSecret(context, itemIndex, {
 		parameter: 'pageToken',
@@ -60,7 +65,13 @@ export async function connectBody(context: IExecuteFunctions, itemIndex: number)
 	});
 	const name = text(context, 'name', itemIndex);
 	const imageUrl = text(context, 'imageUrl', itemIndex);
-	ensure(context, itemIndex, checkNumericId(pageId, 'Page ID'), checkToken(pageToken, 'Page Token'), checkImageUrl(imageUrl));
+	ensure(
+		context,
+		itemIndex,
+		checkNumericId(pageId, 'Page ID'),
+		checkToken(pageToken, 'Page Token'),
+		checkImageUrl(imageUrl),
+	);
 	const body: IDataObject = { page_id: pageId, page_token: pageToken };
 	if (name) body.name = name;
 	if (imageUrl) body.image_url = imageUrl;

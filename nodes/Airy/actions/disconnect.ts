@@ -21,6 +21,11 @@ export async function disconnect(
 ): Promise<INodeExecutionData[]> {
 	const channelId = text(this, 'channelId', itemIndex);
 	ensure(this, itemIndex, checkChannelId(channelId));
-	await airyRequest.call(this, `channels.${source}.disconnect`, { channel_id: channelId }, itemIndex);
+	await airyRequest.call(
+		this,
+		`channels.${source}.disconnect`,
+		{ channel_id: channelId },
+		itemIndex,
+	);
 	return [{ json: { channelId, source, disconnected: true }, pairedItem: { item: itemIndex } }];
 }

@@ -7,7 +7,11 @@ export function text(context: IExecuteFunctions, name: string, itemIndex: number
 }
 
 /** Throws the first validation message as a NodeOperationError for this item. */
-export function ensure(context: IExecuteFunctions, itemIndex: number, ...messages: Array<string | undefined>): void {
+export function ensure(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	...messages: Array<string | undefined>
+): void {
 	const message = messages.find((m) => m !== undefined);
 	if (message) throw new NodeOperationError(context.getNode(), message, { itemIndex });
 }

@@ -26,7 +26,10 @@ export function pageLocator(required: boolean, description?: string): INodePrope
 				type: 'string',
 				placeholder: 'e.g. 104000000000001',
 				validation: [
-					{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A Page ID is made of digits' } },
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: 'A Page ID is made of digits' },
+					},
 				],
 			},
 		],
@@ -41,10 +44,16 @@ export function locatorValue(value: unknown): string {
 
 /** The Page a Page-credential call addresses: the locator's value, the credential's Page, or the token's own. */
 export async function resolvePageId(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const chosen = locatorValue(this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }));
+	const chosen = locatorValue(
+		this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }),
+	);
 	if (chosen) {
 		if (!/^\d+$/.test(chosen)) {
-			throw new NodeOperationError(this.getNode(), `Page ID "${chosen}" is not a Page ID: it is made of digits`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Page ID "${chosen}" is not a Page ID: it is made of digits`,
+				{ itemIndex },
+			);
 		}
 		return chosen;
 	}
@@ -79,7 +88,15 @@ export function errorJson(error: unknown): IDataObject {
 }
 
 /** Errors of this node are already NodeApiError/NodeOperationError; anything else is wrapped. */
-export function nodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function nodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), { itemIndex });
+	return new NodeOperationError(
+		context.getNode(),
+		error instanceof Error ? error.message : String(error),
+		{ itemIndex },
+	);
 }

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runKeyed } from '../../shared/keyedQueue';
-import { type OperationHelp, type OperationTable, lookupOperation, resourceAndOperation } from '../../shared/operations';
+import {
+	type OperationHelp,
+	type OperationTable,
+	lookupOperation,
+	resourceAndOperation,
+} from '../../shared/operations';
 import { errorJson, nodeError } from './common';
 import * as attachment from './attachment';
 import * as message from './message';
@@ -51,7 +56,10 @@ const help: OperationHelp = {
  * unless Continue On Fail), then sent concurrently across recipients and in item order per
  * recipient. Outputs come back in input order.
  */
-async function sendMessages(this: IExecuteFunctions, prepare: Prepare): Promise<INodeExecutionData[]> {
+async function sendMessages(
+	this: IExecuteFunctions,
+	prepare: Prepare,
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const prepared: Array<PreparedSend | { failed: unknown }> = [];
 	for (let i = 0; i < items.length; i++) {
@@ -68,7 +76,10 @@ async function sendMessages(this: IExecuteFunctions, prepare: Prepare): Promise<
 		.map((entry, index) => ({ entry, index }))
 		.filter((x): x is { entry: PreparedSend; index: number } => !('failed' in x.entry));
 	const results = await runKeyed(
-		runnable.map(({ entry, index }) => ({ key: entry.key, run: async () => await deliver.call(this, index, entry) })),
+		runnable.map(({ entry, index }) => ({
+			key: entry.key,
+			run: async () => await deliver.call(this, index, entry),
+		})),
 		concurrency,
 	);
 	const byIndex = new Map(runnable.map(({ index }, n) => [index, results[n]]));
@@ -84,7 +95,12 @@ async function sendMessages(this: IExecuteFunctions, prepare: Prepare): Promise<
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { resource, operation } = resourceAndOperation(this);
 	if (resource === 'message') {
-		return [await sendMessages.call(this, lookupOperation(this.getNode(), { message: sends }, resource, operation, help))];
+		return [
+			await sendMessages.call(
+				this,
+				lookupOperation(this.getNode(), { message: sends }, resource, operation, help),
+			),
+		];
 	}
 
 	const execute = lookupOperation(this.getNode(), operations, resource, operation, help);

@@ -17,7 +17,11 @@ export async function searchPages(
 	const app = await this.getCredentials('facebookAppApi').catch(() => undefined);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const matches = (page: IDataObject) =>
-		!needle || String(page.name ?? '').toLowerCase().includes(needle) || String(page.id) === needle;
+		!needle ||
+		String(page.name ?? '')
+			.toLowerCase()
+			.includes(needle) ||
+		String(page.id) === needle;
 	const toResult = (page: IDataObject) => ({
 		name: String(page.name ?? page.id),
 		value: String(page.id),

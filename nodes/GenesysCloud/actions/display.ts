@@ -5,7 +5,10 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
  * `show` rule at the first key whose value is an expression, so a channel given as an
  * expression must not come before the operation check.
  */
-export function showFor(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
+export function showFor(
+	displayOptions: IDisplayOptions,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((property) => ({
 		...property,
 		displayOptions: {

@@ -21,7 +21,8 @@ export async function searchIntegrations(
 		operation: `list ${channel} integrations`,
 		permission: 'messaging:integration:view',
 	});
-	const entities = (page.entities as Array<{ id: string; name: string; pageName?: string }> | undefined) ?? [];
+	const entities =
+		(page.entities as Array<{ id: string; name: string; pageName?: string }> | undefined) ?? [];
 	const needle = (filter ?? '').toLowerCase();
 	return {
 		results: entities

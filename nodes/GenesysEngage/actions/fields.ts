@@ -9,7 +9,8 @@ export const interactionIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '01QQQG2MU214P06D',
-	description: 'ID of the Facebook interaction, as Web Services reports it (e.g. in a CometD notification)',
+	description:
+		'ID of the Facebook interaction, as Web Services reports it (e.g. in a CometD notification)',
 };
 
 export const sessionIdField: INodeProperties = {
@@ -57,6 +58,7 @@ export const waitForResultFields: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 300 },
 		default: 30,
 		displayOptions: { show: { waitForResult: [true] } },
-		description: 'How long to wait for the notification before failing (the operation may still complete later)',
+		description:
+			'How long to wait for the notification before failing (the operation may still complete later)',
 	},
 ];

@@ -5,7 +5,11 @@ import { GwsSession } from '../transport';
 import * as facebook from './facebook';
 import * as facebookSession from './facebookSession';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number, gws: GwsSession) => Promise<IDataObject>;
+type Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+) => Promise<IDataObject>;
 
 /** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
 export const OPERATIONS: OperationTable<Operation> = {

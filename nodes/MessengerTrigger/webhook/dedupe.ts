@@ -14,7 +14,10 @@ export function dedupeKey(item: MessengerEvent): string {
 		case 'echo':
 		case 'postback':
 			// Message ids are unique across Pages and types; the common case costs no new string.
-			if (item.mid) return standby || item.isDeleted ? `${standby}${item.isDeleted ? 'd' : ''}|${item.mid}` : item.mid;
+			if (item.mid)
+				return standby || item.isDeleted
+					? `${standby}${item.isDeleted ? 'd' : ''}|${item.mid}`
+					: item.mid;
 			break;
 		case 'messageEdit': {
 			const edit = item.event.message_edit as IDataObject | undefined;
@@ -86,7 +89,11 @@ export class SeenEvents {
  * Drops events already emitted (in this batch or an earlier one) and remembers the new ones,
  * adding their keys to `remembered` when given.
  */
-export function dropSeen(items: MessengerEvent[], seen: SeenEvents, remembered?: string[]): MessengerEvent[] {
+export function dropSeen(
+	items: MessengerEvent[],
+	seen: SeenEvents,
+	remembered?: string[],
+): MessengerEvent[] {
 	const fresh: MessengerEvent[] = [];
 	for (const item of items) {
 		const key = dedupeKey(item);

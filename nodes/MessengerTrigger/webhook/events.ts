@@ -86,7 +86,8 @@ export function parseEnvelope(rawBody: Buffer, object: string, parsed?: unknown)
 			return { ok: false, reason: 'notJson' };
 		}
 	}
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, reason: 'notJson' };
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		return { ok: false, reason: 'notJson' };
 	const envelope = body as IDataObject;
 	if (envelope.object !== object) return { ok: false, reason: 'wrongObject' };
 	if (!Array.isArray(envelope.entry)) return { ok: false, reason: 'noEntries' };
@@ -95,7 +96,12 @@ export function parseEnvelope(rawBody: Buffer, object: string, parsed?: unknown)
 
 /** Epoch milliseconds from a Meta time value: numbers or numeric strings, seconds or ms. */
 export function toMillis(value: unknown): number | null {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: NaN;
 	if (!Number.isFinite(n)) return null;
 	// Before 2001 in ms would be < 1e12; Meta's seconds values stay below that until year 33658.
 	return n < 1e12 ? Math.round(n * 1000) : Math.round(n);
@@ -114,7 +120,11 @@ const asObject = (value: unknown): IDataObject | undefined =>
 	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
 
 /** The event type of one messaging object, and the object under its event key. */
-export function classify(event: IDataObject): { type: ItemEventType; key: string | null; body: IDataObject | undefined } {
+export function classify(event: IDataObject): {
+	type: ItemEventType;
+	key: string | null;
+	body: IDataObject | undefined;
+} {
 	for (const [key, type] of KEY_TYPES) {
 		if (!(key in event)) continue;
 		const body = asObject(event[key]);
@@ -125,7 +135,12 @@ export function classify(event: IDataObject): { type: ItemEventType; key: string
 }
 
 /** Builds the output item of one messaging event. */
-export function normalize(event: IDataObject, entry: IDataObject, object: string, isStandby: boolean): MessengerEvent {
+export function normalize(
+	event: IDataObject,
+	entry: IDataObject,
+	object: string,
+	isStandby: boolean,
+): MessengerEvent {
 	const { type, key, body } = classify(event);
 	const sender = asObject(event.sender);
 	const item: MessengerEvent = {
@@ -151,8 +166,10 @@ export function normalize(event: IDataObject, entry: IDataObject, object: string
 			if (body.is_deleted === true) item.isDeleted = true;
 			if (type === 'echo' && body.app_id !== undefined) item.appId = String(body.app_id);
 		}
-		if ((type === 'postback' || type === 'optin') && body.payload !== undefined) item.payload = body.payload as string;
-		if ((type === 'delivery' || type === 'read') && body.watermark !== undefined) item.watermark = toMillis(body.watermark);
+		if ((type === 'postback' || type === 'optin') && body.payload !== undefined)
+			item.payload = body.payload as string;
+		if ((type === 'delivery' || type === 'read') && body.watermark !== undefined)
+			item.watermark = toMillis(body.watermark);
 		if (type === 'delivery' && Array.isArray(body.mids)) item.mids = body.mids as string[];
 		if (type === 'reaction') {
 			if (body.reaction !== undefined) item.reaction = body.reaction as string;
@@ -168,7 +185,11 @@ export function normalize(event: IDataObject, entry: IDataObject, object: string
  * Every messaging event of a batch, in order: each `entry[]`, its `messaging[]` and, when
  * asked for, its `standby[]`. Anything that is not an object is skipped, never thrown on.
  */
-export function flattenEvents(entries: IDataObject[], object: string, includeStandby: boolean): MessengerEvent[] {
+export function flattenEvents(
+	entries: IDataObject[],
+	object: string,
+	includeStandby: boolean,
+): MessengerEvent[] {
 	const items: MessengerEvent[] = [];
 	for (const entry of entries) {
 		if (!entry || typeof entry !== 'object') continue;

@@ -11,7 +11,10 @@ export interface FilterOptions {
  * the Page's own messages, wanted or not regardless of the event selection); standby events were
  * already left out by flattenEvents unless asked for.
  */
-export function filterEvents(items: MessengerEvent[], { events, includeEchoes }: FilterOptions): MessengerEvent[] {
+export function filterEvents(
+	items: MessengerEvent[],
+	{ events, includeEchoes }: FilterOptions,
+): MessengerEvent[] {
 	const selected = events.length ? new Set<string>(events) : undefined;
 	return items.filter((item) => {
 		if (item.eventType === 'echo') return includeEchoes;

@@ -37,7 +37,13 @@ export function handleDelivery(
 	options: DeliveryOptions,
 ): DeliveryResult {
 	const signature = verifySignature(rawBody, headers, appSecret);
-	if (!signature.ok) return { status: 401, body: 'Invalid signature', items: [], reason: `signature ${signature.reason}` };
+	if (!signature.ok)
+		return {
+			status: 401,
+			body: 'Invalid signature',
+			items: [],
+			reason: `signature ${signature.reason}`,
+		};
 	const envelope = parseEnvelope(rawBody, options.object, options.parsedBody);
 	if (!envelope.ok) return { status: 400, body: 'Bad request', items: [], reason: envelope.reason };
 	let items = flattenEvents(envelope.entries, options.object, options.includeStandby);

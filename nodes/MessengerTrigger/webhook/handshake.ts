@@ -5,7 +5,10 @@ export type QueryData = Record<string, unknown>;
 /** Reads a `hub.*` query value in every form it reaches n8n: `hub.mode`, `hub_mode` or `hub: {mode}`. */
 function hubParam(query: QueryData, name: string): string | undefined {
 	const nested = query.hub as Record<string, unknown> | undefined;
-	const value = query[`hub.${name}`] ?? query[`hub_${name}`] ?? (nested && typeof nested === 'object' ? nested[name] : undefined);
+	const value =
+		query[`hub.${name}`] ??
+		query[`hub_${name}`] ??
+		(nested && typeof nested === 'object' ? nested[name] : undefined);
 	return typeof value === 'string' ? value : undefined;
 }
 
@@ -29,7 +32,8 @@ export function verifyHandshake(query: QueryData, verifyToken: string): Handshak
 	const mode = hubParam(query, 'mode');
 	const token = hubParam(query, 'verify_token');
 	const challenge = hubParam(query, 'challenge');
-	if (mode !== 'subscribe' || token === undefined || challenge === undefined || challenge === '') return { ok: false };
+	if (mode !== 'subscribe' || token === undefined || challenge === undefined || challenge === '')
+		return { ok: false };
 	if (!verifyToken || !safeEqual(token, verifyToken)) return { ok: false };
 	return { ok: true, challenge };
 }

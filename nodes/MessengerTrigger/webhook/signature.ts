@@ -20,7 +20,11 @@ function header(headers: Headers, name: string): string | undefined {
  * and the result never carries the expected value. `headers` keys must be lower case (as Node
  * delivers them).
  */
-export function verifySignature(rawBody: Buffer, headers: Headers, appSecret: string): SignatureResult {
+export function verifySignature(
+	rawBody: Buffer,
+	headers: Headers,
+	appSecret: string,
+): SignatureResult {
 	if (!appSecret) return { ok: false, reason: 'noSecret' };
 	const sha256 = header(headers, 'x-hub-signature-256');
 	const sha1 = header(headers, 'x-hub-signature');
@@ -29,9 +33,11 @@ export function verifySignature(rawBody: Buffer, headers: Headers, appSecret: st
 	const value = (algorithm === 'sha256' ? sha256 : sha1) as string;
 	const prefix = `${algorithm}=`;
 	const hex = value.startsWith(prefix) ? value.slice(prefix.length) : '';
-	if (hex.length !== HEX_LENGTH[algorithm] || !/^[0-9a-fA-F]+$/.test(hex)) return { ok: false, reason: 'malformed' };
+	if (hex.length !== HEX_LENGTH[algorithm] || !/^[0-9a-fA-F]+$/.test(hex))
+		return { ok: false, reason: 'malformed' };
 	const received = Buffer.from(hex, 'hex');
 	const expected = createHmac(algorithm, appSecret).update(rawBody).digest();
-	if (received.length !== expected.length || !timingSafeEqual(received, expected)) return { ok: false, reason: 'mismatch' };
+	if (received.length !== expected.length || !timingSafeEqual(received, expected))
+		return { ok: false, reason: 'mismatch' };
 	return { ok: true, algorithm };
 }

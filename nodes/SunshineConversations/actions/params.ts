@@ -7,7 +7,11 @@ export function text(context: IExecuteFunctions, name: string, itemIndex: number
 }
 
 /** Throws the first validation message as a NodeOperationError for this item. */
-export function ensure(context: IExecuteFunctions, itemIndex: number, ...messages: Array<string | undefined>): void {
+export function ensure(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	...messages: Array<string | undefined>
+): void {
 	const message = messages.find((m) => m !== undefined);
 	if (message) throw new NodeOperationError(context.getNode(), message, { itemIndex });
 }
@@ -23,7 +27,10 @@ export const integrationIdField: INodeProperties = {
 };
 
 /** The checked integration ID, path-encoded. */
-export function integrationPath(context: IExecuteFunctions, itemIndex: number): { id: string; path: string } {
+export function integrationPath(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { id: string; path: string } {
 	const id = text(context, 'integrationId', itemIndex);
 	ensure(context, itemIndex, checkRecordId(id, 'Integration ID'));
 	return { id, path: `/integrations/${encodeURIComponent(id)}` };

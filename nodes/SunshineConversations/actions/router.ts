@@ -14,7 +14,10 @@ export const operations: OperationTable<ItemOperation> = {
 	},
 };
 
-const help: OperationHelp = { node: 'Sunshine Conversations', credential: 'Sunshine Conversations API' };
+const help: OperationHelp = {
+	node: 'Sunshine Conversations',
+	credential: 'Sunshine Conversations API',
+};
 
 /** Runs the chosen operation once per input item (see runPerItem). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -61,7 +61,13 @@ env.addWorkflows({
 			typeVersion: 2,
 			position: [0, 0],
 			webhookId: `${CHAIN_WF}-hook`,
-			parameters: { httpMethod: 'POST', path: 'engage-create-send', responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: 'engage-create-send',
+				responseMode: 'lastNode',
+				responseData: 'allEntries',
+				options: {},
+			},
 		},
 		{
 			id: `${CHAIN_WF}-create`,
@@ -69,7 +75,14 @@ env.addWorkflows({
 			type: NODE_TYPE,
 			typeVersion: 1,
 			position: [240, 0],
-			parameters: { resource: 'facebook', operation: 'create', queuePath: ENGAGE.queuePath, userData: '={{ JSON.stringify({ Subject: $json.body.subject }) }}', waitForResult: true, resultTimeout: 10 },
+			parameters: {
+				resource: 'facebook',
+				operation: 'create',
+				queuePath: ENGAGE.queuePath,
+				userData: '={{ JSON.stringify({ Subject: $json.body.subject }) }}',
+				waitForResult: true,
+				resultTimeout: 10,
+			},
 			credentials,
 		},
 		{
@@ -107,12 +120,22 @@ describe('e2e: Genesys Engage', () => {
 	it('facebook send as in seed 003: one session, cookie and CSRF token, exact body, statusCode and referenceId out', async (t) => {
 		const started = Date.now();
 		const response = await env.webhook('engage-send', {
-			body: { interactionId: ENGAGE.outboundId, queuePath: ENGAGE.queuePath, from: 'vitaliy_onv', message: 'Hello Facebook!' },
+			body: {
+				interactionId: ENGAGE.outboundId,
+				queuePath: ENGAGE.queuePath,
+				from: 'vitaliy_onv',
+				message: 'Hello Facebook!',
+			},
 		});
 		const elapsed = Date.now() - started;
 		assert.equal(response.status, 200, response.text);
-		assert.deepEqual(response.json, [{ statusCode: 0, referenceId: 57, operationName: 'Send', interactionId: ENGAGE.outboundId }]);
-		assert.deepEqual(trace(), ['GET /api/v2/me 200', `POST /api/v2/me/facebook/${ENGAGE.outboundId} 200`]);
+		assert.deepEqual(response.json, [
+			{ statusCode: 0, referenceId: 57, operationName: 'Send', interactionId: ENGAGE.outboundId },
+		]);
+		assert.deepEqual(trace(), [
+			'GET /api/v2/me 200',
+			`POST /api/v2/me/facebook/${ENGAGE.outboundId} 200`,
+		]);
 		const [get, post] = gws().requests;
 		assert.deepEqual(JSON.parse(post.rawBody), {
 			operationName: 'Send',
@@ -127,12 +150,16 @@ describe('e2e: Genesys Engage', () => {
 		t.diagnostic(`webhook → Genesys Engage send → answer: ${elapsed} ms`);
 	});
 
-	it('Wait for Result: Create reports the new interaction\'s ID over CometD, and Send uses it in the next node', async () => {
+	it("Wait for Result: Create reports the new interaction's ID over CometD, and Send uses it in the next node", async () => {
 		gws().state.cometTimeoutMs = 1000;
-		const response = await env.webhook('engage-create-send', { body: { subject: 'Refund', message: 'Your refund is on its way' } });
+		const response = await env.webhook('engage-create-send', {
+			body: { subject: 'Refund', message: 'Your refund is on its way' },
+		});
 		assert.equal(response.status, 200, response.text);
 		const [sent] = response.json;
-		const created = [...gws().state.interactions.values()].find((i) => i.id !== ENGAGE.outboundId && i.id !== ENGAGE.inboundId);
+		const created = [...gws().state.interactions.values()].find(
+			(i) => i.id !== ENGAGE.outboundId && i.id !== ENGAGE.inboundId,
+		);
 		assert.equal(sent.interactionId, created.id);
 		assert.equal(sent.state, 'Sent');
 		assert.equal(sent.operationName, 'Send');
@@ -140,7 +167,9 @@ describe('e2e: Genesys Engage', () => {
 		assert.deepEqual(created.userData, { Subject: 'Refund' });
 		assert.equal(created.sent[0].message, 'Your refund is on its way');
 		// Each node ran in its own session with its own CometD client, ended when the node finished.
-		const channels = gws().requests.filter((r) => r.path === '/api/v2/notifications').flatMap((r) => r.body.map((m) => m.channel));
+		const channels = gws()
+			.requests.filter((r) => r.path === '/api/v2/notifications')
+			.flatMap((r) => r.body.map((m) => m.channel));
 		assert.equal(channels.filter((c) => c === '/meta/handshake').length, 2);
 		assert.equal(channels.filter((c) => c === '/meta/disconnect').length, 2);
 		assert.equal(gws().state.cometClients.size, 0);
@@ -148,7 +177,12 @@ describe('e2e: Genesys Engage', () => {
 
 	it('an unknown interaction fails the execution with statusCode 6 and the server message', async () => {
 		const response = await env.webhook('engage-send', {
-			body: { interactionId: '01ZZZZUNKNOWN000', queuePath: ENGAGE.queuePath, from: 'vitaliy_onv', message: 'Hello?' },
+			body: {
+				interactionId: '01ZZZZUNKNOWN000',
+				queuePath: ENGAGE.queuePath,
+				from: 'vitaliy_onv',
+				message: 'Hello?',
+			},
 		});
 		assert.equal(response.status, 500);
 		const execution = await env.waitFor(
@@ -160,37 +194,75 @@ describe('e2e: Genesys Engage', () => {
 		assert.match(error.message, /The requested resource could not be found \(statusCode 6\)/);
 		assert.equal(error.description, 'Facebook interaction 01ZZZZUNKNOWN000 was not found');
 		assert.equal(error.httpCode, '404');
-		assert.deepEqual(trace(), ['GET /api/v2/me 200', 'POST /api/v2/me/facebook/01ZZZZUNKNOWN000 404']);
+		assert.deepEqual(trace(), [
+			'GET /api/v2/me 200',
+			'POST /api/v2/me/facebook/01ZZZZUNKNOWN000 404',
+		]);
 	});
 
 	it('facebookSession sendMessage, with the CSRF token changing before the write: refreshed once, sent once', async () => {
 		gws().state.rotateCsrfOnNextWrite = true;
-		const response = await env.webhook('engage-session-message', { body: { sessionId: ENGAGE.chattingSessionId, text: 'How can I help you?' } });
+		const response = await env.webhook('engage-session-message', {
+			body: { sessionId: ENGAGE.chattingSessionId, text: 'How can I help you?' },
+		});
 		assert.equal(response.status, 200, response.text);
-		assert.deepEqual(response.json, [{ statusCode: 0, referenceId: null, operationName: 'SendMessage', sessionId: ENGAGE.chattingSessionId }]);
+		assert.deepEqual(response.json, [
+			{
+				statusCode: 0,
+				referenceId: null,
+				operationName: 'SendMessage',
+				sessionId: ENGAGE.chattingSessionId,
+			},
+		]);
 		const path = `/api/v2/me/facebooksessions/${ENGAGE.chattingSessionId}`;
-		assert.deepEqual(trace(), ['GET /api/v2/me 200', `POST ${path} 403`, 'GET /api/v2/me 200', `POST ${path} 200`]);
+		assert.deepEqual(trace(), [
+			'GET /api/v2/me 200',
+			`POST ${path} 403`,
+			'GET /api/v2/me 200',
+			`POST ${path} 200`,
+		]);
 		const [, rejected, , accepted] = gws().requests;
-		assert.deepEqual(JSON.parse(accepted.rawBody), { operationName: 'SendMessage', text: 'How can I help you?' });
+		assert.deepEqual(JSON.parse(accepted.rawBody), {
+			operationName: 'SendMessage',
+			text: 'How can I help you?',
+		});
 		assert.notEqual(accepted.headers['x-csrf-token'], rejected.headers['x-csrf-token']);
 		assert.equal(accepted.headers.cookie, rejected.headers.cookie, 'same JSESSIONID all along');
-		assert.deepEqual(gws().facebookSession(ENGAGE.chattingSessionId).transcript, [{ type: 'Message', text: 'How can I help you?' }]);
+		assert.deepEqual(gws().facebookSession(ENGAGE.chattingSessionId).transcript, [
+			{ type: 'Message', text: 'How can I help you?' },
+		]);
 	});
 
 	it('the credential Test in n8n passes against the emulator and fails with a wrong password', async () => {
 		const ref = CREDENTIAL_REFS.genesysEngageApi;
-		const data = { baseUrl: gws().url, username: GENESYS_ENGAGE.username, password: GENESYS_ENGAGE.password };
-		const ok = await env.rest('/rest/credentials/test', { method: 'POST', body: { credentials: { ...ref, type: 'genesysEngageApi', data } } });
+		const data = {
+			baseUrl: gws().url,
+			username: GENESYS_ENGAGE.username,
+			password: GENESYS_ENGAGE.password,
+		};
+		const ok = await env.rest('/rest/credentials/test', {
+			method: 'POST',
+			body: { credentials: { ...ref, type: 'genesysEngageApi', data } },
+		});
 		assert.equal(ok.status, 'OK', JSON.stringify(ok));
 		const bad = await env.rest('/rest/credentials/test', {
 			method: 'POST',
-			body: { credentials: { ...ref, type: 'genesysEngageApi', data: { ...data, password: 'not-the-password' } } },
+			body: {
+				credentials: {
+					...ref,
+					type: 'genesysEngageApi',
+					data: { ...data, password: 'not-the-password' },
+				},
+			},
 		});
 		assert.equal(bad.status, 'Error');
 		// n8n may repeat a refused test request; every attempt was a refused GET.
 		const [first, ...refused] = trace();
 		assert.equal(first, 'GET /api/v2/me 200');
-		assert.ok(refused.length >= 1 && refused.every((r) => r === 'GET /api/v2/me 401'), trace().join(', '));
+		assert.ok(
+			refused.length >= 1 && refused.every((r) => r === 'GET /api/v2/me 401'),
+			trace().join(', '),
+		);
 		assert.match(gws().requests[0].headers.authorization, /^Basic /);
 	});
 });

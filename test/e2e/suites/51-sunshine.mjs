@@ -31,8 +31,22 @@ env.addWorkflows(
 			storyMentionsEnabled: false,
 		}),
 	}),
-	webhookWorkflow({ id: LIST_WF, path: 'sunshine-list-all', credentials, node: node({ resource: 'integration', operation: 'getAll', returnAll: true }) }),
-	webhookWorkflow({ id: GET_WF, path: 'sunshine-get', credentials, node: node({ resource: 'integration', operation: 'get', integrationId: '={{ $json.body.integrationId }}' }) }),
+	webhookWorkflow({
+		id: LIST_WF,
+		path: 'sunshine-list-all',
+		credentials,
+		node: node({ resource: 'integration', operation: 'getAll', returnAll: true }),
+	}),
+	webhookWorkflow({
+		id: GET_WF,
+		path: 'sunshine-get',
+		credentials,
+		node: node({
+			resource: 'integration',
+			operation: 'get',
+			integrationId: '={{ $json.body.integrationId }}',
+		}),
+	}),
 );
 
 const sunshine = () => env.emulators.sunshine;
@@ -44,7 +58,9 @@ describe('e2e: Sunshine Conversations', () => {
 
 	it('creates an Instagram Direct integration, then Return All lists it over two pages of 100', async (t) => {
 		let started = Date.now();
-		const created = await env.webhook('sunshine-create-instagram', { body: { displayName: 'Instagram DMs' } });
+		const created = await env.webhook('sunshine-create-instagram', {
+			body: { displayName: 'Instagram DMs' },
+		});
 		const createMs = Date.now() - started;
 		assert.equal(created.status, 200, created.text);
 		const [integration] = created.json;
@@ -52,7 +68,9 @@ describe('e2e: Sunshine Conversations', () => {
 		assert.equal(integration.displayName, 'Instagram DMs');
 		assert.equal(integration.storyMentionsEnabled, false);
 		assert.equal(integration.pageId, GRAPH.pageId);
-		assert.ok(!created.text.includes(GRAPH.pageAccessToken) && !created.text.includes(GRAPH.appSecret));
+		assert.ok(
+			!created.text.includes(GRAPH.pageAccessToken) && !created.text.includes(GRAPH.appSecret),
+		);
 		const post = sunshine().requests[0];
 		assert.equal(post.method, 'POST');
 		assert.equal(post.path, listPath);
@@ -82,16 +100,24 @@ describe('e2e: Sunshine Conversations', () => {
 		assert.ok(pages.every((r) => r.query['page[size]'] === '100'));
 		assert.equal(pages[0].query['page[after]'], undefined);
 		assert.equal(pages[1].query['page[after]'], listed.json[99].id);
-		t.diagnostic(`create ${createMs} ms; Return All of ${total} integrations in ${pages.length} pages: ${listMs} ms`);
+		t.diagnostic(
+			`create ${createMs} ms; Return All of ${total} integrations in ${pages.length} pages: ${listMs} ms`,
+		);
 	});
 
-	it('an unknown integration fails the execution with Sunshine\'s code and title', async () => {
+	it("an unknown integration fails the execution with Sunshine's code and title", async () => {
 		const response = await env.webhook('sunshine-get', { body: { integrationId: 'f'.repeat(24) } });
 		assert.equal(response.status, 500);
-		const execution = await env.waitFor(async () => (await env.executions(GET_WF)).find((e) => e.status === 'error'), { what: 'the failed execution' });
+		const execution = await env.waitFor(
+			async () => (await env.executions(GET_WF)).find((e) => e.status === 'error'),
+			{ what: 'the failed execution' },
+		);
 		const error = env.nodeError(execution, 'Sunshine Conversations');
 		assert.equal(error.name, 'NodeApiError');
-		assert.equal(error.message, 'Sunshine Conversations error 404: Integration not found (integration_not_found)');
+		assert.equal(
+			error.message,
+			'Sunshine Conversations error 404: Integration not found (integration_not_found)',
+		);
 		assert.equal(error.httpCode, '404');
 		assert.deepEqual(trace(), [`GET ${listPath}/${'f'.repeat(24)} 404`]);
 	});
@@ -104,8 +130,18 @@ describe('e2e: Sunshine Conversations', () => {
 
 	it('the credential Test in n8n passes with Basic and with JWT, and fails with a wrong secret', async () => {
 		const ref = CREDENTIAL_REFS.sunshineConversationsApi;
-		const data = { baseUrl: sunshine().url, appId: SUNSHINE.appId, keyId: SUNSHINE.keyId, secret: SUNSHINE.secret, authMethod: 'basic' };
-		const test = (d) => env.rest('/rest/credentials/test', { method: 'POST', body: { credentials: { ...ref, type: 'sunshineConversationsApi', data: d } } });
+		const data = {
+			baseUrl: sunshine().url,
+			appId: SUNSHINE.appId,
+			keyId: SUNSHINE.keyId,
+			secret: SUNSHINE.secret,
+			authMethod: 'basic',
+		};
+		const test = (d) =>
+			env.rest('/rest/credentials/test', {
+				method: 'POST',
+				body: { credentials: { ...ref, type: 'sunshineConversationsApi', data: d } },
+			});
 		const basic = await test(data);
 		assert.equal(basic.status, 'OK', JSON.stringify(basic));
 		const jwt = await test({ ...data, authMethod: 'jwt' });
@@ -116,7 +152,10 @@ describe('e2e: Sunshine Conversations', () => {
 		// wrong secret shows as one or two 401s.
 		const statuses = trace().map((l) => l.split(' ').at(-1));
 		assert.deepEqual(statuses.slice(0, 2), ['200', '200']);
-		assert.ok(statuses.length >= 3 && statuses.slice(2).every((s) => s === '401'), statuses.join(','));
+		assert.ok(
+			statuses.length >= 3 && statuses.slice(2).every((s) => s === '401'),
+			statuses.join(','),
+		);
 		const [first, second] = sunshine().requests;
 		assert.equal(first.path, `/v2/apps/${SUNSHINE.appId}`);
 		assert.match(first.headers.authorization, /^Basic /);

@@ -14,18 +14,27 @@ const dir = new URL('../../../examples/', import.meta.url);
 const sandboxIds = new Map(emulatorCredentials().map((c) => [c.id, c]));
 const runnable = [];
 
-for (const [index, file] of readdirSync(dir).filter((f) => f.endsWith('.json')).sort().entries()) {
+for (const [index, file] of readdirSync(dir)
+	.filter((f) => f.endsWith('.json'))
+	.sort()
+	.entries()) {
 	const example = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
 	const manual = example.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 	if (!manual) continue;
 	const id = `mbExampleRun${String(index).padStart(4, '0')}`;
 	const path = `example-${file.replace(/\.json$/, '')}`;
-	const hook = webhookWorkflow({ id, path, node: { type: 'n8n-nodes-base.noOp', parameters: {} } }).nodes[0];
+	const hook = webhookWorkflow({ id, path, node: { type: 'n8n-nodes-base.noOp', parameters: {} } })
+		.nodes[0];
 	env.addWorkflows({
 		id,
 		name: `e2e example ${file}`,
 		nodes: [hook, ...example.nodes.filter((n) => n !== manual)],
-		connections: Object.fromEntries(Object.entries(example.connections).map(([from, to]) => [from === manual.name ? hook.name : from, to])),
+		connections: Object.fromEntries(
+			Object.entries(example.connections).map(([from, to]) => [
+				from === manual.name ? hook.name : from,
+				to,
+			]),
+		),
 		settings: example.settings,
 	});
 	runnable.push({ file, example, path });
@@ -50,7 +59,8 @@ describe('e2e: examples/*.json run in the sandbox as shipped', () => {
 	it('carry no token or secret, typed or pinned', () => {
 		for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
 			const text = readFileSync(new URL(file, dir), 'utf8');
-			for (const secret of SECRET_VALUES) assert.ok(!text.includes(secret), `${file} carries ${secret.slice(0, 6)}…`);
+			for (const secret of SECRET_VALUES)
+				assert.ok(!text.includes(secret), `${file} carries ${secret.slice(0, 6)}…`);
 			// Every Page token of the Graph emulator starts like the sandbox Page credential's.
 			assert.ok(!text.includes(GRAPH.pageAccessToken.slice(0, 20)), `${file} carries a Page token`);
 		}

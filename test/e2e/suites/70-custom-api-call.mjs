@@ -61,20 +61,43 @@ describe('Custom API Call: where n8n offers it', () => {
 		const offers = (name) => {
 			const node = types.find((t) => t.name === `${PACKAGE}.${name}`);
 			assert.ok(node, `${name} is loaded`);
-			return node.properties.some((p) => ['resource', 'operation'].includes(p.name) && p.options?.some((o) => o.value === CUSTOM_API_CALL));
+			return node.properties.some(
+				(p) =>
+					['resource', 'operation'].includes(p.name) &&
+					p.options?.some((o) => o.value === CUSTOM_API_CALL),
+			);
 		};
 		assert.deepEqual(
-			Object.fromEntries(['genesysCloud', 'genesysEngage', 'airy', 'sunshineConversations', 'facebookMessenger', 'messengerTrigger'].map((n) => [n, offers(n)])),
-			{ genesysCloud: true, genesysEngage: false, airy: false, sunshineConversations: false, facebookMessenger: false, messengerTrigger: false },
+			Object.fromEntries(
+				[
+					'genesysCloud',
+					'genesysEngage',
+					'airy',
+					'sunshineConversations',
+					'facebookMessenger',
+					'messengerTrigger',
+				].map((n) => [n, offers(n)]),
+			),
+			{
+				genesysCloud: true,
+				genesysEngage: false,
+				airy: false,
+				sunshineConversations: false,
+				facebookMessenger: false,
+				messengerTrigger: false,
+			},
 		);
 	});
 });
 
-describe('Custom API Call: the HTTP Request node with this package\'s credentials', () => {
+describe("Custom API Call: the HTTP Request node with this package's credentials", () => {
 	it('Genesys Cloud: the client-credentials token is minted and sent as Bearer', async () => {
 		const gc = env.emulators.genesysCloud;
 		gc.api.reset?.();
-		const [org] = await call('genesysCloudOAuth2Api', { method: 'GET', url: `${gc.api.url}/api/v2/organizations/me` });
+		const [org] = await call('genesysCloudOAuth2Api', {
+			method: 'GET',
+			url: `${gc.api.url}/api/v2/organizations/me`,
+		});
 		assert.ok(org.id, JSON.stringify(org));
 		const [request] = gc.api.requestsTo('GET', '/api/v2/organizations/me').slice(-1);
 		assert.equal(request.status, 200);
@@ -82,9 +105,12 @@ describe('Custom API Call: the HTTP Request node with this package\'s credential
 		assert.ok(!JSON.stringify(org).includes(GENESYS_CLOUD.clientSecret));
 	});
 
-	it('Sunshine Conversations: the app, with the key\'s authentication', async () => {
+	it("Sunshine Conversations: the app, with the key's authentication", async () => {
 		const sunshine = env.emulators.sunshine;
-		const [result] = await call('sunshineConversationsApi', { method: 'GET', url: `${sunshine.url}/v2/apps/${SUNSHINE.appId}` });
+		const [result] = await call('sunshineConversationsApi', {
+			method: 'GET',
+			url: `${sunshine.url}/v2/apps/${SUNSHINE.appId}`,
+		});
 		assert.equal(result.app?.id, SUNSHINE.appId, JSON.stringify(result));
 		const request = sunshine.requests.at(-1);
 		assert.equal(request.status, 200);
@@ -95,7 +121,10 @@ describe('Custom API Call: the HTTP Request node with this package\'s credential
 		const graph = env.emulators.graph;
 		const [me] = await call('facebookPageApi', { method: 'GET', url: `${graph.url}/v25.0/me` });
 		assert.equal(me.id, GRAPH.pageId, JSON.stringify(me));
-		const [app] = await call('facebookAppApi', { method: 'GET', url: `${graph.url}/v25.0/${GRAPH.appId}` });
+		const [app] = await call('facebookAppApi', {
+			method: 'GET',
+			url: `${graph.url}/v25.0/${GRAPH.appId}`,
+		});
 		assert.equal(app.id, GRAPH.appId, JSON.stringify(app));
 		for (const request of graph.requests.slice(-2)) {
 			assert.equal(request.status, 200, `${request.method} ${request.path}`);

@@ -33,64 +33,108 @@ const workflow = (id, webhookId) => ({
 	connections: {},
 	settings: { executionOrder: 'v1' },
 });
-env.addWorkflows(workflow(WORKFLOW_ID, WEBHOOK_ID), workflow(REFUSED_WORKFLOW_ID, REFUSED_WEBHOOK_ID));
+env.addWorkflows(
+	workflow(WORKFLOW_ID, WEBHOOK_ID),
+	workflow(REFUSED_WORKFLOW_ID, REFUSED_WEBHOOK_ID),
+);
 
 const deliver = (body, webhookId = WEBHOOK_ID) =>
-	env.webhook(`${webhookId}/webhook`, { rawBody: body, headers: { 'content-type': 'application/json', ...sign(body, GRAPH.appSecret) } });
+	env.webhook(`${webhookId}/webhook`, {
+		rawBody: body,
+		headers: { 'content-type': 'application/json', ...sign(body, GRAPH.appSecret) },
+	});
 
 /** Every mid emitted by every execution of the workflow, once the executions have finished. */
 async function emittedMids(expectedExecutions, workflowId = WORKFLOW_ID) {
-	const executions = await env.waitFor(async () => {
-		const list = await env.executions(workflowId, { includeData: false, limit: 500 });
-		return list.length >= expectedExecutions && list.every((e) => e.status === 'success') ? list : null;
-	}, { what: `${expectedExecutions} executions`, timeoutMs: 60_000 });
+	const executions = await env.waitFor(
+		async () => {
+			const list = await env.executions(workflowId, { includeData: false, limit: 500 });
+			return list.length >= expectedExecutions && list.every((e) => e.status === 'success')
+				? list
+				: null;
+		},
+		{ what: `${expectedExecutions} executions`, timeoutMs: 60_000 },
+	);
 	await new Promise((r) => setTimeout(r, 1500)); // anything extra would have shown up by now
 	const all = await env.executions(workflowId, { limit: 500 });
 	assert.equal(all.length, executions.length, 'no late, duplicate execution appeared');
-	return all.flatMap((execution) => env.nodeOutput(execution, 'Messenger Trigger')[0].map((item) => item.json.mid));
+	return all.flatMap((execution) =>
+		env.nodeOutput(execution, 'Messenger Trigger')[0].map((item) => item.json.mid),
+	);
 }
 
 describe('e2e: redelivery yields each event once', () => {
-	it('the same payload twice in a row, then five times at once, then a batch half old and half new', { timeout: 120_000 }, async () => {
-		const first = messengerPayload({ entries: 3, events: 4, tag: 'redeliver_seq' });
-		const sequential = [await deliver(first), await deliver(first)];
-		assert.deepEqual(sequential.map((r) => r.status), [200, 200], 'Meta gets its 200 every time');
+	it(
+		'the same payload twice in a row, then five times at once, then a batch half old and half new',
+		{ timeout: 120_000 },
+		async () => {
+			const first = messengerPayload({ entries: 3, events: 4, tag: 'redeliver_seq' });
+			const sequential = [await deliver(first), await deliver(first)];
+			assert.deepEqual(
+				sequential.map((r) => r.status),
+				[200, 200],
+				'Meta gets its 200 every time',
+			);
 
-		const second = messengerPayload({ entries: 2, events: 5, tag: 'redeliver_par' });
-		const concurrent = await Promise.all(Array.from({ length: 5 }, () => deliver(second)));
-		assert.deepEqual(concurrent.map((r) => r.status), [200, 200, 200, 200, 200]);
+			const second = messengerPayload({ entries: 2, events: 5, tag: 'redeliver_par' });
+			const concurrent = await Promise.all(Array.from({ length: 5 }, () => deliver(second)));
+			assert.deepEqual(
+				concurrent.map((r) => r.status),
+				[200, 200, 200, 200, 200],
+			);
 
-		// A retry that carries old and new events together: only the new ones come out.
-		const third = messengerPayload({ entries: 1, events: 3, tag: 'redeliver_mix' });
-		const mixed = JSON.parse(first);
-		mixed.entry.push(...JSON.parse(third).entry);
-		const mixedBody = JSON.stringify(mixed);
-		assert.equal((await deliver(mixedBody)).status, 200);
+			// A retry that carries old and new events together: only the new ones come out.
+			const third = messengerPayload({ entries: 1, events: 3, tag: 'redeliver_mix' });
+			const mixed = JSON.parse(first);
+			mixed.entry.push(...JSON.parse(third).entry);
+			const mixedBody = JSON.stringify(mixed);
+			assert.equal((await deliver(mixedBody)).status, 200);
 
-		const expected = [first, second, third].flatMap((body) => [...body.matchAll(/"mid":"([^"]+)"/g)].map((m) => m[1]));
-		// One execution for each first delivery: `first`, one of the five `second`s, and `mixed`.
-		const mids = await emittedMids(3);
-		assert.equal(mids.length, expected.length, `${mids.length} events emitted for ${expected.length} distinct events`);
-		assert.deepEqual([...mids].sort(), [...expected].sort());
-	});
+			const expected = [first, second, third].flatMap((body) =>
+				[...body.matchAll(/"mid":"([^"]+)"/g)].map((m) => m[1]),
+			);
+			// One execution for each first delivery: `first`, one of the five `second`s, and `mixed`.
+			const mids = await emittedMids(3);
+			assert.equal(
+				mids.length,
+				expected.length,
+				`${mids.length} events emitted for ${expected.length} distinct events`,
+			);
+			assert.deepEqual([...mids].sort(), [...expected].sort());
+		},
+	);
 
-	it('n8n cannot record the execution (database locked): Meta gets a 5xx, and its retry is emitted, once', { timeout: 120_000 }, async () => {
-		const body = messengerPayload({ entries: 2, events: 3, tag: 'redeliver_dbfail' });
-		const lock = await holdWriteLock(join(env.userFolder, '.n8n', 'database.sqlite'));
-		let refused;
-		try {
-			refused = await deliver(body, REFUSED_WEBHOOK_ID);
-		} finally {
-			await lock.release();
-		}
-		assert.ok(refused.status >= 500, `n8n answered ${refused.status}: Meta will deliver again`);
-		process.stdout.write(`# database locked: n8n answered ${refused.status} ${refused.text.slice(0, 120)}\n`);
-		assert.ok(!/EVENT_RECEIVED/.test(refused.text));
-		const retried = await deliver(body, REFUSED_WEBHOOK_ID);
-		assert.equal(retried.status, 200);
-		assert.equal((await deliver(body, REFUSED_WEBHOOK_ID)).status, 200, 'a second retry is acknowledged too…');
-		const expected = [...body.matchAll(/"mid":"([^"]+)"/g)].map((m) => m[1]);
-		const mids = await emittedMids(1, REFUSED_WORKFLOW_ID);
-		assert.deepEqual([...mids].sort(), [...expected].sort(), '…and every event comes out exactly once');
-	});
+	it(
+		'n8n cannot record the execution (database locked): Meta gets a 5xx, and its retry is emitted, once',
+		{ timeout: 120_000 },
+		async () => {
+			const body = messengerPayload({ entries: 2, events: 3, tag: 'redeliver_dbfail' });
+			const lock = await holdWriteLock(join(env.userFolder, '.n8n', 'database.sqlite'));
+			let refused;
+			try {
+				refused = await deliver(body, REFUSED_WEBHOOK_ID);
+			} finally {
+				await lock.release();
+			}
+			assert.ok(refused.status >= 500, `n8n answered ${refused.status}: Meta will deliver again`);
+			process.stdout.write(
+				`# database locked: n8n answered ${refused.status} ${refused.text.slice(0, 120)}\n`,
+			);
+			assert.ok(!/EVENT_RECEIVED/.test(refused.text));
+			const retried = await deliver(body, REFUSED_WEBHOOK_ID);
+			assert.equal(retried.status, 200);
+			assert.equal(
+				(await deliver(body, REFUSED_WEBHOOK_ID)).status,
+				200,
+				'a second retry is acknowledged too…',
+			);
+			const expected = [...body.matchAll(/"mid":"([^"]+)"/g)].map((m) => m[1]);
+			const mids = await emittedMids(1, REFUSED_WORKFLOW_ID);
+			assert.deepEqual(
+				[...mids].sort(),
+				[...expected].sort(),
+				'…and every event comes out exactly once',
+			);
+		},
+	);
 });

@@ -52,13 +52,20 @@ describe('e2e: secret hygiene across the whole run', () => {
 					for (const run of runs) {
 						if (!returnsTokens(node)) {
 							const found = findSecrets(JSON.stringify(run.data ?? {}), secrets);
-							if (found.length) leaks.push(`${workflow.name} / ${nodeName}: output carries ${found.length} secret(s)`);
+							if (found.length)
+								leaks.push(
+									`${workflow.name} / ${nodeName}: output carries ${found.length} secret(s)`,
+								);
 						}
 						const foundInError = findSecrets(JSON.stringify(run.error ?? {}), secrets);
-						if (foundInError.length) leaks.push(`${workflow.name} / ${nodeName}: error carries a secret`);
+						if (foundInError.length)
+							leaks.push(`${workflow.name} / ${nodeName}: error carries a secret`);
 					}
 				}
-				const topError = findSecrets(JSON.stringify(execution.data?.resultData?.error ?? {}), secrets);
+				const topError = findSecrets(
+					JSON.stringify(execution.data?.resultData?.error ?? {}),
+					secrets,
+				);
 				if (topError.length) leaks.push(`${workflow.name}: execution error carries a secret`);
 			}
 		}
@@ -68,13 +75,16 @@ describe('e2e: secret hygiene across the whole run', () => {
 
 	it('no secret in the stored parameters of the example workflows', async () => {
 		const secrets = allSecrets();
-		const examples = (await env.rest('/rest/workflows')).filter((w) => w.name.startsWith('e2e example'));
+		const examples = (await env.rest('/rest/workflows')).filter((w) =>
+			w.name.startsWith('e2e example'),
+		);
 		assert.ok(examples.length > 0, 'the example workflows are imported');
 		const leaks = [];
 		for (const { id, name } of examples) {
 			const workflow = await env.rest(`/rest/workflows/${id}`);
 			for (const node of workflow.nodes) {
-				if (findSecrets(JSON.stringify(node.parameters ?? {}), secrets).length) leaks.push(`${name} / ${node.name}`);
+				if (findSecrets(JSON.stringify(node.parameters ?? {}), secrets).length)
+					leaks.push(`${name} / ${node.name}`);
 			}
 		}
 		assert.deepEqual(leaks, []);
@@ -82,7 +92,10 @@ describe('e2e: secret hygiene across the whole run', () => {
 
 	it('no secret in n8n log lines', () => {
 		const found = findSecrets(env.log(), allSecrets());
-		assert.deepEqual(found.map((s) => `${s.slice(0, 4)}…`), []);
+		assert.deepEqual(
+			found.map((s) => `${s.slice(0, 4)}…`),
+			[],
+		);
 	});
 
 	it('no secret in the URL of any request a node made to an emulator', () => {
@@ -90,7 +103,9 @@ describe('e2e: secret hygiene across the whole run', () => {
 		const leaks = [];
 		let checked = 0;
 		for (const [name, emulator] of Object.entries(env.emulators)) {
-			const servers = emulator?.requests ? [emulator] : [emulator?.api, emulator?.login].filter(Boolean);
+			const servers = emulator?.requests
+				? [emulator]
+				: [emulator?.api, emulator?.login].filter(Boolean);
 			for (const server of servers) {
 				for (const request of server.requests) {
 					checked++;

@@ -3,9 +3,22 @@
 import { GRAPH } from '../fixtures.mjs';
 
 export const AIRY_PAGES = [
-	{ id: GRAPH.pageId, name: GRAPH.pageName, picture: `https://scontent.example/${GRAPH.pageId}.jpg`, instagramAccountId: '17841400000000001' },
-	{ id: '104000000000002', name: 'Bridge Support Page', picture: 'https://scontent.example/104000000000002.jpg' },
-	{ id: '104000000000003', name: 'Bridge Sales Page (Berlin, Germany)', picture: 'https://scontent.example/104000000000003.jpg' },
+	{
+		id: GRAPH.pageId,
+		name: GRAPH.pageName,
+		picture: `https://scontent.example/${GRAPH.pageId}.jpg`,
+		instagramAccountId: '17841400000000001',
+	},
+	{
+		id: '104000000000002',
+		name: 'Bridge Support Page',
+		picture: 'https://scontent.example/104000000000002.jpg',
+	},
+	{
+		id: '104000000000003',
+		name: 'Bridge Sales Page (Berlin, Germany)',
+		picture: 'https://scontent.example/104000000000003.jpg',
+	},
 ];
 
 export const AIRY_INSTAGRAM_ACCOUNT_ID = '17841400000000001';

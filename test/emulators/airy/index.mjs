@@ -99,7 +99,12 @@ function connect(state, source, body) {
 						page_token: body.page_token,
 						account_id: body.account_id,
 					}
-				: { name: body.name ?? page.name, image_url: body.image_url ?? page.picture, page_id: page.id, page_token: body.page_token },
+				: {
+						name: body.name ?? page.name,
+						image_url: body.image_url ?? page.picture,
+						page_id: page.id,
+						page_token: body.page_token,
+					},
 	};
 	state.channels.set(id, channel);
 	return json(200, publicChannel(channel));
@@ -127,7 +132,12 @@ function explore(state, body) {
 	);
 	const data = state.pages
 		.filter((p) => visible.includes(p.id))
-		.map((p) => ({ page_id: p.id, name: p.name, image_url: p.picture, connected: connected.has(p.id) }));
+		.map((p) => ({
+			page_id: p.id,
+			name: p.name,
+			image_url: p.picture,
+			connected: connected.has(p.id),
+		}));
 	return json(200, { data });
 }
 
@@ -138,7 +148,12 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 		const presented = header.startsWith('Bearer') ? header.slice(7) : header;
 		if (state.token && presented !== state.token) return empty(403);
 		if (!ctx.rawBody.length || typeof ctx.body !== 'object' || ctx.body === null) {
-			return json(400, { timestamp: new Date().toISOString(), status: 400, error: 'Bad Request', path: ctx.path });
+			return json(400, {
+				timestamp: new Date().toISOString(),
+				status: 400,
+				error: 'Bad Request',
+				path: ctx.path,
+			});
 		}
 		return handler(ctx);
 	};
@@ -152,18 +167,34 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 				'/channels.list',
 				guarded((ctx) => {
 					const source = typeof ctx.body.source === 'string' ? ctx.body.source : null;
-					const channels = [...state.channels.values()].filter((c) => source === null || c.source === source);
+					const channels = [...state.channels.values()].filter(
+						(c) => source === null || c.source === source,
+					);
 					return json(200, { data: channels.map(publicChannel) });
 				}),
 			],
 			['POST', '/channels.facebook.explore', guarded((ctx) => explore(state, ctx.body))],
-			['POST', '/channels.facebook.connect', guarded((ctx) => connect(state, 'facebook', ctx.body))],
-			['POST', '/channels.instagram.connect', guarded((ctx) => connect(state, 'instagram', ctx.body))],
+			[
+				'POST',
+				'/channels.facebook.connect',
+				guarded((ctx) => connect(state, 'facebook', ctx.body)),
+			],
+			[
+				'POST',
+				'/channels.instagram.connect',
+				guarded((ctx) => connect(state, 'instagram', ctx.body)),
+			],
 			['POST', '/channels.facebook.disconnect', guarded((ctx) => disconnect(state, ctx.body))],
 			['POST', '/channels.instagram.disconnect', guarded((ctx) => disconnect(state, ctx.body))],
 		],
 		// Spring answers unknown paths with 404 and a small JSON error.
-		notFound: (ctx) => json(404, { timestamp: new Date().toISOString(), status: 404, error: 'Not Found', path: ctx.path }),
+		notFound: (ctx) =>
+			json(404, {
+				timestamp: new Date().toISOString(),
+				status: 404,
+				error: 'Not Found',
+				path: ctx.path,
+			}),
 	});
 	emulator.state = state;
 	return emulator;

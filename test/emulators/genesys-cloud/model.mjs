@@ -24,7 +24,9 @@ export function errorBody(failure, contextId) {
 		message: failure.message,
 		code: failure.code,
 		status: failure.status,
-		...(failure.extra.messageWithParams ? { messageWithParams: failure.extra.messageWithParams } : {}),
+		...(failure.extra.messageWithParams
+			? { messageWithParams: failure.extra.messageWithParams }
+			: {}),
 		...(failure.extra.messageParams ? { messageParams: failure.extra.messageParams } : {}),
 		...(failure.extra.entityId ? { entityId: failure.extra.entityId } : {}),
 		contextId,
@@ -34,15 +36,23 @@ export function errorBody(failure, contextId) {
 }
 
 export function missingPermission(permission) {
-	fail(403, 'missing.permissions', `Unable to perform the requested action. You are missing the following permission(s): [${permission}]`, {
-		messageWithParams: 'Unable to perform the requested action. You are missing the following permission(s): {permissions}',
-		messageParams: { permissions: `[${permission}]` },
-	});
+	fail(
+		403,
+		'missing.permissions',
+		`Unable to perform the requested action. You are missing the following permission(s): [${permission}]`,
+		{
+			messageWithParams:
+				'Unable to perform the requested action. You are missing the following permission(s): {permissions}',
+			messageParams: { permissions: `[${permission}]` },
+		},
+	);
 }
 
 const required = (body, field) => {
 	if (body?.[field] === undefined || body[field] === null || body[field] === '') {
-		fail(400, 'required.field.missing', `The field '${field}' is required.`, { details: [{ errorCode: 'required.field.missing', fieldName: field }] });
+		fail(400, 'required.field.missing', `The field '${field}' is required.`, {
+			details: [{ errorCode: 'required.field.missing', fieldName: field }],
+		});
 	}
 };
 
@@ -80,8 +90,16 @@ export const ADD_PERMISSION = {
 export const REJECTED_PAGE_TOKEN = 'EAAemulatorRevokedPageToken';
 
 export const SUPPORTED_CONTENT = [
-	{ id: 'c0e5d4f2-1a3b-4c5d-8e9f-000000000001', name: 'Default supported content', mediaTypes: { allow: { inbound: [{ type: 'image/*' }], outbound: [{ type: 'image/*' }] } } },
-	{ id: 'c0e5d4f2-1a3b-4c5d-8e9f-000000000002', name: 'Text only', mediaTypes: { allow: { inbound: [], outbound: [] } } },
+	{
+		id: 'c0e5d4f2-1a3b-4c5d-8e9f-000000000001',
+		name: 'Default supported content',
+		mediaTypes: { allow: { inbound: [{ type: 'image/*' }], outbound: [{ type: 'image/*' }] } },
+	},
+	{
+		id: 'c0e5d4f2-1a3b-4c5d-8e9f-000000000002',
+		name: 'Text only',
+		mediaTypes: { allow: { inbound: [], outbound: [] } },
+	},
 ];
 export const MESSAGING_SETTINGS = [
 	{ id: 'a1b2c3d4-0000-4000-8000-000000000001', name: 'Default messaging setting' },
@@ -127,23 +145,50 @@ function makeStickers(count) {
 }
 
 export function stickersFor(state, messengerType) {
-	const allowed = ['sms', 'facebook', 'twitter', 'line', 'whatsapp', 'webmessaging', 'instagram', 'open'];
+	const allowed = [
+		'sms',
+		'facebook',
+		'twitter',
+		'line',
+		'whatsapp',
+		'webmessaging',
+		'instagram',
+		'open',
+	];
 	if (!allowed.includes(messengerType)) {
-		fail(400, 'invalid.value', `Value [${messengerType}] is not valid for field messengerType. Allowable values are: ${allowed.join(', ')}`);
+		fail(
+			400,
+			'invalid.value',
+			`Value [${messengerType}] is not valid for field messengerType. Allowable values are: ${allowed.join(', ')}`,
+		);
 	}
 	return state.stickers.filter((s) => s.messengerType === messengerType);
 }
 
 const pageIdFromToken = (token) => /^EAAemulatorPageToken(\d+)$/.exec(token ?? '')?.[1];
 
-const who = { id: 'b7e3c2a1-5d4f-4e3a-9c8b-7a6f5e4d3c2b', name: 'Emulator OAuth client', selfUri: '/api/v2/users/b7e3c2a1-5d4f-4e3a-9c8b-7a6f5e4d3c2b' };
+const who = {
+	id: 'b7e3c2a1-5d4f-4e3a-9c8b-7a6f5e4d3c2b',
+	name: 'Emulator OAuth client',
+	selfUri: '/api/v2/users/b7e3c2a1-5d4f-4e3a-9c8b-7a6f5e4d3c2b',
+};
 
 /** Validates a create body as the API does and stores the integration. */
 export function createIntegration(state, api, channel, body, { embeddedSignup = false } = {}) {
 	required(body, 'name');
 	const now = new Date().toISOString();
 	const id = randomUUID();
-	const entity = { id, name: body.name, dateCreated: now, dateModified: now, createdBy: who, modifiedBy: who, version: 1, status: 'Active', pollsLeft: 0 };
+	const entity = {
+		id,
+		name: body.name,
+		dateCreated: now,
+		dateModified: now,
+		createdBy: who,
+		modifiedBy: who,
+		version: 1,
+		status: 'Active',
+		pollsLeft: 0,
+	};
 	if (api === 'current') {
 		if (body.supportedContent?.id) entity.supportedContentId = body.supportedContent.id;
 		if (body.messagingSetting?.id) entity.messagingSettingId = body.messagingSetting.id;
@@ -152,20 +197,38 @@ export function createIntegration(state, api, channel, body, { embeddedSignup = 
 	if (channel === 'facebook' || channel === 'instagram') {
 		if (api === 'legacy') required(body, 'appId');
 		if (!body.pageAccessToken && !body.userAccessToken) {
-			fail(400, 'required.field.missing', 'Either pageAccessToken or userAccessToken is required.', { details: [{ errorCode: 'required.field.missing', fieldName: 'pageAccessToken' }] });
+			fail(
+				400,
+				'required.field.missing',
+				'Either pageAccessToken or userAccessToken is required.',
+				{ details: [{ errorCode: 'required.field.missing', fieldName: 'pageAccessToken' }] },
+			);
 		}
 		if (body.userAccessToken && !body.pageId) {
-			fail(400, 'required.field.missing', 'pageId is required when userAccessToken is given.', { details: [{ errorCode: 'required.field.missing', fieldName: 'pageId' }] });
+			fail(400, 'required.field.missing', 'pageId is required when userAccessToken is given.', {
+				details: [{ errorCode: 'required.field.missing', fieldName: 'pageId' }],
+			});
 		}
 		if (body.appId) required(body, 'appSecret');
-		const pageId = body.pageId ?? pageIdFromToken(body.pageAccessToken) ?? String(104000000000000 + ++state.seq);
+		const pageId =
+			body.pageId ?? pageIdFromToken(body.pageAccessToken) ?? String(104000000000000 + ++state.seq);
 		for (const other of store(state, channel).values()) {
 			if (other.pageId === pageId && other.createStatus !== 'Error') {
-				fail(409, 'conflict', `An integration already exists for page ${pageId}.`, { entityId: other.id });
+				fail(409, 'conflict', `An integration already exists for page ${pageId}.`, {
+					entityId: other.id,
+				});
 			}
 		}
-		Object.assign(entity, { appId: body.appId ?? 'genesys-cloud-facebook-app', pageId, pageName: `Page ${pageId}` });
-		if (channel === 'instagram') Object.assign(entity, { instagramId: `1784${pageId.slice(-11)}`, instagramUsername: `ig_${pageId.slice(-6)}` });
+		Object.assign(entity, {
+			appId: body.appId ?? 'genesys-cloud-facebook-app',
+			pageId,
+			pageName: `Page ${pageId}`,
+		});
+		if (channel === 'instagram')
+			Object.assign(entity, {
+				instagramId: `1784${pageId.slice(-11)}`,
+				instagramUsername: `ig_${pageId.slice(-6)}`,
+			});
 		if (api === 'current') {
 			entity.createStatus = 'Initiated';
 			entity.pollsLeft = state.pollsToSettle;
@@ -176,28 +239,72 @@ export function createIntegration(state, api, channel, body, { embeddedSignup = 
 		required(body, 'outboundNotificationWebhookUrl');
 		required(body, 'outboundNotificationWebhookSignatureSecretToken');
 		if (!/^https:\/\//.test(body.outboundNotificationWebhookUrl)) {
-			fail(400, 'invalid.value', 'outboundNotificationWebhookUrl must be an https URL.', { details: [{ errorCode: 'invalid.value', fieldName: 'outboundNotificationWebhookUrl' }] });
+			fail(400, 'invalid.value', 'outboundNotificationWebhookUrl must be an https URL.', {
+				details: [{ errorCode: 'invalid.value', fieldName: 'outboundNotificationWebhookUrl' }],
+			});
 		}
 		Object.assign(entity, {
 			outboundNotificationWebhookUrl: body.outboundNotificationWebhookUrl,
-			outboundNotificationWebhookSignatureSecretToken: body.outboundNotificationWebhookSignatureSecretToken,
+			outboundNotificationWebhookSignatureSecretToken:
+				body.outboundNotificationWebhookSignatureSecretToken,
 			webhookHeaders: body.webhookHeaders ?? {},
 		});
 	} else if (channel === 'twitter' && api === 'current') {
-		for (const field of ['signupCode', 'appId', 'codeChallenge', 'redirectUri']) required(body, field);
-		Object.assign(entity, { twitterAppId: body.appId, username: 'emulator_x_account', userId: '1470000000000000001' });
+		for (const field of ['signupCode', 'appId', 'codeChallenge', 'redirectUri'])
+			required(body, field);
+		Object.assign(entity, {
+			twitterAppId: body.appId,
+			username: 'emulator_x_account',
+			userId: '1470000000000000001',
+		});
 	} else if (channel === 'twitter') {
-		for (const field of ['accessTokenKey', 'accessTokenSecret', 'consumerKey', 'consumerSecret', 'tier']) required(body, field);
-		if (!['premium', 'enterprise'].includes(body.tier)) fail(400, 'invalid.value', `Value [${body.tier}] is not valid for field tier. Allowable values are: premium, enterprise`);
+		for (const field of [
+			'accessTokenKey',
+			'accessTokenSecret',
+			'consumerKey',
+			'consumerSecret',
+			'tier',
+		])
+			required(body, field);
+		if (!['premium', 'enterprise'].includes(body.tier))
+			fail(
+				400,
+				'invalid.value',
+				`Value [${body.tier}] is not valid for field tier. Allowable values are: premium, enterprise`,
+			);
 		if (body.tier === 'premium') required(body, 'envName');
-		Object.assign(entity, { accessTokenKey: body.accessTokenKey, consumerKey: body.consumerKey, tier: body.tier, envName: body.envName, username: 'emulator_twitter', userId: '1470000000000000002' });
+		Object.assign(entity, {
+			accessTokenKey: body.accessTokenKey,
+			consumerKey: body.consumerKey,
+			tier: body.tier,
+			envName: body.envName,
+			username: 'emulator_twitter',
+			userId: '1470000000000000002',
+		});
 	} else if (channel === 'whatsapp') {
-		if (!embeddedSignup) fail(400, 'bad.request', 'Creating WhatsApp integrations with a WABA certificate is deprecated; use the embedded signup.');
+		if (!embeddedSignup)
+			fail(
+				400,
+				'bad.request',
+				'Creating WhatsApp integrations with a WABA certificate is deprecated; use the embedded signup.',
+			);
 		required(body, 'embeddedSignupAccessToken');
-		Object.assign(entity, { phoneNumber: '+15550100001', whatsAppBusinessAccountId: '102290129340398', createStatus: 'Initiated', pollsLeft: state.pollsToSettle, settlesTo: 'Completed', status: 'Starting' });
+		Object.assign(entity, {
+			phoneNumber: '+15550100001',
+			whatsAppBusinessAccountId: '102290129340398',
+			createStatus: 'Initiated',
+			pollsLeft: state.pollsToSettle,
+			settlesTo: 'Completed',
+			status: 'Starting',
+		});
 	} else if (channel === 'line') {
 		for (const field of ['channelId', 'channelSecret']) required(body, field);
-		Object.assign(entity, { channelId: body.channelId, switcherSecret: body.switcherSecret, serviceCode: body.serviceCode, webhookUri: `https://messaging.mypurecloud.com/line/${id}` });
+		Object.assign(entity, {
+			channelId: body.channelId,
+			switcherSecret: body.switcherSecret,
+			serviceCode: body.serviceCode,
+			webhookUri: `https://messaging.mypurecloud.com/line/${id}`,
+		});
 	}
 	store(state, channel).set(id, entity);
 	return entity;
@@ -212,11 +319,36 @@ export function seedIntegrations(state, channel, count, prefix = 'Seeded') {
 		const id = randomUUID();
 		const n = start + i + 1;
 		map.set(id, {
-			id, name: `${prefix} ${channel} ${String(n).padStart(5, '0')}`, dateCreated: now, dateModified: now, createdBy: who, modifiedBy: who, version: 1,
-			status: 'Active', createStatus: 'Completed', pollsLeft: 0,
-			...(channel === 'facebook' || channel === 'instagram' ? { appId: 'genesys-cloud-facebook-app', pageId: String(900000000000000 + n), pageName: `Seeded page ${n}` } : {}),
-			...(channel === 'line' ? { channelId: `${1650000000 + n}`, webhookUri: `https://messaging.mypurecloud.com/line/${id}` } : {}),
-			...(channel === 'open' ? { outboundNotificationWebhookUrl: 'https://example.com/genesys', outboundNotificationWebhookSignatureSecretToken: 'seeded-secret', webhookHeaders: {} } : {}),
+			id,
+			name: `${prefix} ${channel} ${String(n).padStart(5, '0')}`,
+			dateCreated: now,
+			dateModified: now,
+			createdBy: who,
+			modifiedBy: who,
+			version: 1,
+			status: 'Active',
+			createStatus: 'Completed',
+			pollsLeft: 0,
+			...(channel === 'facebook' || channel === 'instagram'
+				? {
+						appId: 'genesys-cloud-facebook-app',
+						pageId: String(900000000000000 + n),
+						pageName: `Seeded page ${n}`,
+					}
+				: {}),
+			...(channel === 'line'
+				? {
+						channelId: `${1650000000 + n}`,
+						webhookUri: `https://messaging.mypurecloud.com/line/${id}`,
+					}
+				: {}),
+			...(channel === 'open'
+				? {
+						outboundNotificationWebhookUrl: 'https://example.com/genesys',
+						outboundNotificationWebhookSignatureSecretToken: 'seeded-secret',
+						webhookHeaders: {},
+					}
+				: {}),
 			...(channel === 'whatsapp' ? { phoneNumber: `+1555010${String(n).padStart(4, '0')}` } : {}),
 			supportedContentId: SUPPORTED_CONTENT[n % 2].id,
 			messagingSettingId: MESSAGING_SETTINGS[n % 2].id,
@@ -240,14 +372,23 @@ export function observe(entity) {
 	entity.createStatus = entity.settlesTo;
 	entity.status = entity.settlesTo === 'Error' ? 'Error' : 'Active';
 	if (entity.settlesTo === 'Error') {
-		entity.createError = { message: 'Facebook rejected the page access token: Error validating access token: The session has been invalidated.', code: 'facebook.token.invalid', status: 400, details: [], errors: [] };
+		entity.createError = {
+			message:
+				'Facebook rejected the page access token: Error validating access token: The session has been invalidated.',
+			code: 'facebook.token.invalid',
+			status: 400,
+			details: [],
+			errors: [],
+		};
 	}
 }
 
 export function listIntegrations(state, api, channel, query) {
 	let list = [...store(state, channel).values()];
-	if (query['supportedContent.id']) list = list.filter((e) => e.supportedContentId === query['supportedContent.id']);
-	if (query['messagingSetting.id']) list = list.filter((e) => e.messagingSettingId === query['messagingSetting.id']);
+	if (query['supportedContent.id'])
+		list = list.filter((e) => e.supportedContentId === query['supportedContent.id']);
+	if (query['messagingSetting.id'])
+		list = list.filter((e) => e.messagingSettingId === query['messagingSetting.id']);
 	return list;
 }
 
@@ -255,21 +396,84 @@ export function listIntegrations(state, api, channel, query) {
 export function view(entity, api, channel, expand = []) {
 	const selfUri = `${BASE[api]}/${channel}/${entity.id}`;
 	const common = { id: entity.id, name: entity.name };
-	const recipient = { id: `rcp-${entity.id.slice(0, 8)}`, name: entity.name, selfUri: `/api/v2/routing/message/recipients/rcp-${entity.id.slice(0, 8)}` };
-	const tail = { status: entity.status, recipient, dateCreated: entity.dateCreated, dateModified: entity.dateModified, createdBy: entity.createdBy, modifiedBy: entity.modifiedBy };
-	const currentExtra = api === 'current'
-		? {
-				supportedContent: ref(SUPPORTED_CONTENT, entity.supportedContentId, expand.includes('supportedContent'), 'supportedcontent'),
-				messagingSetting: ref(MESSAGING_SETTINGS, entity.messagingSettingId, expand.includes('messagingSetting'), 'settings'),
-			}
-		: {};
-	const created = api === 'current' ? { createStatus: entity.createStatus, ...(entity.createError ? { createError: entity.createError } : {}) } : {};
+	const recipient = {
+		id: `rcp-${entity.id.slice(0, 8)}`,
+		name: entity.name,
+		selfUri: `/api/v2/routing/message/recipients/rcp-${entity.id.slice(0, 8)}`,
+	};
+	const tail = {
+		status: entity.status,
+		recipient,
+		dateCreated: entity.dateCreated,
+		dateModified: entity.dateModified,
+		createdBy: entity.createdBy,
+		modifiedBy: entity.modifiedBy,
+	};
+	const currentExtra =
+		api === 'current'
+			? {
+					supportedContent: ref(
+						SUPPORTED_CONTENT,
+						entity.supportedContentId,
+						expand.includes('supportedContent'),
+						'supportedcontent',
+					),
+					messagingSetting: ref(
+						MESSAGING_SETTINGS,
+						entity.messagingSettingId,
+						expand.includes('messagingSetting'),
+						'settings',
+					),
+				}
+			: {};
+	const created =
+		api === 'current'
+			? {
+					createStatus: entity.createStatus,
+					...(entity.createError ? { createError: entity.createError } : {}),
+				}
+			: {};
 	let fields = {};
-	if (channel === 'facebook') fields = { appId: entity.appId, pageId: entity.pageId, ...(api === 'current' ? { pageName: entity.pageName, pageProfileImageUrl: `https://graph.facebook.com/${entity.pageId}/picture` } : {}) };
-	if (channel === 'instagram') fields = { appId: entity.appId, pageId: entity.pageId, instagramId: entity.instagramId, instagramUsername: entity.instagramUsername, instagramName: entity.pageName };
-	if (channel === 'open') fields = { outboundNotificationWebhookUrl: entity.outboundNotificationWebhookUrl, outboundNotificationWebhookSignatureSecretToken: entity.outboundNotificationWebhookSignatureSecretToken, webhookHeaders: entity.webhookHeaders };
-	if (channel === 'twitter' && api === 'legacy') fields = { accessTokenKey: entity.accessTokenKey, consumerKey: entity.consumerKey, username: entity.username, userId: entity.userId, tier: entity.tier, envName: entity.envName };
-	if (channel === 'whatsapp') fields = { phoneNumber: entity.phoneNumber, whatsAppBusinessAccountId: entity.whatsAppBusinessAccountId };
+	if (channel === 'facebook')
+		fields = {
+			appId: entity.appId,
+			pageId: entity.pageId,
+			...(api === 'current'
+				? {
+						pageName: entity.pageName,
+						pageProfileImageUrl: `https://graph.facebook.com/${entity.pageId}/picture`,
+					}
+				: {}),
+		};
+	if (channel === 'instagram')
+		fields = {
+			appId: entity.appId,
+			pageId: entity.pageId,
+			instagramId: entity.instagramId,
+			instagramUsername: entity.instagramUsername,
+			instagramName: entity.pageName,
+		};
+	if (channel === 'open')
+		fields = {
+			outboundNotificationWebhookUrl: entity.outboundNotificationWebhookUrl,
+			outboundNotificationWebhookSignatureSecretToken:
+				entity.outboundNotificationWebhookSignatureSecretToken,
+			webhookHeaders: entity.webhookHeaders,
+		};
+	if (channel === 'twitter' && api === 'legacy')
+		fields = {
+			accessTokenKey: entity.accessTokenKey,
+			consumerKey: entity.consumerKey,
+			username: entity.username,
+			userId: entity.userId,
+			tier: entity.tier,
+			envName: entity.envName,
+		};
+	if (channel === 'whatsapp')
+		fields = {
+			phoneNumber: entity.phoneNumber,
+			whatsAppBusinessAccountId: entity.whatsAppBusinessAccountId,
+		};
 	if (channel === 'line') fields = { channelId: entity.channelId, webhookUri: entity.webhookUri };
 	const version = channel === 'open' ? {} : { version: entity.version };
 	return { ...common, ...currentExtra, ...fields, ...tail, ...version, ...created, selfUri };
@@ -278,7 +482,12 @@ export function view(entity, api, channel, expand = []) {
 const UPDATABLE = {
 	facebook: ['name', 'pageAccessToken', 'userAccessToken'],
 	instagram: ['name', 'pageAccessToken', 'userAccessToken'],
-	open: ['name', 'outboundNotificationWebhookUrl', 'outboundNotificationWebhookSignatureSecretToken', 'webhookHeaders'],
+	open: [
+		'name',
+		'outboundNotificationWebhookUrl',
+		'outboundNotificationWebhookSignatureSecretToken',
+		'webhookHeaders',
+	],
 	twitter: ['name', 'signupCode', 'codeChallenge', 'redirectUri'],
 	whatsapp: ['name'],
 	line: ['name', 'channelId', 'channelSecret', 'switcherSecret', 'serviceCode'],
@@ -288,9 +497,15 @@ export function updateIntegration(entity, channel, method, body) {
 	if (method === 'PUT') required(body, 'name');
 	if (channel === 'open') required(body, 'name');
 	if (body?.version !== undefined && body.version !== entity.version) {
-		fail(409, 'version.mismatch', `The version ${body.version} does not match the current version ${entity.version}.`, { entityId: entity.id });
+		fail(
+			409,
+			'version.mismatch',
+			`The version ${body.version} does not match the current version ${entity.version}.`,
+			{ entityId: entity.id },
+		);
 	}
-	for (const field of UPDATABLE[channel]) if (body?.[field] !== undefined) entity[field] = body[field];
+	for (const field of UPDATABLE[channel])
+		if (body?.[field] !== undefined) entity[field] = body[field];
 	if (body?.supportedContent?.id) entity.supportedContentId = body.supportedContent.id;
 	if (body?.messagingSetting?.id) entity.messagingSettingId = body.messagingSetting.id;
 	entity.version += 1;

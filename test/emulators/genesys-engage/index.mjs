@@ -30,8 +30,27 @@ import { basicAuth, json, startEmulator } from '../lib/server.mjs';
 import { GENESYS_ENGAGE, PORTS } from '../fixtures.mjs';
 
 export const HTTP_FOR_STATUS = {
-	0: 200, 1: 400, 2: 400, 3: 403, 4: 500, 5: 403, 6: 404, 7: 200, 8: 403, 9: 202, 10: 400,
-	11: 400, 12: 500, 13: 500, 14: 500, 15: 500, 16: 500, 17: 500, 18: 409, 19: 409, 20: 401,
+	0: 200,
+	1: 400,
+	2: 400,
+	3: 403,
+	4: 500,
+	5: 403,
+	6: 404,
+	7: 200,
+	8: 403,
+	9: 202,
+	10: 400,
+	11: 400,
+	12: 500,
+	13: 500,
+	14: 500,
+	15: 500,
+	16: 500,
+	17: 500,
+	18: 409,
+	19: 409,
+	20: 401,
 };
 
 /** The ids the emulator starts with (tests and e2e suites use them). */
@@ -52,7 +71,10 @@ export const ENGAGE = {
 };
 
 const gws = (statusCode, statusMessage, extra = {}) =>
-	json(HTTP_FOR_STATUS[statusCode] ?? 400, statusCode === 0 ? { statusCode, ...extra } : { statusCode, statusMessage });
+	json(
+		HTTP_FOR_STATUS[statusCode] ?? 400,
+		statusCode === 0 ? { statusCode, ...extra } : { statusCode, statusMessage },
+	);
 
 const newId = () => randomBytes(8).toString('hex').toUpperCase().slice(0, 16);
 
@@ -63,7 +85,12 @@ function seed(state) {
 	state.rotateCsrfOnNextWrite = false;
 	state.features = new Set(['api-voice', 'api-multimedia']);
 	state.users = {
-		[GENESYS_ENGAGE.username]: { password: GENESYS_ENGAGE.password, id: ENGAGE.userId, firstName: 'Kristi', lastName: 'Sippola' },
+		[GENESYS_ENGAGE.username]: {
+			password: GENESYS_ENGAGE.password,
+			id: ENGAGE.userId,
+			firstName: 'Kristi',
+			lastName: 'Sippola',
+		},
 	};
 	// Agents who ran StartContactCenterSession; the fixture agent is logged in already.
 	state.agentSessions = new Set([GENESYS_ENGAGE.username]);
@@ -79,18 +106,59 @@ function seed(state) {
 	state.cometSilent = false;
 	/** When set, the next operation's notification is an Error with this message. */
 	state.failNextAsync = undefined;
-	state.queues = new Map([[ENGAGE.queuePath, ENGAGE.queueName], ['/queues/2f0c9a7e-55b1-4c1e-9d7a-3a1f0b6c8e21', 'Facebook Inbound']]);
+	state.queues = new Map([
+		[ENGAGE.queuePath, ENGAGE.queueName],
+		['/queues/2f0c9a7e-55b1-4c1e-9d7a-3a1f0b6c8e21', 'Facebook Inbound'],
+	]);
 	state.knownUsers = new Set([`/users/${ENGAGE.userId}`, ENGAGE.otherAgentPath]);
 	state.interactions = new Map([
-		[ENGAGE.outboundId, { id: ENGAGE.outboundId, facebookType: 'Outbound', state: 'Composing', queuePath: ENGAGE.queuePath, userData: {}, sent: [] }],
+		[
+			ENGAGE.outboundId,
+			{
+				id: ENGAGE.outboundId,
+				facebookType: 'Outbound',
+				state: 'Composing',
+				queuePath: ENGAGE.queuePath,
+				userData: {},
+				sent: [],
+			},
+		],
 		[
 			ENGAGE.inboundId,
-			{ id: ENGAGE.inboundId, facebookType: 'Inbound', state: 'Processing', userData: {}, comments: { [ENGAGE.commentId]: { text: 'Can you help me?' } }, sent: [] },
+			{
+				id: ENGAGE.inboundId,
+				facebookType: 'Inbound',
+				state: 'Processing',
+				userData: {},
+				comments: { [ENGAGE.commentId]: { text: 'Can you help me?' } },
+				sent: [],
+			},
 		],
 	]);
 	state.sessions = new Map([
-		[ENGAGE.chattingSessionId, { id: ENGAGE.chattingSessionId, state: 'Chatting', participants: [{ type: 'Customer', nickname: 'FirstL' }, { type: 'Agent', nickname: 'Kristi' }], transcript: [], comment: '' }],
-		[ENGAGE.invitedSessionId, { id: ENGAGE.invitedSessionId, state: 'Invited', participants: [{ type: 'Customer', nickname: 'Maria' }], transcript: [], comment: '' }],
+		[
+			ENGAGE.chattingSessionId,
+			{
+				id: ENGAGE.chattingSessionId,
+				state: 'Chatting',
+				participants: [
+					{ type: 'Customer', nickname: 'FirstL' },
+					{ type: 'Agent', nickname: 'Kristi' },
+				],
+				transcript: [],
+				comment: '',
+			},
+		],
+		[
+			ENGAGE.invitedSessionId,
+			{
+				id: ENGAGE.invitedSessionId,
+				state: 'Invited',
+				participants: [{ type: 'Customer', nickname: 'Maria' }],
+				transcript: [],
+				comment: '',
+			},
+		],
 	]);
 }
 
@@ -119,7 +187,11 @@ function guarded(handler) {
 		if (state.csrf && unsafe) {
 			const sent = ctx.headers[state.csrfHeader.toLowerCase()];
 			if (!session || !sent || sent !== session.csrfToken) {
-				return { status: 403, body: 'Missing or invalid Csrf token', headers: { 'content-type': 'text/plain;charset=UTF-8' } };
+				return {
+					status: 403,
+					body: 'Missing or invalid Csrf token',
+					headers: { 'content-type': 'text/plain;charset=UTF-8' },
+				};
 			}
 		}
 		const basic = basicAuth(ctx.headers);
@@ -135,7 +207,12 @@ function guarded(handler) {
 		}
 		const headers = {};
 		if (!session || session.username !== username) {
-			session = { id: randomBytes(12).toString('hex'), username, csrfToken: randomUUID(), writes: 0 };
+			session = {
+				id: randomBytes(12).toString('hex'),
+				username,
+				csrfToken: randomUUID(),
+				writes: 0,
+			};
 			state.httpSessions.set(session.id, session);
 			headers['set-cookie'] = `JSESSIONID=${session.id}; Path=/; HttpOnly`;
 		}
@@ -146,7 +223,8 @@ function guarded(handler) {
 		const answer = await handler({ ...ctx, username, session });
 		if (unsafe && answer.status < 300) {
 			session.writes += 1;
-			if (state.rotateCsrfEvery && session.writes % state.rotateCsrfEvery === 0) session.csrfToken = randomUUID();
+			if (state.rotateCsrfEvery && session.writes % state.rotateCsrfEvery === 0)
+				session.csrfToken = randomUUID();
 		}
 		return { ...answer, headers: { ...headers, ...(answer.headers ?? {}) } };
 	};
@@ -163,23 +241,38 @@ function unauthenticated() {
 /** Checks every media operation shares: the feature, the agent's contact-center session. */
 function mediaPrecondition(ctx) {
 	const { state } = ctx.emulator;
-	if (!state.features.has('api-multimedia')) return gws(3, 'The feature api-multimedia is not enabled for this contact center');
-	if (!state.agentSessions.has(ctx.username)) return gws(2, 'The agent has no active contact center session (StartContactCenterSession)');
-	if (!ctx.body || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) return gws(1, 'The request body is missing');
+	if (!state.features.has('api-multimedia'))
+		return gws(3, 'The feature api-multimedia is not enabled for this contact center');
+	if (!state.agentSessions.has(ctx.username))
+		return gws(2, 'The agent has no active contact center session (StartContactCenterSession)');
+	if (!ctx.body || typeof ctx.body !== 'object' || Array.isArray(ctx.body))
+		return gws(1, 'The request body is missing');
 	if (!ctx.body.operationName) return gws(1, 'operationName is missing');
 	return null;
 }
 
 const isText = (v) => typeof v === 'string' && v.trim() !== '';
 
-const TOPIC_OF = { FacebookStateChangeMessage: '/v2/me/facebook', FacebooksessionStateChangeMessage: '/v2/me/facebooksession' };
+const TOPIC_OF = {
+	FacebookStateChangeMessage: '/v2/me/facebook',
+	FacebooksessionStateChangeMessage: '/v2/me/facebooksession',
+};
 
 function notify(state, messageType, notificationType, key, entity, username) {
 	state.referenceId += 1;
-	let notification = { messageType, notificationType, referenceId: state.referenceId, [key]: structuredClone(entity) };
+	let notification = {
+		messageType,
+		notificationType,
+		referenceId: state.referenceId,
+		[key]: structuredClone(entity),
+	};
 	if (state.failNextAsync) {
 		// [inferred] Error notifications carry the resource and an error text; the field name is assumed.
-		notification = { ...notification, notificationType: 'Error', errorMessage: state.failNextAsync };
+		notification = {
+			...notification,
+			notificationType: 'Error',
+			errorMessage: state.failNextAsync,
+		};
 		state.failNextAsync = undefined;
 	}
 	state.notifications.push(notification);
@@ -201,27 +294,65 @@ function publish(state, channel, data, username) {
 /** POST /api/v2/notifications[/<type>]: the Bayeux messages of one long-polling request. */
 async function cometd(ctx) {
 	const { state } = ctx.emulator;
-	const messages = Array.isArray(ctx.body) ? ctx.body : ctx.body && typeof ctx.body === 'object' ? [ctx.body] : null;
+	const messages = Array.isArray(ctx.body)
+		? ctx.body
+		: ctx.body && typeof ctx.body === 'object'
+			? [ctx.body]
+			: null;
 	if (!messages) return json(400, [{ successful: false, error: '400::Bad message' }]);
 	const replies = [];
 	for (const message of messages) {
-		const base = { channel: message.channel, ...(message.id !== undefined ? { id: message.id } : {}) };
+		const base = {
+			channel: message.channel,
+			...(message.id !== undefined ? { id: message.id } : {}),
+		};
 		const client = message.clientId ? state.cometClients.get(message.clientId) : undefined;
-		const unknownClient = { ...base, successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } };
+		const unknownClient = {
+			...base,
+			successful: false,
+			error: '402::Unknown client',
+			advice: { reconnect: 'handshake', interval: 0 },
+		};
 		switch (message.channel) {
 			case '/meta/handshake': {
-				if (!Array.isArray(message.supportedConnectionTypes) || !message.supportedConnectionTypes.includes('long-polling')) {
-					replies.push({ ...base, successful: false, error: '400::Unsupported connection types', supportedConnectionTypes: ['long-polling'] });
+				if (
+					!Array.isArray(message.supportedConnectionTypes) ||
+					!message.supportedConnectionTypes.includes('long-polling')
+				) {
+					replies.push({
+						...base,
+						successful: false,
+						error: '400::Unsupported connection types',
+						supportedConnectionTypes: ['long-polling'],
+					});
 					break;
 				}
 				const clientId = randomBytes(12).toString('base64url');
-				state.cometClients.set(clientId, { username: ctx.username, subscriptions: new Set(), queue: [], wake: undefined });
-				replies.push({ ...base, successful: true, clientId, version: '1.0', supportedConnectionTypes: ['long-polling'], advice: { reconnect: 'retry', interval: 0, timeout: state.cometTimeoutMs } });
+				state.cometClients.set(clientId, {
+					username: ctx.username,
+					subscriptions: new Set(),
+					queue: [],
+					wake: undefined,
+				});
+				replies.push({
+					...base,
+					successful: true,
+					clientId,
+					version: '1.0',
+					supportedConnectionTypes: ['long-polling'],
+					advice: { reconnect: 'retry', interval: 0, timeout: state.cometTimeoutMs },
+				});
 				break;
 			}
 			case '/meta/subscribe': {
 				if (!client) replies.push(unknownClient);
-				else if (!Object.values(TOPIC_OF).includes(message.subscription)) replies.push({ ...base, successful: false, subscription: message.subscription, error: `403::Unknown channel ${message.subscription}` });
+				else if (!Object.values(TOPIC_OF).includes(message.subscription))
+					replies.push({
+						...base,
+						successful: false,
+						subscription: message.subscription,
+						error: `403::Unknown channel ${message.subscription}`,
+					});
 				else {
 					client.subscriptions.add(message.subscription);
 					replies.push({ ...base, successful: true, subscription: message.subscription });
@@ -244,7 +375,11 @@ async function cometd(ctx) {
 					client.wake = undefined;
 				}
 				replies.push(...client.queue.splice(0));
-				replies.push({ ...base, successful: true, advice: { reconnect: 'retry', interval: 0, timeout: state.cometTimeoutMs } });
+				replies.push({
+					...base,
+					successful: true,
+					advice: { reconnect: 'retry', interval: 0, timeout: state.cometTimeoutMs },
+				});
 				break;
 			}
 			case '/meta/disconnect': {
@@ -257,7 +392,11 @@ async function cometd(ctx) {
 				break;
 			}
 			default:
-				replies.push({ ...base, successful: false, error: `400::Unknown channel ${message.channel}` });
+				replies.push({
+					...base,
+					successful: false,
+					error: `400::Unknown channel ${message.channel}`,
+				});
 		}
 	}
 	return json(200, replies);
@@ -265,13 +404,15 @@ async function cometd(ctx) {
 
 function queueCheck(state, queuePath) {
 	if (!isText(queuePath)) return gws(1, 'queuePath is missing');
-	if (!/^\/(queues|contacts)\/[\w-]+$/.test(queuePath)) return gws(10, `queuePath '${queuePath}' is not a valid queue path`);
+	if (!/^\/(queues|contacts)\/[\w-]+$/.test(queuePath))
+		return gws(10, `queuePath '${queuePath}' is not a valid queue path`);
 	return null;
 }
 
 function userDataCheck(userData) {
 	if (userData === undefined) return null;
-	if (!userData || typeof userData !== 'object' || Array.isArray(userData)) return gws(10, 'userData must be a key-value object');
+	if (!userData || typeof userData !== 'object' || Array.isArray(userData))
+		return gws(10, 'userData must be a key-value object');
 	return null;
 }
 
@@ -279,12 +420,29 @@ function facebookCreate(ctx) {
 	const { state } = ctx.emulator;
 	const fail = mediaPrecondition(ctx);
 	if (fail) return fail;
-	if (ctx.body.operationName !== 'Create') return gws(10, `operationName '${ctx.body.operationName}' is not valid here`);
+	if (ctx.body.operationName !== 'Create')
+		return gws(10, `operationName '${ctx.body.operationName}' is not valid here`);
 	const bad = queueCheck(state, ctx.body.queuePath) ?? userDataCheck(ctx.body.userData);
 	if (bad) return bad;
-	const interaction = { id: newId(), facebookType: 'Outbound', state: 'Composing', queuePath: ctx.body.queuePath, userData: ctx.body.userData ?? {}, sent: [] };
+	const interaction = {
+		id: newId(),
+		facebookType: 'Outbound',
+		state: 'Composing',
+		queuePath: ctx.body.queuePath,
+		userData: ctx.body.userData ?? {},
+		sent: [],
+	};
 	state.interactions.set(interaction.id, interaction);
-	return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction, ctx.username) });
+	return gws(0, undefined, {
+		referenceId: notify(
+			state,
+			'FacebookStateChangeMessage',
+			'StatusChange',
+			'facebook',
+			interaction,
+			ctx.username,
+		),
+	});
 }
 
 function facebookOperation(ctx) {
@@ -301,31 +459,81 @@ function facebookOperation(ctx) {
 			if (!body.facebook || typeof body.facebook !== 'object') return gws(1, 'facebook is missing');
 			if (!isText(body.facebook.message)) return gws(1, 'facebook.message is missing');
 			if (!isText(body.facebook.from)) return gws(1, 'facebook.from is missing');
-			if (body.saveLAR !== undefined && typeof body.saveLAR !== 'boolean') return gws(10, 'saveLAR must be true or false');
+			if (body.saveLAR !== undefined && typeof body.saveLAR !== 'boolean')
+				return gws(10, 'saveLAR must be true or false');
 			if (interaction.facebookType !== 'Outbound' || interaction.state !== 'Composing') {
-				return gws(2, `Send is not valid for an ${interaction.facebookType} interaction in state ${interaction.state}`);
+				return gws(
+					2,
+					`Send is not valid for an ${interaction.facebookType} interaction in state ${interaction.state}`,
+				);
 			}
 			interaction.state = 'Sent';
-			interaction.sent.push({ from: body.facebook.from, message: body.facebook.message, saveLAR: body.saveLAR === true });
+			interaction.sent.push({
+				from: body.facebook.from,
+				message: body.facebook.message,
+				saveLAR: body.saveLAR === true,
+			});
 			interaction.message = body.facebook.message;
-			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction, ctx.username) });
+			return gws(0, undefined, {
+				referenceId: notify(
+					state,
+					'FacebookStateChangeMessage',
+					'StatusChange',
+					'facebook',
+					interaction,
+					ctx.username,
+				),
+			});
 		}
 		case 'Reply': {
 			const bad = queueCheck(state, body.queuePath) ?? userDataCheck(body.userData);
 			if (bad) return bad;
-			if (interaction.facebookType !== 'Inbound') return gws(2, 'Reply is only valid for an inbound interaction');
-			if (body.commentId !== undefined && !interaction.comments?.[body.commentId]) return gws(6, `Comment ${body.commentId} was not found`);
-			const reply = { id: newId(), facebookType: 'Outbound', state: 'Composing', parentId: interaction.id, commentId: body.commentId, queuePath: body.queuePath, userData: body.userData ?? {}, sent: [] };
+			if (interaction.facebookType !== 'Inbound')
+				return gws(2, 'Reply is only valid for an inbound interaction');
+			if (body.commentId !== undefined && !interaction.comments?.[body.commentId])
+				return gws(6, `Comment ${body.commentId} was not found`);
+			const reply = {
+				id: newId(),
+				facebookType: 'Outbound',
+				state: 'Composing',
+				parentId: interaction.id,
+				commentId: body.commentId,
+				queuePath: body.queuePath,
+				userData: body.userData ?? {},
+				sent: [],
+			};
 			state.interactions.set(reply.id, reply);
-			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', reply, ctx.username) });
+			return gws(0, undefined, {
+				referenceId: notify(
+					state,
+					'FacebookStateChangeMessage',
+					'StatusChange',
+					'facebook',
+					reply,
+					ctx.username,
+				),
+			});
 		}
 		case 'Cancel': {
-			if (interaction.state !== 'Composing') return gws(2, `Cancel is not valid in state ${interaction.state}`);
+			if (interaction.state !== 'Composing')
+				return gws(2, `Cancel is not valid in state ${interaction.state}`);
 			interaction.state = 'Canceled';
-			return gws(0, undefined, { referenceId: notify(state, 'FacebookStateChangeMessage', 'StatusChange', 'facebook', interaction, ctx.username) });
+			return gws(0, undefined, {
+				referenceId: notify(
+					state,
+					'FacebookStateChangeMessage',
+					'StatusChange',
+					'facebook',
+					interaction,
+					ctx.username,
+				),
+			});
 		}
 		default:
-			return gws(10, `operationName '${body.operationName}' is not valid for a Facebook interaction`);
+			return gws(
+				10,
+				`operationName '${body.operationName}' is not valid for a Facebook interaction`,
+			);
 	}
 }
 
@@ -336,20 +544,36 @@ function facebookSessionOperation(ctx) {
 	const session = state.sessions.get(ctx.params.id);
 	if (!session) return gws(6, `Facebook session ${ctx.params.id} was not found`);
 	const body = ctx.body;
-	const chatting = () => (session.state === 'Chatting' ? null : gws(2, `${body.operationName} is not valid in state ${session.state}`));
+	const chatting = () =>
+		session.state === 'Chatting'
+			? null
+			: gws(2, `${body.operationName} is not valid in state ${session.state}`);
 	const done = () => {
-		notify(state, 'FacebooksessionStateChangeMessage', 'StatusChange', 'facebooksession', session, ctx.username);
+		notify(
+			state,
+			'FacebooksessionStateChangeMessage',
+			'StatusChange',
+			'facebooksession',
+			session,
+			ctx.username,
+		);
 		return gws(0); // the documented answer is {"statusCode":0}; the reference id comes over CometD
 	};
 	switch (body.operationName) {
 		case 'Accept':
-			if (session.state !== 'Invited') return gws(2, `Accept is not valid in state ${session.state}`);
-			if (body.nickname !== undefined && !isText(body.nickname)) return gws(10, 'nickname must be a non-empty string');
+			if (session.state !== 'Invited')
+				return gws(2, `Accept is not valid in state ${session.state}`);
+			if (body.nickname !== undefined && !isText(body.nickname))
+				return gws(10, 'nickname must be a non-empty string');
 			session.state = 'Chatting';
-			session.participants.push({ type: 'Agent', nickname: body.nickname ?? state.users[ctx.username].firstName });
+			session.participants.push({
+				type: 'Agent',
+				nickname: body.nickname ?? state.users[ctx.username].firstName,
+			});
 			return done();
 		case 'Reject':
-			if (session.state !== 'Invited') return gws(2, `Reject is not valid in state ${session.state}`);
+			if (session.state !== 'Invited')
+				return gws(2, `Reject is not valid in state ${session.state}`);
 			session.state = 'Rejected';
 			return done();
 		case 'SendMessage':
@@ -357,18 +581,22 @@ function facebookSessionOperation(ctx) {
 			return chatting() ?? (session.transcript.push({ type: 'Message', text: body.text }), done());
 		case 'SendUrl':
 			if (!isText(body.url)) return gws(1, 'url is missing');
-			if (!/^https?:\/\/\S+$/.test(body.url)) return gws(10, `url '${body.url}' is not a valid URL`);
+			if (!/^https?:\/\/\S+$/.test(body.url))
+				return gws(10, `url '${body.url}' is not a valid URL`);
 			return chatting() ?? (session.transcript.push({ type: 'PushUrl', url: body.url }), done());
 		case 'AddComment':
 			if (typeof body.comment !== 'string') return gws(1, 'comment is missing');
-			if (session.state === 'Completed') return gws(2, 'AddComment is not valid in state Completed');
+			if (session.state === 'Completed')
+				return gws(2, 'AddComment is not valid in state Completed');
 			session.comment = body.comment;
 			return done();
 		case 'Transfer': {
 			const target = body.targetPath ?? body.targetUri;
 			if (!isText(target)) return gws(1, 'targetPath or targetUri is missing');
-			const path = body.targetPath ?? new URL(target, 'http://x').pathname.replace(/^.*\/api\/v2/, '');
-			if (!state.knownUsers.has(path) && !state.queues.has(path)) return gws(6, `Transfer target ${target} was not found`);
+			const path =
+				body.targetPath ?? new URL(target, 'http://x').pathname.replace(/^.*\/api\/v2/, '');
+			if (!state.knownUsers.has(path) && !state.queues.has(path))
+				return gws(6, `Transfer target ${target} was not found`);
 			const notChatting = chatting();
 			if (notChatting) return notChatting;
 			session.state = 'Transferred';
@@ -376,8 +604,10 @@ function facebookSessionOperation(ctx) {
 			return done();
 		}
 		case 'Complete':
-			if (session.state !== 'Chatting') return gws(2, `Complete is not valid in state ${session.state}`);
-			if (body.queueName !== undefined && ![...state.queues.values()].includes(body.queueName)) return gws(6, `Queue ${body.queueName} was not found`);
+			if (session.state !== 'Chatting')
+				return gws(2, `Complete is not valid in state ${session.state}`);
+			if (body.queueName !== undefined && ![...state.queues.values()].includes(body.queueName))
+				return gws(6, `Queue ${body.queueName} was not found`);
 			session.state = 'Completed';
 			session.placedIn = body.queueName ?? null;
 			return done();
@@ -413,7 +643,12 @@ function meOperation(ctx) {
 			state.agentSessions.delete(ctx.username);
 			return gws(0);
 		default:
-			return gws(ctx.body?.operationName ? 10 : 1, ctx.body?.operationName ? `operationName '${ctx.body.operationName}' is not valid here` : 'operationName is missing');
+			return gws(
+				ctx.body?.operationName ? 10 : 1,
+				ctx.body?.operationName
+					? `operationName '${ctx.body.operationName}' is not valid here`
+					: 'operationName is missing',
+			);
 	}
 }
 

@@ -7,7 +7,12 @@ import { json } from '../lib/server.mjs';
 export const fbtraceId = () => `A${randomBytes(9).toString('base64url')}`;
 
 /** Graph's error envelope: {error: {message, type, code, error_subcode, fbtrace_id}}. */
-export function graphError(status, code, message, { subcode, type = 'OAuthException', userTitle, userMessage, extra } = {}) {
+export function graphError(
+	status,
+	code,
+	message,
+	{ subcode, type = 'OAuthException', userTitle, userMessage, extra } = {},
+) {
 	return json(status, {
 		error: {
 			message,
@@ -42,23 +47,41 @@ export const fail = (...args) => {
  */
 export function authorize(ctx, state, allowed = ['user', 'page', 'app']) {
 	const header = ctx.headers.authorization ?? '';
-	const token = header.startsWith('Bearer ') ? header.slice(7) : (ctx.query.access_token ?? ctx.body?.access_token);
-	if (!token) fail(400, 2500, 'An active access token must be used to query information about the current user.');
+	const token = header.startsWith('Bearer ')
+		? header.slice(7)
+		: (ctx.query.access_token ?? ctx.body?.access_token);
+	if (!token)
+		fail(
+			400,
+			2500,
+			'An active access token must be used to query information about the current user.',
+		);
 	const identity = state.tokens.get(token);
-	if (!identity) fail(400, 190, 'Invalid OAuth access token - Cannot parse access token', { subcode: undefined });
-	if (identity.expired) fail(400, 190, 'Error validating access token: Session has expired.', { subcode: 463 });
+	if (!identity)
+		fail(400, 190, 'Invalid OAuth access token - Cannot parse access token', {
+			subcode: undefined,
+		});
+	if (identity.expired)
+		fail(400, 190, 'Error validating access token: Session has expired.', { subcode: 463 });
 	const proof = ctx.query.appsecret_proof ?? ctx.body?.appsecret_proof;
 	if (proof !== undefined) {
 		const time = ctx.query.appsecret_time ?? ctx.body?.appsecret_time;
 		const expected = createHmac('sha256', state.app.secret)
 			.update(time !== undefined ? `${token}|${time}` : token)
 			.digest('hex');
-		if (proof !== expected) fail(400, 100, 'Invalid appsecret_proof provided in the API argument', { type: 'GraphMethodException' });
+		if (proof !== expected)
+			fail(400, 100, 'Invalid appsecret_proof provided in the API argument', {
+				type: 'GraphMethodException',
+			});
 		if (time !== undefined && Math.abs(Date.now() / 1000 - Number(time)) > 300) {
-			fail(400, 100, 'Invalid appsecret_time provided in the API argument: the proof has expired', { type: 'GraphMethodException' });
+			fail(400, 100, 'Invalid appsecret_time provided in the API argument: the proof has expired', {
+				type: 'GraphMethodException',
+			});
 		}
 	} else if (state.requireAppSecretProof && identity.kind !== 'app') {
-		fail(400, 100, 'API calls from the server require an appsecret_proof argument', { type: 'GraphMethodException' });
+		fail(400, 100, 'API calls from the server require an appsecret_proof argument', {
+			type: 'GraphMethodException',
+		});
 	}
 	if (!allowed.includes(identity.kind)) {
 		fail(400, 190, `This method must be called with a ${allowed.join(' or ')} access token.`);
@@ -92,7 +115,10 @@ export function versioned(routes) {
 
 /** Graph's cursor paging over an array: {data, paging: {cursors: {before, after}, next?}}. */
 export function paginate(ctx, items, { defaultLimit = 25, maxLimit = 100 } = {}) {
-	const limit = Math.min(Math.max(Number(ctx.query.limit ?? defaultLimit) || defaultLimit, 1), maxLimit);
+	const limit = Math.min(
+		Math.max(Number(ctx.query.limit ?? defaultLimit) || defaultLimit, 1),
+		maxLimit,
+	);
 	const decode = (cursor) => Number(Buffer.from(String(cursor), 'base64url').toString('utf8'));
 	const encode = (index) => Buffer.from(String(index)).toString('base64url');
 	const start = ctx.query.after !== undefined ? decode(ctx.query.after) + 1 : 0;
@@ -103,7 +129,8 @@ export function paginate(ctx, items, { defaultLimit = 25, maxLimit = 100 } = {})
 	const paging = { cursors: { before: encode(start), after: encode(last) } };
 	if (last < items.length - 1) {
 		const next = new URL(`http://graph.invalid${ctx.path}`);
-		for (const [key, value] of Object.entries(ctx.query)) if (key !== 'after') next.searchParams.set(key, String(value));
+		for (const [key, value] of Object.entries(ctx.query))
+			if (key !== 'after') next.searchParams.set(key, String(value));
 		next.searchParams.set('after', paging.cursors.after);
 		// Real Graph puts the access token into `next`; the package must never follow it blindly.
 		next.searchParams.set('access_token', 'REDACTED-BY-EMULATOR');

@@ -21,7 +21,13 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 			...messagingRoutes(state),
 			...pageRoutes(state),
 		]),
-		notFound: (ctx) => graphError(400, 100, `Unsupported ${ctx.method.toLowerCase()} request. Object with ID '${ctx.path.split('/')[2] ?? ''}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { subcode: 33, type: 'GraphMethodException' }),
+		notFound: (ctx) =>
+			graphError(
+				400,
+				100,
+				`Unsupported ${ctx.method.toLowerCase()} request. Object with ID '${ctx.path.split('/')[2] ?? ''}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+				{ subcode: 33, type: 'GraphMethodException' },
+			),
 	});
 	emulator.state = state;
 	return emulator;

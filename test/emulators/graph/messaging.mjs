@@ -11,7 +11,10 @@ const ATTACHMENT_TYPES = ['audio', 'file', 'image', 'template', 'video'];
 const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen', 'react', 'unreact'];
 const DAY = 86400_000;
 
-const param = (name, message) => fail(400, 100, `(#100) ${message ?? `The parameter ${name} is required`}`, { type: 'OAuthException' });
+const param = (name, message) =>
+	fail(400, 100, `(#100) ${message ?? `The parameter ${name} is required`}`, {
+		type: 'OAuthException',
+	});
 
 /** Body fields arrive as JSON, or as form fields whose objects are JSON strings. */
 function field(body, name) {
@@ -31,71 +34,136 @@ export function pageOf(ctx, state) {
 	const identity = authorize(ctx, state, ['page']);
 	const target = ctx.params.id;
 	if (target !== 'me' && target !== identity.id) {
-		fail(400, 200, '(#200) The page access token used does not belong to the page in the path', { type: 'OAuthException' });
+		fail(400, 200, '(#200) The page access token used does not belong to the page in the path', {
+			type: 'OAuthException',
+		});
 	}
 	return state.pages.find((p) => p.id === identity.id);
 }
 
 function checkQuickReplies(quickReplies) {
-	if (!Array.isArray(quickReplies)) param('message[quick_replies]', 'Param message[quick_replies] must be an array');
-	if (quickReplies.length > 13) param('', 'Param message[quick_replies] must contain at most 13 quick replies');
+	if (!Array.isArray(quickReplies))
+		param('message[quick_replies]', 'Param message[quick_replies] must be an array');
+	if (quickReplies.length > 13)
+		param('', 'Param message[quick_replies] must contain at most 13 quick replies');
 	for (const reply of quickReplies) {
 		const type = reply.content_type ?? 'text';
-		if (!['text', 'user_phone_number', 'user_email'].includes(type)) param('', `Param message[quick_replies][content_type] must be one of {text, user_phone_number, user_email}`);
+		if (!['text', 'user_phone_number', 'user_email'].includes(type))
+			param(
+				'',
+				`Param message[quick_replies][content_type] must be one of {text, user_phone_number, user_email}`,
+			);
 		if (type === 'text') {
-			if (!reply.title && !reply.image_url) param('', 'Param message[quick_replies][title] is required for text quick replies');
-			if (String(reply.title ?? '').length > 20) param('', 'Length of param message[quick_replies][title] must be less than or equal to 20');
-			if (reply.payload === undefined || reply.payload === '') param('', 'Param message[quick_replies][payload] is required for text quick replies');
+			if (!reply.title && !reply.image_url)
+				param('', 'Param message[quick_replies][title] is required for text quick replies');
+			if (String(reply.title ?? '').length > 20)
+				param('', 'Length of param message[quick_replies][title] must be less than or equal to 20');
+			if (reply.payload === undefined || reply.payload === '')
+				param('', 'Param message[quick_replies][payload] is required for text quick replies');
 		}
-		if (String(reply.payload ?? '').length > 1000) param('', 'Length of param message[quick_replies][payload] must be less than or equal to 1000');
+		if (String(reply.payload ?? '').length > 1000)
+			param(
+				'',
+				'Length of param message[quick_replies][payload] must be less than or equal to 1000',
+			);
 	}
 }
 
 function checkButtons(buttons, where) {
-	if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3) param('', `Param ${where}[buttons] must contain 1 to 3 buttons`);
+	if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3)
+		param('', `Param ${where}[buttons] must contain 1 to 3 buttons`);
 	for (const button of buttons) {
-		if (!['web_url', 'postback', 'phone_number', 'account_link', 'account_unlink', 'game_play'].includes(button.type)) {
+		if (
+			![
+				'web_url',
+				'postback',
+				'phone_number',
+				'account_link',
+				'account_unlink',
+				'game_play',
+			].includes(button.type)
+		) {
 			param('', `Param ${where}[buttons][type] is invalid`);
 		}
-		if (button.type !== 'account_unlink' && !button.title) param('', `Param ${where}[buttons][title] is required`);
-		if (String(button.title ?? '').length > 20) param('', `Length of param ${where}[buttons][title] must be less than or equal to 20`);
-		if (button.type === 'web_url' && !button.url) param('', `Param ${where}[buttons][url] is required for web_url buttons`);
-		if (button.type === 'postback' && String(button.payload ?? '').length > 1000) param('', `Length of param ${where}[buttons][payload] must be less than or equal to 1000`);
+		if (button.type !== 'account_unlink' && !button.title)
+			param('', `Param ${where}[buttons][title] is required`);
+		if (String(button.title ?? '').length > 20)
+			param('', `Length of param ${where}[buttons][title] must be less than or equal to 20`);
+		if (button.type === 'web_url' && !button.url)
+			param('', `Param ${where}[buttons][url] is required for web_url buttons`);
+		if (button.type === 'postback' && String(button.payload ?? '').length > 1000)
+			param('', `Length of param ${where}[buttons][payload] must be less than or equal to 1000`);
 	}
 }
 
 function checkTemplate(payload) {
 	if (payload.template_type === 'generic') {
 		const elements = payload.elements;
-		if (!Array.isArray(elements) || elements.length === 0) param('', 'Param message[attachment][payload][elements] must be a non-empty array');
-		if (elements.length > 10) param('', 'Param message[attachment][payload][elements] must contain at most 10 elements');
+		if (!Array.isArray(elements) || elements.length === 0)
+			param('', 'Param message[attachment][payload][elements] must be a non-empty array');
+		if (elements.length > 10)
+			param('', 'Param message[attachment][payload][elements] must contain at most 10 elements');
 		for (const element of elements) {
-			if (!element.title) param('', 'Param message[attachment][payload][elements][title] is required');
-			if (element.title.length > 80) param('', 'Length of param message[attachment][payload][elements][title] must be less than or equal to 80');
-			if (String(element.subtitle ?? '').length > 80) param('', 'Length of param message[attachment][payload][elements][subtitle] must be less than or equal to 80');
-			if (element.buttons !== undefined) checkButtons(element.buttons, 'message[attachment][payload][elements]');
+			if (!element.title)
+				param('', 'Param message[attachment][payload][elements][title] is required');
+			if (element.title.length > 80)
+				param(
+					'',
+					'Length of param message[attachment][payload][elements][title] must be less than or equal to 80',
+				);
+			if (String(element.subtitle ?? '').length > 80)
+				param(
+					'',
+					'Length of param message[attachment][payload][elements][subtitle] must be less than or equal to 80',
+				);
+			if (element.buttons !== undefined)
+				checkButtons(element.buttons, 'message[attachment][payload][elements]');
 		}
 	} else if (payload.template_type === 'button') {
 		if (!payload.text) param('', 'Param message[attachment][payload][text] is required');
-		if (payload.text.length > 640) param('', 'Length of param message[attachment][payload][text] must be less than or equal to 640');
+		if (payload.text.length > 640)
+			param(
+				'',
+				'Length of param message[attachment][payload][text] must be less than or equal to 640',
+			);
 		checkButtons(payload.buttons, 'message[attachment][payload]');
-	} else if (!['media', 'receipt', 'product', 'customer_feedback'].includes(payload.template_type)) {
+	} else if (
+		!['media', 'receipt', 'product', 'customer_feedback'].includes(payload.template_type)
+	) {
 		param('', 'Param message[attachment][payload][template_type] is invalid');
 	}
 }
 
 function checkAttachment(state, page, attachment) {
-	if (!ATTACHMENT_TYPES.includes(attachment?.type)) param('', 'Param message[attachment][type] must be one of {audio, file, image, template, video}');
+	if (!ATTACHMENT_TYPES.includes(attachment?.type))
+		param(
+			'',
+			'Param message[attachment][type] must be one of {audio, file, image, template, video}',
+		);
 	const payload = attachment.payload ?? {};
 	if (attachment.type === 'template') return checkTemplate(payload);
 	if (payload.attachment_id !== undefined) {
 		const saved = state.attachments.get(String(payload.attachment_id));
-		if (!saved || saved.pageId !== page.id) fail(400, 100, '(#100) Invalid attachment_id: the attachment does not exist or belongs to another Page', { subcode: 2018047 });
-		if (saved.type !== attachment.type) fail(400, 100, `(#100) Attachment type mismatch: the saved attachment is of type ${saved.type}`, { subcode: 2018047 });
+		if (!saved || saved.pageId !== page.id)
+			fail(
+				400,
+				100,
+				'(#100) Invalid attachment_id: the attachment does not exist or belongs to another Page',
+				{ subcode: 2018047 },
+			);
+		if (saved.type !== attachment.type)
+			fail(
+				400,
+				100,
+				`(#100) Attachment type mismatch: the saved attachment is of type ${saved.type}`,
+				{ subcode: 2018047 },
+			);
 		return;
 	}
-	if (!payload.url) param('', 'Param message[attachment][payload][url] or [attachment_id] is required');
-	if (!/^https?:\/\//.test(payload.url)) fail(400, 100, '(#100) Failed to fetch the file from the url', { subcode: 2018008 });
+	if (!payload.url)
+		param('', 'Param message[attachment][payload][url] or [attachment_id] is required');
+	if (!/^https?:\/\//.test(payload.url))
+		fail(400, 100, '(#100) Failed to fetch the file from the url', { subcode: 2018008 });
 }
 
 /** The recipient the request addresses: a known PSID, or a user_ref. */
@@ -118,14 +186,42 @@ function checkRateLimit(state, page) {
 	limit.window.count += 1;
 	const percent = Math.min(100, Math.round((limit.window.count / limit.limit) * 100));
 	// Meta reports whole minutes; a window shorter than a minute reads as 0 ("try again soon").
-	const regain = limit.window.count > limit.limit ? Math.floor((limit.windowMs - (now - limit.window.start)) / 60_000) : 0;
-	const usage = { [page.id]: [{ type: 'messenger', call_count: percent, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: regain }] };
+	const regain =
+		limit.window.count > limit.limit
+			? Math.floor((limit.windowMs - (now - limit.window.start)) / 60_000)
+			: 0;
+	const usage = {
+		[page.id]: [
+			{
+				type: 'messenger',
+				call_count: percent,
+				total_cputime: 1,
+				total_time: 1,
+				estimated_time_to_regain_access: regain,
+			},
+		],
+	};
 	const headers = { 'x-business-use-case-usage': JSON.stringify(usage) };
 	if (limit.window.count > limit.limit) {
 		limit.rejected = (limit.rejected ?? 0) + 1;
 		const code = limit.code ?? 80006;
-		const message = code === 613 ? '(#613) Calls to this api have exceeded the rate limit.' : '(#80006) There have been too many messenger api calls to this Page account. Wait a bit and try again.';
-		const response = json(400, { error: { message, type: 'OAuthException', code, ...(limit.subcode ? { error_subcode: limit.subcode } : {}), fbtrace_id: `A${randomBytes(9).toString('base64url')}` } }, headers);
+		const message =
+			code === 613
+				? '(#613) Calls to this api have exceeded the rate limit.'
+				: '(#80006) There have been too many messenger api calls to this Page account. Wait a bit and try again.';
+		const response = json(
+			400,
+			{
+				error: {
+					message,
+					type: 'OAuthException',
+					code,
+					...(limit.subcode ? { error_subcode: limit.subcode } : {}),
+					fbtrace_id: `A${randomBytes(9).toString('base64url')}`,
+				},
+			},
+			headers,
+		);
 		throw new GraphFailure(response);
 	}
 	return headers;
@@ -149,40 +245,69 @@ function send(state, ctx) {
 	const tag = body.tag;
 
 	if (senderAction !== undefined) {
-		if (!SENDER_ACTIONS.includes(String(senderAction).toLowerCase())) param('', 'Param sender_action must be one of {typing_on, typing_off, mark_seen, react, unreact}');
-		if (message !== undefined) param('', 'The request should only include sender_action and the recipient object');
+		if (!SENDER_ACTIONS.includes(String(senderAction).toLowerCase()))
+			param(
+				'',
+				'Param sender_action must be one of {typing_on, typing_off, mark_seen, react, unreact}',
+			);
+		if (message !== undefined)
+			param('', 'The request should only include sender_action and the recipient object');
 	} else {
 		if (messagingType === undefined) param('messaging_type');
-		if (!MESSAGING_TYPES.includes(messagingType)) param('', 'Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG, UTILITY}');
+		if (!MESSAGING_TYPES.includes(messagingType))
+			param('', 'Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG, UTILITY}');
 		if (!message || typeof message !== 'object') param('message');
 		const hasText = message.text !== undefined;
 		const hasAttachment = message.attachment !== undefined;
-		if (hasText === hasAttachment && message.sticker_id === undefined) param('', 'Exactly one of message[text] or message[attachment] must be provided');
-		if (hasText && (typeof message.text !== 'string' || message.text.length === 0)) param('', 'Param message[text] must be a non-empty UTF-8 encoded string');
-		if (hasText && message.text.length > 2000) param('', 'Length of param message[text] must be less than or equal to 2000');
+		if (hasText === hasAttachment && message.sticker_id === undefined)
+			param('', 'Exactly one of message[text] or message[attachment] must be provided');
+		if (hasText && (typeof message.text !== 'string' || message.text.length === 0))
+			param('', 'Param message[text] must be a non-empty UTF-8 encoded string');
+		if (hasText && message.text.length > 2000)
+			param('', 'Length of param message[text] must be less than or equal to 2000');
 		if (hasAttachment && file) {
-			if (!['audio', 'file', 'image', 'video'].includes(message.attachment.type)) param('', 'Param message[attachment][type] must be one of {audio, file, image, video}');
-			if (file.data.length > 25 * 1024 * 1024) fail(400, 100, '(#100) Attachment size exceeds allowable limit', { subcode: 2018109 });
+			if (!['audio', 'file', 'image', 'video'].includes(message.attachment.type))
+				param('', 'Param message[attachment][type] must be one of {audio, file, image, video}');
+			if (file.data.length > 25 * 1024 * 1024)
+				fail(400, 100, '(#100) Attachment size exceeds allowable limit', { subcode: 2018109 });
 		} else if (hasAttachment) checkAttachment(state, page, message.attachment);
 		if (message.quick_replies !== undefined) checkQuickReplies(message.quick_replies);
-		if (message.metadata !== undefined && String(message.metadata).length > 1000) param('', 'Length of param message[metadata] must be less than or equal to 1000');
+		if (message.metadata !== undefined && String(message.metadata).length > 1000)
+			param('', 'Length of param message[metadata] must be less than or equal to 1000');
 		if (messagingType === 'MESSAGE_TAG') {
-			if (tag === undefined) param('tag', 'The parameter tag is required when messaging_type is MESSAGE_TAG');
-			if (RETIRED_TAGS.includes(tag)) param('', `Param tag ${tag} is no longer supported. Use HUMAN_AGENT, CUSTOMER_FEEDBACK or utility messages.`);
-			if (!LIVE_TAGS.includes(tag)) param('', 'Param tag must be one of {HUMAN_AGENT, CUSTOMER_FEEDBACK}');
+			if (tag === undefined)
+				param('tag', 'The parameter tag is required when messaging_type is MESSAGE_TAG');
+			if (RETIRED_TAGS.includes(tag))
+				param(
+					'',
+					`Param tag ${tag} is no longer supported. Use HUMAN_AGENT, CUSTOMER_FEEDBACK or utility messages.`,
+				);
+			if (!LIVE_TAGS.includes(tag))
+				param('', 'Param tag must be one of {HUMAN_AGENT, CUSTOMER_FEEDBACK}');
 		}
 	}
-	if (body.notification_type !== undefined && !['REGULAR', 'SILENT_PUSH', 'NO_PUSH'].includes(body.notification_type)) {
+	if (
+		body.notification_type !== undefined &&
+		!['REGULAR', 'SILENT_PUSH', 'NO_PUSH'].includes(body.notification_type)
+	) {
 		param('', 'Param notification_type must be one of {REGULAR, SILENT_PUSH, NO_PUSH}');
 	}
 
 	const { profile, userRef } = recipientOf(state, recipientField);
 	const usageHeaders = checkRateLimit(state, page);
-	if (profile?.blockedPage) fail(400, 551, "This person isn't available right now.", { subcode: 1545041 });
+	if (profile?.blockedPage)
+		fail(400, 551, "This person isn't available right now.", { subcode: 1545041 });
 	if (profile && senderAction === undefined && profile.lastMessageAt !== undefined) {
 		const age = Date.now() - profile.lastMessageAt;
-		const allowed = age < DAY || (messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT' && age < 7 * DAY);
-		if (!allowed) fail(400, 10, '(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview', { subcode: 2018278, type: 'OAuthException' });
+		const allowed =
+			age < DAY || (messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT' && age < 7 * DAY);
+		if (!allowed)
+			fail(
+				400,
+				10,
+				'(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview',
+				{ subcode: 2018278, type: 'OAuthException' },
+			);
 	}
 
 	const recipientId = profile?.id;
@@ -197,14 +322,26 @@ function send(state, ctx) {
 		notificationType: body.notification_type,
 		senderAction,
 		message,
-		file: file ? { filename: file.filename, contentType: file.contentType, bytes: file.data.length } : undefined,
+		file: file
+			? { filename: file.filename, contentType: file.contentType, bytes: file.data.length }
+			: undefined,
 		at: Date.now(),
 	});
 	if (senderAction !== undefined) return json(200, { recipient_id: recipientId }, usageHeaders);
 	const answer = { ...(recipientId ? { recipient_id: recipientId } : {}), message_id: messageId };
 	const payload = message.attachment?.payload;
-	if (payload && (payload.is_reusable === true || payload.is_reusable === 'true') && (payload.url || file)) {
-		answer.attachment_id = saveAttachment(state, page, message.attachment.type, payload.url ?? `upload:${file.filename}`, file?.data.length);
+	if (
+		payload &&
+		(payload.is_reusable === true || payload.is_reusable === 'true') &&
+		(payload.url || file)
+	) {
+		answer.attachment_id = saveAttachment(
+			state,
+			page,
+			message.attachment.type,
+			payload.url ?? `upload:${file.filename}`,
+			file?.data.length,
+		);
 	}
 	return json(200, answer, usageHeaders);
 }
@@ -257,27 +394,54 @@ function upload(state, ctx) {
 	const message = field(body, 'message');
 	const attachment = message?.attachment;
 	if (!attachment) param('message[attachment]');
-	if (!['audio', 'file', 'image', 'video'].includes(attachment.type)) param('', 'Param message[attachment][type] must be one of {audio, file, image, video}');
+	if (!['audio', 'file', 'image', 'video'].includes(attachment.type))
+		param('', 'Param message[attachment][type] must be one of {audio, file, image, video}');
 	const payload = attachment.payload ?? {};
-	if (payload.is_reusable !== true && payload.is_reusable !== 'true') param('', 'Param message[attachment][payload][is_reusable] must be true');
+	if (payload.is_reusable !== true && payload.is_reusable !== 'true')
+		param('', 'Param message[attachment][payload][is_reusable] must be true');
 	if (file) {
-		if (file.data.length > 25 * 1024 * 1024) fail(400, 100, '(#100) Attachment size exceeds allowable limit', { subcode: 2018109 });
+		if (file.data.length > 25 * 1024 * 1024)
+			fail(400, 100, '(#100) Attachment size exceeds allowable limit', { subcode: 2018109 });
 		if (file.data.length === 0) param('', 'The uploaded file is empty');
-		return json(200, { attachment_id: saveAttachment(state, page, attachment.type, `upload:${file.filename}`, file.data.length) });
+		return json(200, {
+			attachment_id: saveAttachment(
+				state,
+				page,
+				attachment.type,
+				`upload:${file.filename}`,
+				file.data.length,
+			),
+		});
 	}
 	if (!payload.url) param('message[attachment][payload][url]');
-	if (!/^https?:\/\//.test(payload.url)) fail(400, 100, '(#100) Failed to fetch the file from the url', { subcode: 2018008 });
+	if (!/^https?:\/\//.test(payload.url))
+		fail(400, 100, '(#100) Failed to fetch the file from the url', { subcode: 2018008 });
 	return json(200, { attachment_id: saveAttachment(state, page, attachment.type, payload.url) });
 }
 
-const PROFILE_FIELDS = ['id', 'first_name', 'last_name', 'name', 'profile_pic', 'locale', 'timezone', 'gender'];
+const PROFILE_FIELDS = [
+	'id',
+	'first_name',
+	'last_name',
+	'name',
+	'profile_pic',
+	'locale',
+	'timezone',
+	'gender',
+];
 
 /** GET /{psid}: the profile fields a Page may read (default first_name, last_name, profile_pic). */
 export function profileResponse(state, ctx, profile) {
 	authorize(ctx, state, ['page']);
-	const fields = String(ctx.query.fields ?? 'first_name,last_name,profile_pic').split(',').map((f) => f.trim()).filter(Boolean);
+	const fields = String(ctx.query.fields ?? 'first_name,last_name,profile_pic')
+		.split(',')
+		.map((f) => f.trim())
+		.filter(Boolean);
 	for (const name of fields) {
-		if (!PROFILE_FIELDS.includes(name)) fail(400, 100, `(#100) Tried accessing nonexisting field (${name}) on node type (User)`, { type: 'GraphMethodException' });
+		if (!PROFILE_FIELDS.includes(name))
+			fail(400, 100, `(#100) Tried accessing nonexisting field (${name}) on node type (User)`, {
+				type: 'GraphMethodException',
+			});
 	}
 	const out = { id: profile.id };
 	for (const name of fields) if (profile[name] !== undefined) out[name] = profile[name];

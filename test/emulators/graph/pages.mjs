@@ -4,7 +4,19 @@ import { authorize, fail, paginate } from './core.mjs';
 import { json } from '../lib/server.mjs';
 import { profileResponse } from './messaging.mjs';
 
-const PAGE_FIELDS = ['id', 'name', 'category', 'tasks', 'picture', 'access_token', 'link', 'about', 'fan_count', 'username', 'is_published'];
+const PAGE_FIELDS = [
+	'id',
+	'name',
+	'category',
+	'tasks',
+	'picture',
+	'access_token',
+	'link',
+	'about',
+	'fan_count',
+	'username',
+	'is_published',
+];
 
 /** Graph `fields` syntax, one level of nesting: "id,name,picture{url}" → [['picture', ['url']], …]. */
 export function parseFields(value, fallback) {
@@ -32,12 +44,19 @@ export function parseFields(value, fallback) {
 function pageView(page, fields, { withToken }) {
 	const out = {};
 	for (const [name, sub] of fields) {
-		if (!PAGE_FIELDS.includes(name)) fail(400, 100, `(#100) Tried accessing nonexisting field (${name}) on node type (Page)`, { type: 'GraphMethodException' });
+		if (!PAGE_FIELDS.includes(name))
+			fail(400, 100, `(#100) Tried accessing nonexisting field (${name}) on node type (Page)`, {
+				type: 'GraphMethodException',
+			});
 		if (name === 'access_token') {
 			if (withToken) out.access_token = page.accessToken;
 		} else if (name === 'picture') {
 			const data = page.picture.data;
-			out.picture = { data: sub ? Object.fromEntries(sub.filter((k) => k in data).map((k) => [k, data[k]])) : data };
+			out.picture = {
+				data: sub
+					? Object.fromEntries(sub.filter((k) => k in data).map((k) => [k, data[k]]))
+					: data,
+			};
 		} else if (name === 'link') {
 			out.link = `https://www.facebook.com/${page.id}`;
 		} else if (name === 'fan_count') {
@@ -53,10 +72,19 @@ function pageView(page, fields, { withToken }) {
 
 function accounts(state, ctx) {
 	const identity = authorize(ctx, state, ['user']);
-	if (!identity.scopes?.includes('pages_show_list')) fail(403, 200, '(#200) Requires pages_show_list permission to manage the object');
+	if (!identity.scopes?.includes('pages_show_list'))
+		fail(403, 200, '(#200) Requires pages_show_list permission to manage the object');
 	const fields = parseFields(ctx.query.fields, 'id,name,access_token,category,category_list,tasks');
 	const result = paginate(ctx, state.pages, { defaultLimit: 25, maxLimit: 100 });
-	const body = { data: result.data.map((page) => pageView(page, fields.filter(([n]) => n !== 'category_list'), { withToken: true })) };
+	const body = {
+		data: result.data.map((page) =>
+			pageView(
+				page,
+				fields.filter(([n]) => n !== 'category_list'),
+				{ withToken: true },
+			),
+		),
+	};
 	if (result.paging) body.paging = result.paging;
 	if (ctx.query.summary === 'total_count') body.summary = { total_count: state.pages.length };
 	return json(200, body);
@@ -68,7 +96,10 @@ function node(state, ctx) {
 		const identity = authorize(ctx, state, ['user', 'page']);
 		if (identity.kind === 'page') {
 			const page = state.pages.find((p) => p.id === identity.id);
-			return json(200, pageView(page, parseFields(ctx.query.fields, 'id,name'), { withToken: false }));
+			return json(
+				200,
+				pageView(page, parseFields(ctx.query.fields, 'id,name'), { withToken: false }),
+			);
 		}
 		return json(200, { id: identity.id, name: 'Emulated Page Admin' });
 	}
@@ -83,12 +114,22 @@ function node(state, ctx) {
 			fail(400, 190, '(#190) This Page access token belongs to a different Page');
 		}
 		// A user token reads the page's token only through /me/accounts or when it manages the page.
-		return json(200, pageView(page, parseFields(ctx.query.fields, 'id,name'), { withToken: identity.kind === 'user' }));
+		return json(
+			200,
+			pageView(page, parseFields(ctx.query.fields, 'id,name'), {
+				withToken: identity.kind === 'user',
+			}),
+		);
 	}
 	const profile = state.profiles.get(id);
 	if (profile) return profileResponse(state, ctx, profile);
 	authorize(ctx, state);
-	return fail(400, 100, `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`, { subcode: 33, type: 'GraphMethodException' });
+	return fail(
+		400,
+		100,
+		`Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+		{ subcode: 33, type: 'GraphMethodException' },
+	);
 }
 
 export function pageRoutes(state) {

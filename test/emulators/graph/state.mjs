@@ -17,8 +17,18 @@ export function createGraphState() {
 	const app = { id: GRAPH.appId, secret: GRAPH.appSecret, name: 'Bridge Test App' };
 	const tokens = new Map();
 	tokens.set(`${app.id}|${app.secret}`, { kind: 'app', id: app.id });
-	tokens.set(GRAPH.userAccessToken, { kind: 'user', id: GRAPH.userId, expiresAt: 0, scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata'] });
-	tokens.set(GRAPH.shortLivedUserToken, { kind: 'user', id: GRAPH.userId, expiresAt: Math.floor(Date.now() / 1000) + 3600, scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata'] });
+	tokens.set(GRAPH.userAccessToken, {
+		kind: 'user',
+		id: GRAPH.userId,
+		expiresAt: 0,
+		scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata'],
+	});
+	tokens.set(GRAPH.shortLivedUserToken, {
+		kind: 'user',
+		id: GRAPH.userId,
+		expiresAt: Math.floor(Date.now() / 1000) + 3600,
+		scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata'],
+	});
 
 	const pages = [];
 	for (let i = 0; i < GRAPH.managedPages; i++) {
@@ -28,11 +38,26 @@ export function createGraphState() {
 			id,
 			name: i === 0 ? GRAPH.pageName : `Bridge Page ${String(i).padStart(3, '0')}`,
 			category: i % 3 === 0 ? 'Software' : 'Local business',
-			tasks: i % 5 === 4 ? ['ANALYZE'] : ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MESSAGING', 'MODERATE', 'MANAGE'],
-			picture: { data: { url: `https://scontent.example/${id}.png`, height: 50, width: 50, is_silhouette: false } },
+			tasks:
+				i % 5 === 4
+					? ['ANALYZE']
+					: ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MESSAGING', 'MODERATE', 'MANAGE'],
+			picture: {
+				data: {
+					url: `https://scontent.example/${id}.png`,
+					height: 50,
+					width: 50,
+					is_silhouette: false,
+				},
+			},
 			accessToken,
 		});
-		tokens.set(accessToken, { kind: 'page', id, expiresAt: 0, scopes: ['pages_messaging', 'pages_manage_metadata'] });
+		tokens.set(accessToken, {
+			kind: 'page',
+			id,
+			expiresAt: 0,
+			scopes: ['pages_messaging', 'pages_manage_metadata'],
+		});
 	}
 
 	return {
@@ -51,10 +76,57 @@ export function createGraphState() {
 		attachments: new Map(),
 		/** PSID → profile. */
 		profiles: new Map([
-			[GRAPH.psid, { id: GRAPH.psid, first_name: 'Ada', last_name: 'Lovelace', name: 'Ada Lovelace', profile_pic: 'https://scontent.example/ada.png', locale: 'en_GB', timezone: 0, gender: 'female' }],
-			[SPECIAL_PSIDS.outsideWindow, { id: SPECIAL_PSIDS.outsideWindow, first_name: 'Grace', last_name: 'Hopper', name: 'Grace Hopper', profile_pic: 'https://scontent.example/grace.png', locale: 'en_US', timezone: -5, lastMessageAt: Date.now() - 3 * 86400_000 }],
-			[SPECIAL_PSIDS.unavailable, { id: SPECIAL_PSIDS.unavailable, first_name: 'Alan', last_name: 'Turing', name: 'Alan Turing', profile_pic: 'https://scontent.example/alan.png', locale: 'en_GB', timezone: 0, blockedPage: true }],
-			...Array.from({ length: 200 }, (_, i) => [bulkPsid(i), { id: bulkPsid(i), first_name: `Bulk${i}`, last_name: 'Recipient', name: `Bulk${i} Recipient`, profile_pic: `https://scontent.example/bulk${i}.png`, locale: 'en_US', timezone: 1 }]),
+			[
+				GRAPH.psid,
+				{
+					id: GRAPH.psid,
+					first_name: 'Ada',
+					last_name: 'Lovelace',
+					name: 'Ada Lovelace',
+					profile_pic: 'https://scontent.example/ada.png',
+					locale: 'en_GB',
+					timezone: 0,
+					gender: 'female',
+				},
+			],
+			[
+				SPECIAL_PSIDS.outsideWindow,
+				{
+					id: SPECIAL_PSIDS.outsideWindow,
+					first_name: 'Grace',
+					last_name: 'Hopper',
+					name: 'Grace Hopper',
+					profile_pic: 'https://scontent.example/grace.png',
+					locale: 'en_US',
+					timezone: -5,
+					lastMessageAt: Date.now() - 3 * 86400_000,
+				},
+			],
+			[
+				SPECIAL_PSIDS.unavailable,
+				{
+					id: SPECIAL_PSIDS.unavailable,
+					first_name: 'Alan',
+					last_name: 'Turing',
+					name: 'Alan Turing',
+					profile_pic: 'https://scontent.example/alan.png',
+					locale: 'en_GB',
+					timezone: 0,
+					blockedPage: true,
+				},
+			],
+			...Array.from({ length: 200 }, (_, i) => [
+				bulkPsid(i),
+				{
+					id: bulkPsid(i),
+					first_name: `Bulk${i}`,
+					last_name: 'Recipient',
+					name: `Bulk${i} Recipient`,
+					profile_pic: `https://scontent.example/bulk${i}.png`,
+					locale: 'en_US',
+					timezone: 1,
+				},
+			]),
 		]),
 		/** Send API rate limit for tests: {limit, windowMs, code, subcode} → calls beyond limit per window fail. */
 		sendRateLimit: null,

@@ -13,18 +13,26 @@ const params = (ctx) => {
 
 function exchange(state, ctx) {
 	const p = params(ctx);
-	if (p.grant_type !== 'fb_exchange_token') fail(400, 100, 'Unsupported grant_type: use fb_exchange_token', { type: 'OAuthException' });
+	if (p.grant_type !== 'fb_exchange_token')
+		fail(400, 100, 'Unsupported grant_type: use fb_exchange_token', { type: 'OAuthException' });
 	if (p.client_id === undefined) fail(400, 101, 'Missing client_id parameter.');
-	if (p.client_id !== state.app.id) fail(400, 101, 'Error validating application. Invalid application ID.');
+	if (p.client_id !== state.app.id)
+		fail(400, 101, 'Error validating application. Invalid application ID.');
 	if (p.client_secret === undefined) fail(400, 1, 'Missing client_secret parameter.');
 	if (p.client_secret !== state.app.secret) fail(400, 1, 'Error validating client secret.');
 	if (!p.fb_exchange_token) fail(400, 1, 'Missing fb_exchange_token parameter.');
 	const identity = state.tokens.get(String(p.fb_exchange_token));
-	if (!identity || identity.kind !== 'user') fail(400, 190, 'Invalid OAuth access token - Cannot parse access token');
-	if (identity.expired) fail(400, 190, 'Error validating access token: Session has expired.', { subcode: 463 });
+	if (!identity || identity.kind !== 'user')
+		fail(400, 190, 'Invalid OAuth access token - Cannot parse access token');
+	if (identity.expired)
+		fail(400, 190, 'Error validating access token: Session has expired.', { subcode: 463 });
 	const token = `EAAemulatorLongLived${randomBytes(12).toString('hex')}`;
 	const expiresIn = SIXTY_DAYS - 1;
-	state.tokens.set(token, { ...identity, expiresAt: Math.floor(Date.now() / 1000) + expiresIn, exchangedFrom: 'short' });
+	state.tokens.set(token, {
+		...identity,
+		expiresAt: Math.floor(Date.now() / 1000) + expiresIn,
+		exchangedFrom: 'short',
+	});
 	state.exchanges = (state.exchanges ?? 0) + 1;
 	return json(200, { access_token: token, token_type: 'bearer', expires_in: expiresIn });
 }
@@ -32,7 +40,12 @@ function exchange(state, ctx) {
 function debug(state, ctx) {
 	// Graph's method override: a POST carrying method=GET is read as the GET it stands for.
 	if (ctx.method === 'POST' && String(ctx.body?.method ?? '').toUpperCase() !== 'GET') {
-		fail(400, 100, 'Unsupported post request. Object with ID \'debug_token\' does not support this operation.', { subcode: 33, type: 'GraphMethodException' });
+		fail(
+			400,
+			100,
+			"Unsupported post request. Object with ID 'debug_token' does not support this operation.",
+			{ subcode: 33, type: 'GraphMethodException' },
+		);
 	}
 	// Meta: the caller's token is an app token or a token of an app developer.
 	authorize(ctx, state, ['app', 'user']);
@@ -41,7 +54,13 @@ function debug(state, ctx) {
 	const identity = state.tokens.get(String(p.input_token));
 	const now = Math.floor(Date.now() / 1000);
 	if (!identity) {
-		return json(200, { data: { error: { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' }, is_valid: false, scopes: [] } });
+		return json(200, {
+			data: {
+				error: { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' },
+				is_valid: false,
+				scopes: [],
+			},
+		});
 	}
 	const data = {
 		app_id: state.app.id,
@@ -52,7 +71,12 @@ function debug(state, ctx) {
 		is_valid: !identity.expired,
 		issued_at: now - 60,
 		scopes: identity.scopes ?? [],
-		granular_scopes: (identity.scopes ?? []).map((scope) => ({ scope, ...(scope.startsWith('pages_') ? { target_ids: state.pages.slice(0, 3).map((pg) => pg.id) } : {}) })),
+		granular_scopes: (identity.scopes ?? []).map((scope) => ({
+			scope,
+			...(scope.startsWith('pages_')
+				? { target_ids: state.pages.slice(0, 3).map((pg) => pg.id) }
+				: {}),
+		})),
 	};
 	if (identity.kind === 'user') data.user_id = identity.id;
 	if (identity.kind === 'page') {

@@ -78,7 +78,9 @@ export async function startEmulator({ name, routes, port = 0, notFound, host = '
 		},
 		requestsTo(method, pathPart) {
 			return this.requests.filter(
-				(r) => r.method === method && (pathPart instanceof RegExp ? pathPart.test(r.path) : r.path.includes(pathPart)),
+				(r) =>
+					r.method === method &&
+					(pathPart instanceof RegExp ? pathPart.test(r.path) : r.path.includes(pathPart)),
 			);
 		},
 	};
@@ -125,7 +127,9 @@ export async function startEmulator({ name, routes, port = 0, notFound, host = '
 				fault.times -= 1;
 				answer = typeof fault.response === 'function' ? await fault.response(ctx) : fault.response;
 			} else {
-				const route = table.find((r) => r.method === req.method && (ctx.params = r.match(ctx.path)));
+				const route = table.find(
+					(r) => r.method === req.method && (ctx.params = r.match(ctx.path)),
+				);
 				answer = route
 					? await route.handler(ctx)
 					: notFound

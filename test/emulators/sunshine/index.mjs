@@ -11,12 +11,33 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { startEmulator, json, basicAuth, bearer } from '../lib/server.mjs';
 import { GRAPH, PORTS, SUNSHINE } from '../fixtures.mjs';
 
-export const INTEGRATION_TYPES = ['android', 'apple', 'custom', 'instagram', 'ios', 'line', 'mailgun', 'messagebird', 'messenger', 'telegram', 'twilio', 'twitter', 'unity', 'viber', 'web', 'whatsapp'];
+export const INTEGRATION_TYPES = [
+	'android',
+	'apple',
+	'custom',
+	'instagram',
+	'ios',
+	'line',
+	'mailgun',
+	'messagebird',
+	'messenger',
+	'telegram',
+	'twilio',
+	'twitter',
+	'unity',
+	'viber',
+	'web',
+	'whatsapp',
+];
 const RECORD_ID = /^[0-9a-f]{24}$/;
 /** How many integrations the emulator's app starts with (more than one page of 100). */
 export const SEEDED_INTEGRATIONS = 130;
 /** The Instagram business account behind the emulator's Facebook page. */
-export const INSTAGRAM_BUSINESS = { id: '17841400000000001', name: 'Bridge Test', username: 'bridge.test' };
+export const INSTAGRAM_BUSINESS = {
+	id: '17841400000000001',
+	name: 'Bridge Test',
+	username: 'bridge.test',
+};
 
 const errors = (status, code, title) => json(status, { errors: [{ code, title }] });
 class Failure extends Error {
@@ -35,7 +56,11 @@ function idFactory(start = Math.floor(Date.UTC(2026, 0, 1) / 1000)) {
 	const machine = randomBytes(5).toString('hex');
 	return () => {
 		counter += 1;
-		return (start + counter).toString(16).padStart(8, '0') + machine + counter.toString(16).padStart(6, '0');
+		return (
+			(start + counter).toString(16).padStart(8, '0') +
+			machine +
+			counter.toString(16).padStart(6, '0')
+		);
 	};
 }
 
@@ -44,17 +69,39 @@ function seed(state) {
 	for (let i = 0; i < SEEDED_INTEGRATIONS; i++) {
 		const type = types[i % types.length];
 		const id = state.newId();
-		state.integrations.set(id, { id, type, status: 'active', displayName: `${type} integration ${i + 1}` });
+		state.integrations.set(id, {
+			id,
+			type,
+			status: 'active',
+			displayName: `${type} integration ${i + 1}`,
+		});
 	}
 }
 
 export function createSunshineState() {
 	const state = {
-		apps: new Map([[SUNSHINE.appId, { id: SUNSHINE.appId, displayName: 'Bridge Test App', settings: { multiConvoEnabled: false } }]]),
+		apps: new Map([
+			[
+				SUNSHINE.appId,
+				{
+					id: SUNSHINE.appId,
+					displayName: 'Bridge Test App',
+					settings: { multiConvoEnabled: false },
+				},
+			],
+		]),
 		/** key id → {secret, scope, appId} */
-		keys: new Map([[SUNSHINE.keyId, { secret: SUNSHINE.secret, scope: 'app', appId: SUNSHINE.appId }]]),
+		keys: new Map([
+			[SUNSHINE.keyId, { secret: SUNSHINE.secret, scope: 'app', appId: SUNSHINE.appId }],
+		]),
 		/** What Facebook accepts when Sunshine validates a new Instagram/Messenger integration. */
-		facebook: { appId: GRAPH.appId, appSecret: GRAPH.appSecret, pageTokens: new Map([[GRAPH.pageAccessToken, { pageId: GRAPH.pageId, pageName: GRAPH.pageName }]]) },
+		facebook: {
+			appId: GRAPH.appId,
+			appSecret: GRAPH.appSecret,
+			pageTokens: new Map([
+				[GRAPH.pageAccessToken, { pageId: GRAPH.pageId, pageName: GRAPH.pageName }],
+			]),
+		},
 		integrations: new Map(),
 		newId: idFactory(),
 	};
@@ -82,7 +129,9 @@ function verifyJwt(state, token) {
 	if (header.alg !== 'HS256') return null;
 	const key = state.keys.get(header.kid);
 	if (!key) return null;
-	const expected = createHmac('sha256', key.secret).update(`${parts[0]}.${parts[1]}`).digest('base64url');
+	const expected = createHmac('sha256', key.secret)
+		.update(`${parts[0]}.${parts[1]}`)
+		.digest('base64url');
 	if (!safeEqual(expected, parts[2])) return null;
 	if (payload.scope !== 'app' && payload.scope !== 'account') return null;
 	if (payload.scope === 'account' && key.scope !== 'account') return null;
@@ -115,26 +164,37 @@ function integrationOf(state, id) {
 const present = (v) => typeof v === 'string' && v.length > 0;
 
 function create(state, body) {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) fail(400, 'bad_request', 'Invalid JSON body');
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		fail(400, 'bad_request', 'Invalid JSON body');
 	if (!INTEGRATION_TYPES.includes(body.type)) fail(400, 'bad_request', 'Invalid integration type');
-	if (body.type !== 'instagram' && body.type !== 'messenger') fail(400, 'bad_request', `The emulator only creates instagram and messenger integrations`);
+	if (body.type !== 'instagram' && body.type !== 'messenger')
+		fail(400, 'bad_request', `The emulator only creates instagram and messenger integrations`);
 	for (const field of ['pageAccessToken', 'appId', 'appSecret']) {
 		if (!present(body[field])) fail(400, 'bad_request', `${field} is required`);
 	}
-	if (body.displayName !== undefined && (typeof body.displayName !== 'string' || body.displayName.length > 100)) {
+	if (
+		body.displayName !== undefined &&
+		(typeof body.displayName !== 'string' || body.displayName.length > 100)
+	) {
 		fail(400, 'bad_request', 'displayName must be a string of at most 100 characters');
 	}
 	for (const flag of ['storyRepliesEnabled', 'storyMentionsEnabled']) {
-		if (body[flag] !== undefined && (body.type !== 'instagram' || typeof body[flag] !== 'boolean')) fail(400, 'bad_request', `Invalid field: ${flag}`);
+		if (body[flag] !== undefined && (body.type !== 'instagram' || typeof body[flag] !== 'boolean'))
+			fail(400, 'bad_request', `Invalid field: ${flag}`);
 	}
-	if (body.pageId !== undefined && (body.type !== 'messenger' || typeof body.pageId !== 'number')) fail(400, 'bad_request', 'pageId must be a number');
+	if (body.pageId !== undefined && (body.type !== 'messenger' || typeof body.pageId !== 'number'))
+		fail(400, 'bad_request', 'pageId must be a number');
 	// Sunshine checks the Facebook app and page token with Facebook before it saves anything.
 	if (body.appId !== state.facebook.appId || body.appSecret !== state.facebook.appSecret) {
 		fail(400, 'bad_request', 'Invalid Facebook app credentials');
 	}
 	const page = state.facebook.pageTokens.get(body.pageAccessToken);
 	if (!page) fail(400, 'bad_request', 'Invalid Facebook page access token');
-	if (body.type === 'messenger' && body.pageId !== undefined && String(body.pageId) !== page.pageId) {
+	if (
+		body.type === 'messenger' &&
+		body.pageId !== undefined &&
+		String(body.pageId) !== page.pageId
+	) {
 		fail(400, 'bad_request', 'The page access token does not belong to pageId');
 	}
 	const id = state.newId();
@@ -152,13 +212,26 @@ function create(state, body) {
 					storyRepliesEnabled: body.storyRepliesEnabled ?? true,
 					storyMentionsEnabled: body.storyMentionsEnabled ?? true,
 				}
-			: { id, type: 'messenger', status: 'active', displayName: body.displayName ?? null, pageId: Number(page.pageId), pageName: page.pageName };
+			: {
+					id,
+					type: 'messenger',
+					status: 'active',
+					displayName: body.displayName ?? null,
+					pageId: Number(page.pageId),
+					pageName: page.pageName,
+				};
 	state.integrations.set(id, integration);
 	return json(201, { integration });
 }
 
 const UPDATABLE = {
-	instagram: ['displayName', 'defaultResponderId', 'pageAccessToken', 'storyRepliesEnabled', 'storyMentionsEnabled'],
+	instagram: [
+		'displayName',
+		'defaultResponderId',
+		'pageAccessToken',
+		'storyRepliesEnabled',
+		'storyMentionsEnabled',
+	],
 	messenger: ['displayName', 'defaultResponderId', 'pageAccessToken'],
 };
 
@@ -166,9 +239,13 @@ function update(state, id, body) {
 	const integration = integrationOf(state, id);
 	const allowed = UPDATABLE[integration.type] ?? ['displayName', 'defaultResponderId'];
 	for (const key of Object.keys(body ?? {})) {
-		if (!allowed.includes(key)) fail(400, 'bad_request', `Invalid field for a ${integration.type} integration: ${key}`);
+		if (!allowed.includes(key))
+			fail(400, 'bad_request', `Invalid field for a ${integration.type} integration: ${key}`);
 	}
-	if (body.displayName !== undefined && (typeof body.displayName !== 'string' || body.displayName.length > 100)) {
+	if (
+		body.displayName !== undefined &&
+		(typeof body.displayName !== 'string' || body.displayName.length > 100)
+	) {
 		fail(400, 'bad_request', 'displayName must be a string of at most 100 characters');
 	}
 	if (body.pageAccessToken !== undefined && !state.facebook.pageTokens.has(body.pageAccessToken)) {
@@ -189,7 +266,8 @@ function list(ctx, state, appId) {
 	const after = query['page[after]'];
 	const before = query['page[before]'];
 	if (after !== undefined && before !== undefined) bad();
-	for (const cursor of [after, before]) if (cursor !== undefined && (typeof cursor !== 'string' || !RECORD_ID.test(cursor))) bad();
+	for (const cursor of [after, before])
+		if (cursor !== undefined && (typeof cursor !== 'string' || !RECORD_ID.test(cursor))) bad();
 	const typesRaw = query['filter[types]'];
 	const types = typesRaw === undefined ? [] : String(typesRaw).split(',').filter(Boolean);
 	if (types.some((t) => !INTEGRATION_TYPES.includes(t))) bad();
@@ -243,11 +321,23 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 		port: ports.sunshine,
 		host,
 		routes: [
-			['GET', '/v2/apps/:appId', route((ctx) => json(200, { app: state.apps.get(ctx.params.appId) }))],
+			[
+				'GET',
+				'/v2/apps/:appId',
+				route((ctx) => json(200, { app: state.apps.get(ctx.params.appId) })),
+			],
 			['POST', '/v2/apps/:appId/integrations', route((ctx) => create(state, ctx.body))],
 			['GET', '/v2/apps/:appId/integrations', route((ctx) => list(ctx, state, ctx.params.appId))],
-			['GET', '/v2/apps/:appId/integrations/:integrationId', route((ctx) => json(200, { integration: integrationOf(state, ctx.params.integrationId) }))],
-			['PATCH', '/v2/apps/:appId/integrations/:integrationId', route((ctx) => update(state, ctx.params.integrationId, ctx.body ?? {}))],
+			[
+				'GET',
+				'/v2/apps/:appId/integrations/:integrationId',
+				route((ctx) => json(200, { integration: integrationOf(state, ctx.params.integrationId) })),
+			],
+			[
+				'PATCH',
+				'/v2/apps/:appId/integrations/:integrationId',
+				route((ctx) => update(state, ctx.params.integrationId, ctx.body ?? {})),
+			],
 			[
 				'DELETE',
 				'/v2/apps/:appId/integrations/:integrationId',

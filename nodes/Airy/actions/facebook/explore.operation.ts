@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { facebookSecret, facebookSecretsSource } from '../../../shared/facebookSecrets';
 import { airyRequest } from '../../transport';
@@ -8,7 +13,8 @@ import { ensure } from '../params';
 const properties: INodeProperties[] = [
 	...facebookSecretsSource({
 		credential: 'The user token (User Access Token) of the Facebook App credential',
-		parameters: 'Enter the Facebook User Access Token below, ideally as an expression mapped from the previous node',
+		parameters:
+			'Enter the Facebook User Access Token below, ideally as an expression mapped from the previous node',
 	}),
 	{
 		displayName: 'Facebook User Access Token',
@@ -23,10 +29,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebook'], operation: ['explore'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebook'], operation: ['explore'] } },
+	properties,
+);
 
 /** Lists the Facebook pages the user token can manage, each with `connected` as Airy Core sees it. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const authToken = await facebookSecret(this, itemIndex, {
 		parameter: 'authToken',
 		credential: 'facebookAppApi',
@@ -34,7 +46,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		label: 'User Access Token',
 	});
 	ensure(this, itemIndex, checkToken(authToken, 'Facebook User Access Token'));
-	const response = (await airyRequest.call(this, 'channels.facebook.explore', { auth_token: authToken }, itemIndex)) as {
+	const response = (await airyRequest.call(
+		this,
+		'channels.facebook.explore',
+		{ auth_token: authToken },
+		itemIndex,
+	)) as {
 		data?: IDataObject[];
 	};
 	const pages = Array.isArray(response?.data) ? response.data : [];

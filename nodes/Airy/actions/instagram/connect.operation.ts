@@ -19,10 +19,16 @@ const properties: INodeProperties[] = [
 	...displayFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['instagram'], operation: ['connect'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['instagram'], operation: ['connect'] } },
+	properties,
+);
 
 /** Connects an Instagram account (through its Facebook page) as an Airy Core channel. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const body = await connectBody(this, itemIndex);
 	const accountId = text(this, 'accountId', itemIndex);
 	ensure(this, itemIndex, checkNumericId(accountId, 'Account ID'));

@@ -12,7 +12,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['attachment'] } },
 		options: [
-			{ name: 'Upload', value: 'upload', description: 'Save a file with Meta and get a reusable attachment ID', action: 'Upload an attachment' },
+			{
+				name: 'Upload',
+				value: 'upload',
+				description: 'Save a file with Meta and get a reusable attachment ID',
+				action: 'Upload an attachment',
+			},
 		],
 		default: 'upload',
 	},

@@ -3,7 +3,13 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { buildMultipart } from '../../multipart';
 import { credentialPageId, graphRequest } from '../../transport';
-import { attachmentTypeField, binaryPropertyField, checkUrl, readBinary, urlField } from '../message/sendAttachment.operation';
+import {
+	attachmentTypeField,
+	binaryPropertyField,
+	checkUrl,
+	readBinary,
+	urlField,
+} from '../message/sendAttachment.operation';
 
 const properties: INodeProperties[] = [
 	attachmentTypeField,
@@ -21,13 +27,20 @@ const properties: INodeProperties[] = [
 	binaryPropertyField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attachment'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attachment'], operation: ['upload'] } },
+	properties,
+);
 
 /** Saves a file with Meta (Attachment Upload API) and returns its reusable attachment ID. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const type = String(this.getNodeParameter('attachmentType', itemIndex, 'image'));
 	if (!['audio', 'file', 'image', 'video'].includes(type)) {
-		throw new NodeOperationError(this.getNode(), `Attachment Type "${type}" is not valid: use audio, file, image or video`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Attachment Type "${type}" is not valid: use audio, file, image or video`,
+			{ itemIndex },
+		);
 	}
 	const source = String(this.getNodeParameter('source', itemIndex, 'url'));
 	const pageId = await credentialPageId.call(this);

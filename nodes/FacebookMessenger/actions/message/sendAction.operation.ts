@@ -14,7 +14,11 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Mark Seen', value: 'mark_seen' },
 			{ name: 'Typing Off', value: 'typing_off' },
-			{ name: 'Typing On', value: 'typing_on', description: 'Shown for 20 seconds or until the next message' },
+			{
+				name: 'Typing On',
+				value: 'typing_on',
+				description: 'Shown for 20 seconds or until the next message',
+			},
 		],
 		default: 'typing_on',
 		description: 'Sent alone: Meta accepts only the recipient with a sender action',
@@ -22,13 +26,20 @@ const properties: INodeProperties[] = [
 	messageOptions(false),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendAction'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendAction'] } },
+	properties,
+);
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
 	const { body, recipientId } = envelope.call(this, itemIndex, false);
 	const action = String(this.getNodeParameter('senderAction', itemIndex, ''));
 	if (!ACTIONS.includes(action)) {
-		throw new NodeOperationError(this.getNode(), `Sender Action "${action}" is not valid: use typing_on, typing_off or mark_seen`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Sender Action "${action}" is not valid: use typing_on, typing_off or mark_seen`,
+			{ itemIndex },
+		);
 	}
 	return { key: recipientId, recipientId, body: { ...body, sender_action: action } };
 }

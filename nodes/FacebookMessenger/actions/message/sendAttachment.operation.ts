@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { buildMultipart } from '../../multipart';
-import { envelope, messageOptions, messagingFields, recipientFields, withMetadata, type PreparedSend } from './shared';
+import {
+	envelope,
+	messageOptions,
+	messagingFields,
+	recipientFields,
+	withMetadata,
+	type PreparedSend,
+} from './shared';
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
@@ -37,7 +44,8 @@ export const urlField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'https://example.com/picture.png',
-	description: 'A public http(s) URL Meta downloads the file from (images up to 8 MB, other files up to 25 MB)',
+	description:
+		'A public http(s) URL Meta downloads the file from (images up to 8 MB, other files up to 25 MB)',
 	displayOptions: { show: { source: ['url'] } },
 };
 
@@ -51,7 +59,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Binary Data', value: 'binary', description: 'A file from the input item' },
-			{ name: 'Saved Attachment ID', value: 'attachmentId', description: 'An ID from Attachment → Upload' },
+			{
+				name: 'Saved Attachment ID',
+				value: 'attachmentId',
+				description: 'An ID from Attachment → Upload',
+			},
 			{ name: 'URL', value: 'url' },
 		],
 		default: 'url',
@@ -72,13 +84,17 @@ const properties: INodeProperties[] = [
 		name: 'isReusable',
 		type: 'boolean',
 		default: false,
-		description: 'Whether Meta keeps the file and returns an attachment ID to send it again without uploading',
+		description:
+			'Whether Meta keeps the file and returns an attachment ID to send it again without uploading',
 		displayOptions: { show: { source: ['url', 'binary'] } },
 	},
 	messageOptions(true),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendAttachment'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendAttachment'] } },
+	properties,
+);
 
 /** Reads an item's binary file, checking the 25 MB limit before any upload. */
 export async function readBinary(
@@ -88,7 +104,10 @@ export async function readBinary(
 	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
 	const binary = this.helpers.assertBinaryData(itemIndex, property);
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-	if (data.length === 0) throw new NodeOperationError(this.getNode(), `The binary field "${property}" is empty`, { itemIndex });
+	if (data.length === 0)
+		throw new NodeOperationError(this.getNode(), `The binary field "${property}" is empty`, {
+			itemIndex,
+		});
 	if (data.length > MAX_ATTACHMENT_BYTES) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -96,13 +115,21 @@ export async function readBinary(
 			{ itemIndex },
 		);
 	}
-	return { data, fileName: binary.fileName ?? 'file', mimeType: binary.mimeType ?? 'application/octet-stream' };
+	return {
+		data,
+		fileName: binary.fileName ?? 'file',
+		mimeType: binary.mimeType ?? 'application/octet-stream',
+	};
 }
 
 export function checkUrl(this: IExecuteFunctions, url: string, itemIndex: number): string {
 	const trimmed = url.trim();
 	if (!/^https?:\/\/[^\s]+$/i.test(trimmed)) {
-		throw new NodeOperationError(this.getNode(), `URL "${trimmed}" is not an http(s) URL Meta can download from: enter a public link`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`URL "${trimmed}" is not an http(s) URL Meta can download from: enter a public link`,
+			{ itemIndex },
+		);
 	}
 	return trimmed;
 }
@@ -111,16 +138,26 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const { body, recipientId } = envelope.call(this, itemIndex);
 	const type = String(this.getNodeParameter('attachmentType', itemIndex, 'image'));
 	if (!['audio', 'file', 'image', 'video'].includes(type)) {
-		throw new NodeOperationError(this.getNode(), `Attachment Type "${type}" is not valid: use audio, file, image or video`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Attachment Type "${type}" is not valid: use audio, file, image or video`,
+			{ itemIndex },
+		);
 	}
 	const source = String(this.getNodeParameter('source', itemIndex, 'url'));
 	const isReusable = Boolean(this.getNodeParameter('isReusable', itemIndex, false));
 	if (source === 'attachmentId') {
 		const id = String(this.getNodeParameter('attachmentId', itemIndex, '')).trim();
 		if (!/^\d+$/.test(id)) {
-			throw new NodeOperationError(this.getNode(), `Attachment ID "${id}" is not valid: use the attachmentId returned by Attachment → Upload`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Attachment ID "${id}" is not valid: use the attachmentId returned by Attachment → Upload`,
+				{ itemIndex },
+			);
 		}
-		const message = withMetadata.call(this, itemIndex, { attachment: { type, payload: { attachment_id: id } } });
+		const message = withMetadata.call(this, itemIndex, {
+			attachment: { type, payload: { attachment_id: id } },
+		});
 		return { key: recipientId, recipientId, body: { ...body, message } };
 	}
 	if (source === 'url') {
@@ -130,11 +167,23 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		return { key: recipientId, recipientId, body: { ...body, message } };
 	}
 	const file = await readBinary.call(this, itemIndex);
-	const message = withMetadata.call(this, itemIndex, { attachment: { type, payload: { is_reusable: isReusable } } });
+	const message = withMetadata.call(this, itemIndex, {
+		attachment: { type, payload: { is_reusable: isReusable } },
+	});
 	const fields: Record<string, string> = {};
 	for (const [key, value] of Object.entries({ ...body, message })) {
 		fields[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
 	}
-	const multipart = buildMultipart(fields, { name: 'filedata', fileName: file.fileName, contentType: file.mimeType, data: file.data });
-	return { key: recipientId, recipientId, body: multipart.body, bodyType: { multipart: multipart.contentType } };
+	const multipart = buildMultipart(fields, {
+		name: 'filedata',
+		fileName: file.fileName,
+		contentType: file.mimeType,
+		data: file.data,
+	});
+	return {
+		key: recipientId,
+		recipientId,
+		body: multipart.body,
+		bodyType: { multipart: multipart.contentType },
+	};
 }

@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { checkTemplatePayload, type Button } from '../../limits';
-import { envelope, messageOptions, messagingFields, recipientFields, withMetadata, type PreparedSend } from './shared';
+import {
+	envelope,
+	messageOptions,
+	messagingFields,
+	recipientFields,
+	withMetadata,
+	type PreparedSend,
+} from './shared';
 
 const buttonValues: INodeProperties[] = [
 	{
@@ -16,13 +23,20 @@ const buttonValues: INodeProperties[] = [
 		],
 		default: 'postback',
 	},
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Up to 20 characters' },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'Up to 20 characters',
+	},
 	{
 		displayName: 'Payload',
 		name: 'payload',
 		type: 'string',
 		default: '',
-		description: 'Postback: up to 1000 characters sent to your webhook. Call: the phone number (+country code).',
+		description:
+			'Postback: up to 1000 characters sent to your webhook. Call: the phone number (+country code).',
 		displayOptions: { show: { type: ['postback', 'phone_number'] } },
 	},
 	{
@@ -54,7 +68,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Button', value: 'button', description: 'Text with 1–3 buttons' },
-			{ name: 'Generic', value: 'generic', description: 'Cards with title, image and buttons; several make a carousel' },
+			{
+				name: 'Generic',
+				value: 'generic',
+				description: 'Cards with title, image and buttons; several make a carousel',
+			},
 		],
 		default: 'generic',
 	},
@@ -72,8 +90,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Template Payload (JSON)',
 		name: 'templateJson',
 		type: 'json',
-		default: '{\n  "template_type": "generic",\n  "elements": [{ "title": "Hello", "buttons": [{ "type": "postback", "title": "Start", "payload": "START" }] }]\n}',
-		description: 'The payload object of the template attachment, as in Meta\'s docs (template_type, elements or text and buttons)',
+		default:
+			'{\n  "template_type": "generic",\n  "elements": [{ "title": "Hello", "buttons": [{ "type": "postback", "title": "Start", "payload": "START" }] }]\n}',
+		description:
+			"The payload object of the template attachment, as in Meta's docs (template_type, elements or text and buttons)",
 		displayOptions: { show: { inputMode: ['json'] } },
 	},
 	{
@@ -84,7 +104,10 @@ const properties: INodeProperties[] = [
 		description: 'Up to 640 characters, shown above the buttons',
 		displayOptions: { show: { inputMode: ['fields'], templateType: ['button'] } },
 	},
-	{ ...buttonsField('1 to 3 buttons'), displayOptions: { show: { inputMode: ['fields'], templateType: ['button'] } } },
+	{
+		...buttonsField('1 to 3 buttons'),
+		displayOptions: { show: { inputMode: ['fields'], templateType: ['button'] } },
+	},
 	{
 		displayName: 'Elements',
 		name: 'elements',
@@ -104,12 +127,31 @@ const properties: INodeProperties[] = [
 						name: 'buttonsJson',
 						type: 'json',
 						default: '[]',
-						description: 'Up to 3 buttons, e.g. [{"type":"postback","title":"Buy","payload":"BUY_1"}]',
+						description:
+							'Up to 3 buttons, e.g. [{"type":"postback","title":"Buy","payload":"BUY_1"}]',
 					},
-					{ displayName: 'Default Action URL', name: 'defaultActionUrl', type: 'string', default: '', description: 'Opened when the card is tapped' },
+					{
+						displayName: 'Default Action URL',
+						name: 'defaultActionUrl',
+						type: 'string',
+						default: '',
+						description: 'Opened when the card is tapped',
+					},
 					{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '' },
-					{ displayName: 'Subtitle', name: 'subtitle', type: 'string', default: '', description: 'Up to 80 characters' },
-					{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Up to 80 characters' },
+					{
+						displayName: 'Subtitle',
+						name: 'subtitle',
+						type: 'string',
+						default: '',
+						description: 'Up to 80 characters',
+					},
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						default: '',
+						description: 'Up to 80 characters',
+					},
 				],
 			},
 		],
@@ -117,7 +159,10 @@ const properties: INodeProperties[] = [
 	messageOptions(true),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendTemplate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendTemplate'] } },
+	properties,
+);
 
 const buttonsFrom = (raw: IDataObject[]): Button[] =>
 	raw.map((b) => {
@@ -128,12 +173,21 @@ const buttonsFrom = (raw: IDataObject[]): Button[] =>
 		return button;
 	});
 
-function parseJson(this: IExecuteFunctions, value: unknown, what: string, itemIndex: number): unknown {
+function parseJson(
+	this: IExecuteFunctions,
+	value: unknown,
+	what: string,
+	itemIndex: number,
+): unknown {
 	if (typeof value !== 'string') return value;
 	try {
 		return JSON.parse(value);
 	} catch {
-		throw new NodeOperationError(this.getNode(), `${what} is not valid JSON: check quotes and commas`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`${what} is not valid JSON: check quotes and commas`,
+			{ itemIndex },
+		);
 	}
 }
 
@@ -142,28 +196,53 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const templateType = String(this.getNodeParameter('templateType', itemIndex, 'generic'));
 	const mode = String(this.getNodeParameter('inputMode', itemIndex, 'fields'));
 	if (mode === 'json') {
-		let payload = parseJson.call(this, this.getNodeParameter('templateJson', itemIndex, '{}'), 'Template Payload', itemIndex) as IDataObject;
+		let payload = parseJson.call(
+			this,
+			this.getNodeParameter('templateJson', itemIndex, '{}'),
+			'Template Payload',
+			itemIndex,
+		) as IDataObject;
 		// Accept the whole attachment or message too, as people paste them from Meta's docs.
 		if (payload?.attachment) payload = (payload.attachment as IDataObject).payload as IDataObject;
-		if (payload?.payload && (payload as IDataObject).type === 'template') payload = payload.payload as IDataObject;
+		if (payload?.payload && (payload as IDataObject).type === 'template')
+			payload = payload.payload as IDataObject;
 		if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
-			throw new NodeOperationError(this.getNode(), 'Template Payload must be a JSON object with template_type', { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				'Template Payload must be a JSON object with template_type',
+				{ itemIndex },
+			);
 		}
 		return { template_type: templateType, ...payload };
 	}
 	if (templateType === 'button') {
 		const raw = (this.getNodeParameter('buttons.button', itemIndex, []) as IDataObject[]) ?? [];
-		return { template_type: 'button', text: String(this.getNodeParameter('templateText', itemIndex, '')), buttons: buttonsFrom(raw) as unknown as IDataObject[] };
+		return {
+			template_type: 'button',
+			text: String(this.getNodeParameter('templateText', itemIndex, '')),
+			buttons: buttonsFrom(raw) as unknown as IDataObject[],
+		};
 	}
-	const rawElements = (this.getNodeParameter('elements.element', itemIndex, []) as IDataObject[]) ?? [];
+	const rawElements =
+		(this.getNodeParameter('elements.element', itemIndex, []) as IDataObject[]) ?? [];
 	const elements = rawElements.map((e, index) => {
 		const element: IDataObject = { title: String(e.title ?? '') };
 		if (e.subtitle) element.subtitle = String(e.subtitle);
 		if (e.imageUrl) element.image_url = String(e.imageUrl);
-		if (e.defaultActionUrl) element.default_action = { type: 'web_url', url: String(e.defaultActionUrl) };
-		const buttons = parseJson.call(this, e.buttonsJson ?? '[]', `Buttons of element ${index + 1}`, itemIndex);
+		if (e.defaultActionUrl)
+			element.default_action = { type: 'web_url', url: String(e.defaultActionUrl) };
+		const buttons = parseJson.call(
+			this,
+			e.buttonsJson ?? '[]',
+			`Buttons of element ${index + 1}`,
+			itemIndex,
+		);
 		if (!Array.isArray(buttons)) {
-			throw new NodeOperationError(this.getNode(), `Buttons of element ${index + 1} must be a JSON list`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Buttons of element ${index + 1} must be a JSON list`,
+				{ itemIndex },
+			);
 		}
 		if (buttons.length) element.buttons = buttons as IDataObject[];
 		return element;

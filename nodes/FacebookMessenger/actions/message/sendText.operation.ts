@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { checkQuickReplies, checkText, type QuickReply } from '../../limits';
-import { envelope, messageOptions, messagingFields, recipientFields, withMetadata, type PreparedSend } from './shared';
+import {
+	envelope,
+	messageOptions,
+	messagingFields,
+	recipientFields,
+	withMetadata,
+	type PreparedSend,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	...recipientFields(true),
@@ -23,7 +30,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Quick Reply',
 		default: {},
-		description: 'Up to 13 buttons shown above the keyboard; a tap comes back as a message with quick_reply.payload',
+		description:
+			'Up to 13 buttons shown above the keyboard; a tap comes back as a message with quick_reply.payload',
 		options: [
 			{
 				displayName: 'Quick Reply',
@@ -70,7 +78,10 @@ const properties: INodeProperties[] = [
 	messageOptions(true),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendText'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendText'] } },
+	properties,
+);
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
 	const { body, recipientId } = envelope.call(this, itemIndex);
@@ -78,7 +89,8 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const textProblem = checkText(text);
 	if (textProblem) throw new NodeOperationError(this.getNode(), textProblem, { itemIndex });
 	const message: IDataObject = { text };
-	const raw = (this.getNodeParameter('quickReplies.quickReply', itemIndex, []) as IDataObject[]) ?? [];
+	const raw =
+		(this.getNodeParameter('quickReplies.quickReply', itemIndex, []) as IDataObject[]) ?? [];
 	if (raw.length) {
 		const replies: QuickReply[] = raw.map((r) => {
 			const type = String(r.contentType ?? 'text');
@@ -94,5 +106,9 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 		message.quick_replies = replies as unknown as IDataObject[];
 	}
-	return { key: recipientId, recipientId, body: { ...body, message: withMetadata.call(this, itemIndex, message) } };
+	return {
+		key: recipientId,
+		recipientId,
+		body: { ...body, message: withMetadata.call(this, itemIndex, message) },
+	};
 }

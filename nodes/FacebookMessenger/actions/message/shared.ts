@@ -20,8 +20,16 @@ export const recipientFields = (allowUserRef: boolean): INodeProperties[] => [
 					name: 'recipientType',
 					type: 'options',
 					options: [
-						{ name: 'PSID', value: 'id', description: 'Page-scoped ID, the sender ID of an incoming event' },
-						{ name: 'User Ref', value: 'user_ref', description: 'From the checkbox or chat plugin (opt-in)' },
+						{
+							name: 'PSID',
+							value: 'id',
+							description: 'Page-scoped ID, the sender ID of an incoming event',
+						},
+						{
+							name: 'User Ref',
+							value: 'user_ref',
+							description: 'From the checkbox or chat plugin (opt-in)',
+						},
 					],
 					default: 'id',
 				} as INodeProperties,
@@ -34,7 +42,8 @@ export const recipientFields = (allowUserRef: boolean): INodeProperties[] => [
 		required: true,
 		default: '',
 		placeholder: 'e.g. {{ $json.senderId }}',
-		description: 'The PSID of the person (sender.ID in the Messenger Trigger output), or the user_ref',
+		description:
+			'The PSID of the person (sender.ID in the Messenger Trigger output), or the user_ref',
 	},
 ];
 
@@ -44,9 +53,21 @@ export const messagingFields: INodeProperties[] = [
 		name: 'messagingType',
 		type: 'options',
 		options: [
-			{ name: 'Message Tag', value: 'MESSAGE_TAG', description: 'Outside the 24-hour window, with a tag' },
-			{ name: 'Response', value: 'RESPONSE', description: 'Reply to a message the person sent in the last 24 hours' },
-			{ name: 'Update', value: 'UPDATE', description: 'Proactive message within the 24-hour window' },
+			{
+				name: 'Message Tag',
+				value: 'MESSAGE_TAG',
+				description: 'Outside the 24-hour window, with a tag',
+			},
+			{
+				name: 'Response',
+				value: 'RESPONSE',
+				description: 'Reply to a message the person sent in the last 24 hours',
+			},
+			{
+				name: 'Update',
+				value: 'UPDATE',
+				description: 'Proactive message within the 24-hour window',
+			},
 		],
 		default: 'RESPONSE',
 	},
@@ -56,11 +77,20 @@ export const messagingFields: INodeProperties[] = [
 		type: 'options',
 		displayOptions: { show: { messagingType: ['MESSAGE_TAG'] } },
 		options: [
-			{ name: 'Customer Feedback', value: 'CUSTOMER_FEEDBACK', description: 'A feedback survey within 7 days of the last message' },
-			{ name: 'Human Agent', value: 'HUMAN_AGENT', description: 'A person replies within 7 days (needs Human Agent access)' },
+			{
+				name: 'Customer Feedback',
+				value: 'CUSTOMER_FEEDBACK',
+				description: 'A feedback survey within 7 days of the last message',
+			},
+			{
+				name: 'Human Agent',
+				value: 'HUMAN_AGENT',
+				description: 'A person replies within 7 days (needs Human Agent access)',
+			},
 		],
 		default: 'HUMAN_AGENT',
-		description: 'Meta retired CONFIRMED_EVENT_UPDATE, ACCOUNT_UPDATE and POST_PURCHASE_UPDATE on 27 April 2026',
+		description:
+			'Meta retired CONFIRMED_EVENT_UPDATE, ACCOUNT_UPDATE and POST_PURCHASE_UPDATE on 27 April 2026',
 	},
 ];
 
@@ -87,7 +117,8 @@ export const messageOptions = (withMetadata: boolean): INodeProperties => ({
 						name: 'metadata',
 						type: 'string',
 						default: '',
-						description: 'Up to 1000 characters, returned in the message_echoes webhook (e.g. to recognise your own sends)',
+						description:
+							'Up to 1000 characters, returned in the message_echoes webhook (e.g. to recognise your own sends)',
 					} as INodeProperties,
 				]
 			: []),
@@ -122,16 +153,26 @@ const fail = (ctx: IExecuteFunctions, message: string, itemIndex: number) =>
 	new NodeOperationError(ctx.getNode(), message, { itemIndex });
 
 /** recipient, messaging_type, tag and notification_type of one item, validated. */
-export function envelope(this: IExecuteFunctions, itemIndex: number, withMessaging = true): { body: IDataObject; recipientId: string } {
+export function envelope(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	withMessaging = true,
+): { body: IDataObject; recipientId: string } {
 	const recipientType = String(this.getNodeParameter('recipientType', itemIndex, 'id'));
 	const recipientId = String(this.getNodeParameter('recipientId', itemIndex, '')).trim();
 	const recipientProblem = checkRecipient(recipientId, recipientType);
 	if (recipientProblem) throw fail(this, recipientProblem, itemIndex);
-	const body: IDataObject = { recipient: recipientType === 'user_ref' ? { user_ref: recipientId } : { id: recipientId } };
+	const body: IDataObject = {
+		recipient: recipientType === 'user_ref' ? { user_ref: recipientId } : { id: recipientId },
+	};
 	if (!withMessaging) return { body, recipientId };
 	const messagingType = String(this.getNodeParameter('messagingType', itemIndex, 'RESPONSE'));
 	if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType)) {
-		throw fail(this, `Messaging Type "${messagingType}" is not valid: use RESPONSE, UPDATE or MESSAGE_TAG`, itemIndex);
+		throw fail(
+			this,
+			`Messaging Type "${messagingType}" is not valid: use RESPONSE, UPDATE or MESSAGE_TAG`,
+			itemIndex,
+		);
 	}
 	body.messaging_type = messagingType;
 	if (messagingType === 'MESSAGE_TAG') {
@@ -141,12 +182,17 @@ export function envelope(this: IExecuteFunctions, itemIndex: number, withMessagi
 		body.tag = tag;
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (options.notificationType && options.notificationType !== 'REGULAR') body.notification_type = options.notificationType;
+	if (options.notificationType && options.notificationType !== 'REGULAR')
+		body.notification_type = options.notificationType;
 	return { body, recipientId };
 }
 
 /** Adds metadata (validated) to a message object. */
-export function withMetadata(this: IExecuteFunctions, itemIndex: number, message: IDataObject): IDataObject {
+export function withMetadata(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	message: IDataObject,
+): IDataObject {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const metadata = String(options.metadata ?? '');
 	if (!metadata) return message;
@@ -156,7 +202,11 @@ export function withMetadata(this: IExecuteFunctions, itemIndex: number, message
 }
 
 /** Sends one prepared request: POST /{page-id}/messages, retried only on throttling. */
-export async function deliver(this: IExecuteFunctions, itemIndex: number, prepared: PreparedSend): Promise<IDataObject> {
+export async function deliver(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared: PreparedSend,
+): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const pageId = await credentialPageId.call(this);
 	const response = await graphRequest.call(this, {

@@ -20,13 +20,17 @@ const properties: INodeProperties[] = [
 				name: 'checkConnection',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to ask each Page whether this app is subscribed to its webhooks (one extra call per Page)',
+				description:
+					'Whether to ask each Page whether this app is subscribed to its webhooks (one extra call per Page)',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['explore'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['page'], operation: ['explore'] } },
+	properties,
+);
 
 /** One output row per Page: never its token. */
 export function pageRow(page: IDataObject): IDataObject {
@@ -51,7 +55,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			credential: 'facebookAppApi',
 			method: 'GET',
 			path: '/me/accounts',
-			qs: { fields: `id,name,category,tasks,picture{url}${checkConnection ? ',access_token' : ''}` },
+			qs: {
+				fields: `id,name,category,tasks,picture{url}${checkConnection ? ',access_token' : ''}`,
+			},
 			kind: 'read',
 			itemIndex,
 		},
@@ -65,7 +71,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		pages.map((page) => ({
 			key: String(page.id),
 			run: async () => {
-				if (!page.access_token) return { connected: null, connectionError: 'No Page token: the user cannot manage this Page' };
+				if (!page.access_token)
+					return {
+						connected: null,
+						connectionError: 'No Page token: the user cannot manage this Page',
+					};
 				const apps = await graphRequest.call(this, {
 					credential: 'facebookAppApi',
 					token: { page: String(page.access_token) },
@@ -74,15 +84,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					kind: 'read',
 					itemIndex,
 				});
-				const mine = ((apps.data as IDataObject[] | undefined) ?? []).find((app) => String(app.id) === String(appId));
-				return { connected: Boolean(mine), subscribedFields: (mine?.subscribed_fields as string[] | undefined) ?? [] };
+				const mine = ((apps.data as IDataObject[] | undefined) ?? []).find(
+					(app) => String(app.id) === String(appId),
+				);
+				return {
+					connected: Boolean(mine),
+					subscribedFields: (mine?.subscribed_fields as string[] | undefined) ?? [],
+				};
 			},
 		})),
 		10,
 	);
 	return pages.map((page, index) => {
 		const check = checks[index];
-		const connection = check.ok ? check.value : { connected: null, connectionError: errorJson(check.error).error };
+		const connection = check.ok
+			? check.value
+			: { connected: null, connectionError: errorJson(check.error).error };
 		return { ...pageRow(page), ...connection };
 	});
 }

@@ -6,12 +6,21 @@ import { locatorValue, pageLocator } from '../common';
 
 const properties: INodeProperties[] = [pageLocator(true)];
 
-export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['page'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const pageId = locatorValue(this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }));
+	const pageId = locatorValue(
+		this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }),
+	);
 	if (!/^\d+$/.test(pageId)) {
-		throw new NodeOperationError(this.getNode(), `Page "${pageId}" is not a Page ID: choose a Page from the list or enter its numeric ID`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Page "${pageId}" is not a Page ID: choose a Page from the list or enter its numeric ID`,
+			{ itemIndex },
+		);
 	}
 	const page = await graphRequest.call(this, {
 		credential: 'facebookAppApi',

@@ -4,9 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { graphRequest } from '../../transport';
 import { pageLocator, resolvePageId } from '../common';
 
-const properties: INodeProperties[] = [pageLocator(false, 'Empty: the Page of the Facebook Page credential')];
+const properties: INodeProperties[] = [
+	pageLocator(false, 'Empty: the Page of the Facebook Page credential'),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['getSubscribedApps'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['page'], operation: ['getSubscribedApps'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const pageId = await resolvePageId.call(this, itemIndex);

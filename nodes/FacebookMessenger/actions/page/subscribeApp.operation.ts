@@ -23,7 +23,14 @@ export const PAGE_FIELDS = [
 ];
 
 /** What a Messenger bot usually needs. */
-export const DEFAULT_FIELDS = ['messages', 'messaging_postbacks', 'messaging_optins', 'messaging_referrals', 'message_deliveries', 'message_reads'];
+export const DEFAULT_FIELDS = [
+	'messages',
+	'messaging_postbacks',
+	'messaging_optins',
+	'messaging_referrals',
+	'message_deliveries',
+	'message_reads',
+];
 
 const properties: INodeProperties[] = [
 	pageLocator(false, 'Empty: the Page of the Facebook Page credential'),
@@ -32,21 +39,41 @@ const properties: INodeProperties[] = [
 		name: 'subscribedFields',
 		type: 'multiOptions',
 		options: PAGE_FIELDS.map((field) => ({ name: field, value: field })),
-		default: ['messages', 'messaging_postbacks', 'messaging_optins', 'messaging_referrals', 'message_deliveries', 'message_reads'],
-		description: 'Webhook fields this Page sends to the app. Only fields also subscribed at the app level are delivered.',
+		default: [
+			'messages',
+			'messaging_postbacks',
+			'messaging_optins',
+			'messaging_referrals',
+			'message_deliveries',
+			'message_reads',
+		],
+		description:
+			'Webhook fields this Page sends to the app. Only fields also subscribed at the app level are delivered.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['page'], operation: ['subscribeApp'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['page'], operation: ['subscribeApp'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const fields = (this.getNodeParameter('subscribedFields', itemIndex, DEFAULT_FIELDS) as string[]) ?? [];
+	const fields =
+		(this.getNodeParameter('subscribedFields', itemIndex, DEFAULT_FIELDS) as string[]) ?? [];
 	if (!fields.length) {
-		throw new NodeOperationError(this.getNode(), 'No Subscribed Fields chosen: pick at least one (e.g. messages)', { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			'No Subscribed Fields chosen: pick at least one (e.g. messages)',
+			{ itemIndex },
+		);
 	}
 	const unknown = fields.filter((field) => !PAGE_FIELDS.includes(field));
 	if (unknown.length) {
-		throw new NodeOperationError(this.getNode(), `Unknown webhook field(s): ${unknown.join(', ')}. Use: ${PAGE_FIELDS.join(', ')}`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Unknown webhook field(s): ${unknown.join(', ')}. Use: ${PAGE_FIELDS.join(', ')}`,
+			{ itemIndex },
+		);
 	}
 	const pageId = await resolvePageId.call(this, itemIndex);
 	const response = await graphRequest.call(this, {

@@ -25,9 +25,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['debug'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['token'], operation: ['debug'] } },
+	properties,
+);
 
-const iso = (seconds: unknown) => (Number(seconds) > 0 ? new Date(Number(seconds) * 1000).toISOString() : null);
+const iso = (seconds: unknown) =>
+	Number(seconds) > 0 ? new Date(Number(seconds) * 1000).toISOString() : null;
 
 /** What a token is: type, app, validity, expiry (0 = never), scopes. Asked with the app token. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -36,7 +40,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (source === 'parameter') token = String(this.getNodeParameter('inputToken', itemIndex, ''));
 	else token = String((await this.getCredentials('facebookAppApi')).userAccessToken ?? '');
 	if (!token.trim()) {
-		throw new NodeOperationError(this.getNode(), 'There is no token to inspect: enter one or add it to the credential', { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			'There is no token to inspect: enter one or add it to the credential',
+			{ itemIndex },
+		);
 	}
 	// POST with method=GET keeps input_token out of the URL (Graph's method override).
 	const response = await graphRequest.call(this, {

@@ -26,7 +26,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['exchange'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['token'], operation: ['exchange'] } },
+	properties,
+);
 
 /**
  * Short-lived user token → long-lived (about 60 days). The app secret and the token travel in

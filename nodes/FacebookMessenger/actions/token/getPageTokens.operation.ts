@@ -4,11 +4,12 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 
 import { graphPaginate } from '../../transport';
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit(true),
-];
+const properties: INodeProperties[] = [...returnAllOrLimit(true)];
 
-export const description = updateDisplayOptions({ show: { resource: ['token'], operation: ['getPageTokens'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['token'], operation: ['getPageTokens'] } },
+	properties,
+);
 
 /**
  * The one operation that outputs Page tokens (from a long-lived user token they never

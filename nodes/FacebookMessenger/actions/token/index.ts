@@ -14,9 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['token'] } },
 		options: [
-			{ name: 'Debug', value: 'debug', description: 'Inspect a token: type, validity, expiry, scopes', action: 'Debug a token' },
-			{ name: 'Exchange', value: 'exchange', description: 'Turn a short-lived user token into a long-lived one', action: 'Exchange a token' },
-			{ name: 'Get Page Tokens', value: 'getPageTokens', description: 'List the Page tokens of the managed Pages (secret output)', action: 'Get page tokens' },
+			{
+				name: 'Debug',
+				value: 'debug',
+				description: 'Inspect a token: type, validity, expiry, scopes',
+				action: 'Debug a token',
+			},
+			{
+				name: 'Exchange',
+				value: 'exchange',
+				description: 'Turn a short-lived user token into a long-lived one',
+				action: 'Exchange a token',
+			},
+			{
+				name: 'Get Page Tokens',
+				value: 'getPageTokens',
+				description: 'List the Page tokens of the managed Pages (secret output)',
+				action: 'Get page tokens',
+			},
 		],
 		default: 'exchange',
 	},

@@ -21,18 +21,28 @@ const properties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: FIELDS.map((field) => ({ name: field, value: field })),
 		default: ['first_name', 'last_name', 'profile_pic'],
-		description: 'Profile fields to read. Locale, timezone and gender need extra permissions granted to the app.',
+		description:
+			'Profile fields to read. Locale, timezone and gender need extra permissions granted to the app.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getProfile'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getProfile'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = String(this.getNodeParameter('userId', itemIndex, '')).trim();
 	if (!/^\d+$/.test(userId)) {
-		throw new NodeOperationError(this.getNode(), `User ID "${userId}" is not a PSID (digits only): use sender.id from the Messenger Trigger`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`User ID "${userId}" is not a PSID (digits only): use sender.id from the Messenger Trigger`,
+			{ itemIndex },
+		);
 	}
-	const fields = (this.getNodeParameter('fields', itemIndex, []) as string[]).filter((f) => FIELDS.includes(f));
+	const fields = (this.getNodeParameter('fields', itemIndex, []) as string[]).filter((f) =>
+		FIELDS.includes(f),
+	);
 	const profile = await graphRequest.call(this, {
 		credential: 'facebookPageApi',
 		method: 'GET',

@@ -12,7 +12,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['user'] } },
 		options: [
-			{ name: 'Get Profile', value: 'getProfile', description: 'Get the name and picture of a person who messaged the Page', action: 'Get a user profile' },
+			{
+				name: 'Get Profile',
+				value: 'getProfile',
+				description: 'Get the name and picture of a person who messaged the Page',
+				action: 'Get a user profile',
+			},
 		],
 		default: 'getProfile',
 	},

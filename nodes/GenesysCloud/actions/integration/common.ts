@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { redactSecrets } from '../../bodies';
-import { resolveRoute, type ApiVersion, type Channel, type IntegrationOperation, type Route } from '../../channels';
+import {
+	resolveRoute,
+	type ApiVersion,
+	type Channel,
+	type IntegrationOperation,
+	type Route,
+} from '../../channels';
 import { facebookCredentialSecrets, facebookSecretsSource } from '../../../shared/facebookSecrets';
 
 export const integrationIdProperty: INodeProperties = {
@@ -27,7 +33,10 @@ export const integrationIdProperty: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: '^[0-9A-Za-z-]{8,64}$', errorMessage: 'Not a Genesys Cloud integration ID' },
+					properties: {
+						regex: '^[0-9A-Za-z-]{8,64}$',
+						errorMessage: 'Not a Genesys Cloud integration ID',
+					},
 				},
 			],
 		},
@@ -41,19 +50,31 @@ export interface IntegrationTarget {
 }
 
 /** Reads channel and API version and resolves their paths, refusing a pair the API does not have. */
-export function target(this: IExecuteFunctions, itemIndex: number, operation: IntegrationOperation): IntegrationTarget {
+export function target(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	operation: IntegrationOperation,
+): IntegrationTarget {
 	const channel = this.getNodeParameter('channel', itemIndex) as Channel;
 	const apiVersion = this.getNodeParameter('apiVersion', itemIndex, 'current') as ApiVersion;
 	const resolved = resolveRoute(channel, apiVersion, operation);
-	if ('reason' in resolved) throw new NodeOperationError(this.getNode(), resolved.reason, { itemIndex });
+	if ('reason' in resolved)
+		throw new NodeOperationError(this.getNode(), resolved.reason, { itemIndex });
 	return { channel, apiVersion, route: resolved.route };
 }
 
 export function integrationId(this: IExecuteFunctions, itemIndex: number): string {
-	const id = String(this.getNodeParameter('integrationId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!id) throw new NodeOperationError(this.getNode(), 'Choose an integration or enter its ID', { itemIndex });
+	const id = String(
+		this.getNodeParameter('integrationId', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
+	if (!id)
+		throw new NodeOperationError(this.getNode(), 'Choose an integration or enter its ID', {
+			itemIndex,
+		});
 	if (!/^[0-9A-Za-z-]{8,64}$/.test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${id}" is not a Genesys Cloud integration ID`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `"${id}" is not a Genesys Cloud integration ID`, {
+			itemIndex,
+		});
 	}
 	return id;
 }
@@ -69,7 +90,8 @@ export const settingsFields: INodeProperties[] = [
 		name: 'messagingSettingId',
 		type: 'string',
 		default: '',
-		description: 'ID of a messaging setting (Admin → Message → Platform Configs) to apply; current API only',
+		description:
+			'ID of a messaging setting (Admin → Message → Platform Configs) to apply; current API only',
 	},
 	{
 		displayName: 'Supported Content ID',
@@ -81,10 +103,15 @@ export const settingsFields: INodeProperties[] = [
 ];
 
 /** "Facebook Secrets From" and its notice, on the Facebook and Instagram channels. */
-export function facebookSecretsFields(descriptions: { credential: string; parameters: string }): INodeProperties[] {
+export function facebookSecretsFields(descriptions: {
+	credential: string;
+	parameters: string;
+}): INodeProperties[] {
 	return facebookSecretsSource(descriptions).map((property) => ({
 		...property,
-		displayOptions: { show: { channel: ['facebook', 'instagram'], ...property.displayOptions?.show } },
+		displayOptions: {
+			show: { channel: ['facebook', 'instagram'], ...property.displayOptions?.show },
+		},
 	}));
 }
 
@@ -101,8 +128,15 @@ export async function facebookSecrets(
 ): Promise<IDataObject> {
 	const app: Record<string, string> = withApp ? { appId: 'App ID', appSecret: 'App Secret' } : {};
 	if (token === 'user') {
-		return await facebookCredentialSecrets(this, itemIndex, 'facebookAppApi', { ...app, userAccessToken: 'User Access Token' });
+		return await facebookCredentialSecrets(this, itemIndex, 'facebookAppApi', {
+			...app,
+			userAccessToken: 'User Access Token',
+		});
 	}
-	const page = await facebookCredentialSecrets(this, itemIndex, 'facebookPageApi', { pageAccessToken: 'Page Access Token' });
-	return withApp ? { ...(await facebookCredentialSecrets(this, itemIndex, 'facebookAppApi', app)), ...page } : page;
+	const page = await facebookCredentialSecrets(this, itemIndex, 'facebookPageApi', {
+		pageAccessToken: 'Page Access Token',
+	});
+	return withApp
+		? { ...(await facebookCredentialSecrets(this, itemIndex, 'facebookAppApi', app)), ...page }
+		: page;
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { buildCreateBody, type CreateInput } from '../../bodies';
@@ -8,7 +14,6 @@ import { failureOf, genesysGetAll, genesysRequest } from '../../transport';
 import { facebookSecretsSourceOf } from '../../../shared/facebookSecrets';
 import { facebookSecrets, facebookSecretsFields, output, settingsFields, target } from './common';
 
-
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
@@ -17,7 +22,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Support Page',
-		description: 'Name of the integration in Genesys Cloud (also used to find it again if a create is interrupted)',
+		description:
+			'Name of the integration in Genesys Cloud (also used to find it again if a create is interrupted)',
 	},
 	// Facebook and Instagram
 	{
@@ -27,14 +33,23 @@ const properties: INodeProperties[] = [
 		default: 'pageAccessToken',
 		displayOptions: { show: { channel: ['facebook', 'instagram'] } },
 		options: [
-			{ name: 'Page Access Token', value: 'pageAccessToken', description: 'A long-lived Page token' },
-			{ name: 'User Access Token and Page ID', value: 'userAccessToken', description: 'A short-lived user token of a Page admin' },
+			{
+				name: 'Page Access Token',
+				value: 'pageAccessToken',
+				description: 'A long-lived Page token',
+			},
+			{
+				name: 'User Access Token and Page ID',
+				value: 'userAccessToken',
+				description: 'A short-lived user token of a Page admin',
+			},
 		],
 	},
 	...facebookSecretsFields({
 		credential:
 			'Page token from the Facebook Page credential (with "User Access Token and Page ID": the user token of the Facebook App credential); App ID and App Secret from the Facebook App credential',
-		parameters: 'Enter the tokens, App ID and App Secret below, ideally as expressions mapped from the previous node',
+		parameters:
+			'Enter the tokens, App ID and App Secret below, ideally as expressions mapped from the previous node',
 	}),
 	{
 		displayName: 'Page Access Token',
@@ -42,8 +57,15 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		description: 'Best mapped from the previous node with an expression, e.g. pageAccessToken from Facebook Messenger → Token → Get Page Tokens',
-		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['pageAccessToken'], facebookSecretsFrom: ['parameters'] } },
+		description:
+			'Best mapped from the previous node with an expression, e.g. pageAccessToken from Facebook Messenger → Token → Get Page Tokens',
+		displayOptions: {
+			show: {
+				channel: ['facebook', 'instagram'],
+				accessTokenType: ['pageAccessToken'],
+				facebookSecretsFrom: ['parameters'],
+			},
+		},
 	},
 	{
 		displayName: 'User Access Token',
@@ -51,7 +73,13 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		displayOptions: { show: { channel: ['facebook', 'instagram'], accessTokenType: ['userAccessToken'], facebookSecretsFrom: ['parameters'] } },
+		displayOptions: {
+			show: {
+				channel: ['facebook', 'instagram'],
+				accessTokenType: ['userAccessToken'],
+				facebookSecretsFrom: ['parameters'],
+			},
+		},
 	},
 	{
 		displayName: 'Page ID',
@@ -66,8 +94,11 @@ const properties: INodeProperties[] = [
 		name: 'appId',
 		type: 'string',
 		default: '',
-		description: 'Your own Facebook app; leave empty to use the Genesys Cloud app (required on the legacy API)',
-		displayOptions: { show: { channel: ['facebook', 'instagram'], facebookSecretsFrom: ['parameters'] } },
+		description:
+			'Your own Facebook app; leave empty to use the Genesys Cloud app (required on the legacy API)',
+		displayOptions: {
+			show: { channel: ['facebook', 'instagram'], facebookSecretsFrom: ['parameters'] },
+		},
 	},
 	{
 		displayName: 'App Secret',
@@ -76,7 +107,9 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description: 'Secret of the app above (required when App ID is set)',
-		displayOptions: { show: { channel: ['facebook', 'instagram'], facebookSecretsFrom: ['parameters'] } },
+		displayOptions: {
+			show: { channel: ['facebook', 'instagram'], facebookSecretsFrom: ['parameters'] },
+		},
 	},
 	// Open Messaging
 	{
@@ -248,7 +281,8 @@ const properties: INodeProperties[] = [
 		name: 'waitForCompletion',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to poll until Genesys Cloud finishes the creation (createStatus Completed or Error)',
+		description:
+			'Whether to poll until Genesys Cloud finishes the creation (createStatus Completed or Error)',
 	},
 	{
 		displayName: 'Options',
@@ -270,16 +304,25 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = showFor({ show: { resource: ['integration'], operation: ['create'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['integration'], operation: ['create'] } },
+	properties,
+);
 
 /** Delays between status polls: 250 ms doubling up to 5 s. */
 export function pollDelay(attempt: number): number {
 	return Math.min(5_000, 250 * 2 ** attempt);
 }
 
-const str = (ctx: IExecuteFunctions, name: string, i: number) => String(ctx.getNodeParameter(name, i, '') ?? '');
+const str = (ctx: IExecuteFunctions, name: string, i: number) =>
+	String(ctx.getNodeParameter(name, i, '') ?? '');
 
-async function readInput(this: IExecuteFunctions, i: number, channel: string, apiVersion: string): Promise<CreateInput> {
+async function readInput(
+	this: IExecuteFunctions,
+	i: number,
+	channel: string,
+	apiVersion: string,
+): Promise<CreateInput> {
 	const p = (name: string) => str(this, name, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const input: CreateInput = {
@@ -299,14 +342,23 @@ async function readInput(this: IExecuteFunctions, i: number, channel: string, ap
 		}
 		input.pageId = p('pageId');
 	} else if (channel === 'open') {
-		const headers = this.getNodeParameter('webhookHeaders', i, {}) as { header?: Array<{ name?: string; value?: string }> };
+		const headers = this.getNodeParameter('webhookHeaders', i, {}) as {
+			header?: Array<{ name?: string; value?: string }>;
+		};
 		Object.assign(input, {
 			outboundNotificationWebhookUrl: p('outboundNotificationWebhookUrl'),
-			outboundNotificationWebhookSignatureSecretToken: p('outboundNotificationWebhookSignatureSecretToken'),
+			outboundNotificationWebhookSignatureSecretToken: p(
+				'outboundNotificationWebhookSignatureSecretToken',
+			),
 			webhookHeaders: headers.header ?? [],
 		});
 	} else if (channel === 'twitter' && apiVersion === 'current') {
-		Object.assign(input, { signupCode: p('signupCode'), appId: p('appId'), codeChallenge: p('codeChallenge'), redirectUri: p('redirectUri') });
+		Object.assign(input, {
+			signupCode: p('signupCode'),
+			appId: p('appId'),
+			codeChallenge: p('codeChallenge'),
+			redirectUri: p('redirectUri'),
+		});
 	} else if (channel === 'twitter') {
 		Object.assign(input, {
 			consumerKey: p('consumerKey'),
@@ -319,14 +371,23 @@ async function readInput(this: IExecuteFunctions, i: number, channel: string, ap
 	} else if (channel === 'whatsapp') {
 		input.embeddedSignupAccessToken = p('embeddedSignupAccessToken');
 	} else if (channel === 'line') {
-		Object.assign(input, { channelId: p('channelId'), channelSecret: p('channelSecret'), switcherSecret: p('switcherSecret'), serviceCode: p('serviceCode') });
+		Object.assign(input, {
+			channelId: p('channelId'),
+			channelSecret: p('channelSecret'),
+			switcherSecret: p('switcherSecret'),
+			serviceCode: p('serviceCode'),
+		});
 	}
 	return input;
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { channel, apiVersion, route } = target.call(this, i, 'create');
-	const built = buildCreateBody(channel, apiVersion, await readInput.call(this, i, channel, apiVersion));
+	const built = buildCreateBody(
+		channel,
+		apiVersion,
+		await readInput.call(this, i, channel, apiVersion),
+	);
 	if ('error' in built) throw new NodeOperationError(this.getNode(), built.error, { itemIndex: i });
 	const body = built.body;
 	const operation = `create a ${channel} integration`;
@@ -334,21 +395,41 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	let entity: IDataObject;
 	try {
-		entity = await genesysRequest.call(this, { method: 'POST', path: route.createPath, body, operation, permission, itemIndex: i });
+		entity = await genesysRequest.call(this, {
+			method: 'POST',
+			path: route.createPath,
+			body,
+			operation,
+			permission,
+			itemIndex: i,
+		});
 	} catch (error) {
 		// A 5xx or a lost connection leaves the create possibly applied: look for it by name (and
 		// page) before sending it once more, so that one item never makes two integrations.
 		// The transport only throws NodeApiError (with its wire failure) or NodeOperationError.
 		const typed = error as NodeApiError | NodeOperationError;
 		const failure = failureOf(typed);
-		const ambiguous = failure && (failure.status === undefined ? Boolean(failure.networkCode) : failure.status >= 500);
+		const ambiguous =
+			failure &&
+			(failure.status === undefined ? Boolean(failure.networkCode) : failure.status >= 500);
 		if (!ambiguous) throw typed;
 		const existing = (
-			await genesysGetAll.call(this, { path: route.collection, operation: `look up ${channel} integrations`, itemIndex: i })
+			await genesysGetAll.call(this, {
+				path: route.collection,
+				operation: `look up ${channel} integrations`,
+				itemIndex: i,
+			})
 		).find((e) => e.name === body.name && (body.pageId === undefined || e.pageId === body.pageId));
 		entity =
 			existing ??
-			(await genesysRequest.call(this, { method: 'POST', path: route.createPath, body, operation, permission, itemIndex: i }));
+			(await genesysRequest.call(this, {
+				method: 'POST',
+				path: route.createPath,
+				body,
+				operation,
+				permission,
+				itemIndex: i,
+			}));
 	}
 
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, true) as boolean;
@@ -357,10 +438,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const deadline = Date.now() + Number(options.timeout ?? 120) * 1000;
 		for (let attempt = 0; entity.createStatus === 'Initiated'; attempt++) {
 			if (Date.now() + pollDelay(attempt) > deadline) {
-				throw new NodeOperationError(this.getNode(), `The ${channel} integration ${String(entity.id)} is still being created`, {
-					description: `Genesys Cloud did not finish within ${Number(options.timeout ?? 120)} s; get it later by its ID, or raise Options → Timeout.`,
-					itemIndex: i,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`The ${channel} integration ${String(entity.id)} is still being created`,
+					{
+						description: `Genesys Cloud did not finish within ${Number(options.timeout ?? 120)} s; get it later by its ID, or raise Options → Timeout.`,
+						itemIndex: i,
+					},
+				);
 			}
 			await sleep(pollDelay(attempt));
 			entity = await genesysRequest.call(this, {
@@ -376,7 +461,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			const message = `Genesys Cloud could not create the ${channel} integration: ${String(createError.message ?? 'unknown error')}`;
 			throw new NodeApiError(
 				this.getNode(),
-				{ message, id: String(entity.id), createStatus: 'Error', createError: createError as JsonObject } as JsonObject,
+				{
+					message,
+					id: String(entity.id),
+					createStatus: 'Error',
+					createError: createError as JsonObject,
+				} as JsonObject,
 				{
 					message,
 					description: `Integration ${String(entity.id)} ended in createStatus Error${createError.code ? ` (code ${String(createError.code)})` : ''}. Delete it, fix the cause and create it again.`,

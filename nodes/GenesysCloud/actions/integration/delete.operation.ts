@@ -1,13 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-
 import { genesysRequest } from '../../transport';
 import { showFor } from '../display';
 import { integrationId, integrationIdProperty, target } from './common';
 
 const properties: INodeProperties[] = [integrationIdProperty];
 
-export const description = showFor({ show: { resource: ['integration'], operation: ['delete'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['integration'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { channel, route } = target.call(this, i, 'delete');

@@ -1,5 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { genesysRequest } from '../../transport';
 import { showFor } from '../display';
@@ -31,12 +35,17 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = showFor({ show: { resource: ['integration'], operation: ['get'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['integration'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { channel, apiVersion, route } = target.call(this, i, 'get');
 	const id = integrationId.call(this, i);
-	const options = (apiVersion === 'current' ? this.getNodeParameter('options', i, {}) : {}) as IDataObject;
+	const options = (
+		apiVersion === 'current' ? this.getNodeParameter('options', i, {}) : {}
+	) as IDataObject;
 	const expand = (options.expand as string[] | undefined) ?? [];
 	const entity = await genesysRequest.call(this, {
 		method: 'GET',

@@ -1,6 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
-
 
 import { genesysGetAll } from '../../transport';
 import { showFor } from '../display';
@@ -18,20 +22,28 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { apiVersion: ['current'] } },
 		options: [
 			expandProperty,
-			...settingsFields.map((field) => ({ ...field, description: `Only integrations that use this ${field.displayName.replace(/ ID$/, '').toLowerCase()}` })),
+			...settingsFields.map((field) => ({
+				...field,
+				description: `Only integrations that use this ${field.displayName.replace(/ ID$/, '').toLowerCase()}`,
+			})),
 		],
 	},
 ];
 
-export const description = showFor({ show: { resource: ['integration'], operation: ['getAll'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['integration'], operation: ['getAll'] } },
+	properties,
+);
 
 /** The listing query: expand and the dotted filter keys the API reads (supportedContent.id, messagingSetting.id). */
 export function listQuery(options: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	const expand = (options.expand as string[] | undefined) ?? [];
 	if (expand.length) qs.expand = expand.join(',');
-	if (String(options.supportedContentId ?? '').trim()) qs['supportedContent.id'] = String(options.supportedContentId).trim();
-	if (String(options.messagingSettingId ?? '').trim()) qs['messagingSetting.id'] = String(options.messagingSettingId).trim();
+	if (String(options.supportedContentId ?? '').trim())
+		qs['supportedContent.id'] = String(options.supportedContentId).trim();
+	if (String(options.messagingSettingId ?? '').trim())
+		qs['messagingSetting.id'] = String(options.messagingSettingId).trim();
 	return qs;
 }
 
@@ -39,7 +51,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const { channel, apiVersion, route } = target.call(this, i, 'getAll');
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-	const options = (apiVersion === 'current' ? this.getNodeParameter('options', i, {}) : {}) as IDataObject;
+	const options = (
+		apiVersion === 'current' ? this.getNodeParameter('options', i, {}) : {}
+	) as IDataObject;
 	const entities = await genesysGetAll.call(
 		this,
 		{

@@ -17,11 +17,36 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['integration'] } },
 		default: 'getAll',
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create an integration', description: 'Create a messaging integration' },
-			{ name: 'Delete', value: 'delete', action: 'Delete an integration', description: 'Delete a messaging integration' },
-			{ name: 'Get', value: 'get', action: 'Get an integration', description: 'Get a messaging integration' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many integrations', description: 'List the messaging integrations of a channel' },
-			{ name: 'Update', value: 'update', action: 'Update an integration', description: 'Update a messaging integration' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create an integration',
+				description: 'Create a messaging integration',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete an integration',
+				description: 'Delete a messaging integration',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an integration',
+				description: 'Get a messaging integration',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many integrations',
+				description: 'List the messaging integrations of a channel',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update an integration',
+				description: 'Update a messaging integration',
+			},
 		],
 	},
 	{
@@ -46,8 +71,16 @@ export const description: INodeProperties[] = [
 		default: 'current',
 		displayOptions: { show: { resource: ['integration'] } },
 		options: [
-			{ name: 'Current', value: 'current', description: '/api/v2/conversations/messaging/integrations/…' },
-			{ name: 'Legacy', value: 'legacy', description: '/api/v2/messaging/integrations/… (Facebook, LINE, Twitter)' },
+			{
+				name: 'Current',
+				value: 'current',
+				description: '/api/v2/conversations/messaging/integrations/…',
+			},
+			{
+				name: 'Legacy',
+				value: 'legacy',
+				description: '/api/v2/messaging/integrations/… (Facebook, LINE, Twitter)',
+			},
 		],
 	},
 	...create.description,

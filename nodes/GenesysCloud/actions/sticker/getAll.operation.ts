@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 
-
 import { STICKER_BASE, type ApiVersion } from '../../channels';
 import { showFor } from '../display';
 import { genesysGetAll } from '../../transport';
@@ -13,7 +12,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'legacy',
 		options: [
-			{ name: 'Current', value: 'current', description: '/api/v2/conversations/messaging/stickers/…' },
+			{
+				name: 'Current',
+				value: 'current',
+				description: '/api/v2/conversations/messaging/stickers/…',
+			},
 			{ name: 'Legacy', value: 'legacy', description: '/api/v2/messaging/stickers/…' },
 		],
 	},
@@ -37,7 +40,10 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit(false),
 ];
 
-export const description = showFor({ show: { resource: ['sticker'], operation: ['getAll'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['sticker'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const apiVersion = this.getNodeParameter('apiVersion', i, 'legacy') as ApiVersion;

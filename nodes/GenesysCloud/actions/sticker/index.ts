@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['sticker'] } },
 		default: 'getAll',
-		options: [{ name: 'Get Many', value: 'getAll', action: 'Get many stickers', description: 'List messaging stickers' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many stickers',
+				description: 'List messaging stickers',
+			},
+		],
 	},
 	...getAll.description,
 ];

@@ -8,12 +8,24 @@ import { interactionIdField } from '../fields';
 
 const properties: INodeProperties[] = [interactionIdField];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebook'], operation: ['cancel'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebook'], operation: ['cancel'] } },
+	properties,
+);
 
 /** Cancels an outbound interaction that has not been sent (state becomes Canceled). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+): Promise<IDataObject> {
 	const interactionId = requiredString.call(this, 'interactionId', itemIndex, 'Interaction ID');
-	return await operateAndReport.call(this, gws, itemIndex, 'Cancel', { interactionId }, async () =>
-		await gws.operate(facebookPath(interactionId), cancelBody(), itemIndex),
+	return await operateAndReport.call(
+		this,
+		gws,
+		itemIndex,
+		'Cancel',
+		{ interactionId },
+		async () => await gws.operate(facebookPath(interactionId), cancelBody(), itemIndex),
 	);
 }

@@ -11,13 +11,25 @@ const properties: INodeProperties[] = [
 	userDataField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebook'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebook'], operation: ['create'] } },
+	properties,
+);
 
 /** Creates an empty outbound Facebook interaction (state Composing); its ID arrives over CometD (Wait for Result). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+): Promise<IDataObject> {
 	const queuePath = requiredString.call(this, 'queuePath', itemIndex, 'Queue Path');
 	const userData = userDataParameter.call(this, itemIndex);
-	return await operateAndReport.call(this, gws, itemIndex, 'Create', {}, async () =>
-		await gws.operate(facebookPath(), createBody({ queuePath, userData }), itemIndex),
+	return await operateAndReport.call(
+		this,
+		gws,
+		itemIndex,
+		'Create',
+		{},
+		async () => await gws.operate(facebookPath(), createBody({ queuePath, userData }), itemIndex),
 	);
 }

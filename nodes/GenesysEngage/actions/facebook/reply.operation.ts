@@ -20,14 +20,31 @@ const properties: INodeProperties[] = [
 	userDataField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebook'], operation: ['reply'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebook'], operation: ['reply'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+): Promise<IDataObject> {
 	const interactionId = requiredString.call(this, 'interactionId', itemIndex, 'Interaction ID');
 	const queuePath = requiredString.call(this, 'queuePath', itemIndex, 'Queue Path');
 	const commentId = optionalString.call(this, 'commentId', itemIndex);
 	const userData = userDataParameter.call(this, itemIndex);
-	return await operateAndReport.call(this, gws, itemIndex, 'Reply', { interactionId }, async () =>
-		await gws.operate(facebookPath(interactionId), replyBody({ queuePath, commentId, userData }), itemIndex),
+	return await operateAndReport.call(
+		this,
+		gws,
+		itemIndex,
+		'Reply',
+		{ interactionId },
+		async () =>
+			await gws.operate(
+				facebookPath(interactionId),
+				replyBody({ queuePath, commentId, userData }),
+				itemIndex,
+			),
 	);
 }

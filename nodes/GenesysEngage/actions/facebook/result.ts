@@ -20,25 +20,42 @@ export async function operateAndReport(
 	ids: IDataObject,
 	run: () => Promise<GwsResult>,
 ): Promise<IDataObject> {
-	if (!(this.getNodeParameter('waitForResult', itemIndex, false) as boolean)) return outputOf(await run(), operationName, ids);
-	const timeoutMs = Math.max(1, Number(this.getNodeParameter('resultTimeout', itemIndex, 30))) * 1000;
+	if (!(this.getNodeParameter('waitForResult', itemIndex, false) as boolean))
+		return outputOf(await run(), operationName, ids);
+	const timeoutMs =
+		Math.max(1, Number(this.getNodeParameter('resultTimeout', itemIndex, 30))) * 1000;
 	// Subscribed before the request, so that a fast result cannot be missed.
-	await channel(this, itemIndex, async () => await gws.notifications.subscribe(FACEBOOK_TOPIC, itemIndex));
+	await channel(
+		this,
+		itemIndex,
+		async () => await gws.notifications.subscribe(FACEBOOK_TOPIC, itemIndex),
+	);
 	const result = await run();
 	const output = outputOf(result, operationName, ids);
 	if (typeof result.referenceId !== 'number') {
-		throw new NodeOperationError(this.getNode(), `Web Services accepted ${operationName} without a referenceId, so its result cannot be awaited`, {
-			itemIndex,
-			description: 'Turn off Wait for Result for this operation.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Web Services accepted ${operationName} without a referenceId, so its result cannot be awaited`,
+			{
+				itemIndex,
+				description: 'Turn off Wait for Result for this operation.',
+			},
+		);
 	}
 	const referenceId = result.referenceId;
-	const data = await channel(this, itemIndex, async () => await gws.notifications.waitFor(FACEBOOK_TOPIC, referenceId, timeoutMs, itemIndex));
+	const data = await channel(
+		this,
+		itemIndex,
+		async () => await gws.notifications.waitFor(FACEBOOK_TOPIC, referenceId, timeoutMs, itemIndex),
+	);
 	const interaction = (data.facebook ?? {}) as IDataObject;
 	if (data.notificationType === 'Error') {
 		throw new NodeApiError(this.getNode(), data as JsonObject, {
 			message: `Genesys Engage reported that ${operationName} failed (referenceId ${referenceId})`,
-			description: typeof data.errorMessage === 'string' ? data.errorMessage : JSON.stringify(data).slice(0, 300),
+			description:
+				typeof data.errorMessage === 'string'
+					? data.errorMessage
+					: JSON.stringify(data).slice(0, 300),
 			itemIndex,
 		});
 	}
@@ -47,7 +64,9 @@ export async function operateAndReport(
 		...output,
 		// Reply produces a new interaction: its ID, with the one replied to kept beside it.
 		interactionId: producedId ?? output.interactionId ?? null,
-		...(output.interactionId && producedId && producedId !== output.interactionId ? { repliedToInteractionId: output.interactionId } : {}),
+		...(output.interactionId && producedId && producedId !== output.interactionId
+			? { repliedToInteractionId: output.interactionId }
+			: {}),
 		notificationType: data.notificationType ?? null,
 		state: interaction.state ?? null,
 		interaction,
@@ -55,7 +74,11 @@ export async function operateAndReport(
 }
 
 /** CometD failures as node errors that say what happened and what it means for the operation. */
-async function channel<T>(context: IExecuteFunctions, itemIndex: number, work: () => Promise<T>): Promise<T> {
+async function channel<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	work: () => Promise<T>,
+): Promise<T> {
 	try {
 		return await work();
 	} catch (error) {
@@ -69,7 +92,8 @@ async function channel<T>(context: IExecuteFunctions, itemIndex: number, work: (
 		if (error instanceof NotificationChannelError) {
 			throw new NodeOperationError(context.getNode(), error.message, {
 				itemIndex,
-				description: 'The CometD notification channel of Web Services (/api/v2/notifications) did not answer as expected.',
+				description:
+					'The CometD notification channel of Web Services (/api/v2/notifications) did not answer as expected.',
 			});
 		}
 		throw asNodeError(context, error, itemIndex);

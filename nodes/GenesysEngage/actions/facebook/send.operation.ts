@@ -8,7 +8,9 @@ import { interactionIdField, queuePathField } from '../fields';
 
 const properties: INodeProperties[] = [
 	interactionIdField,
-	queuePathField('The queue (job) that handles the Send operation, e.g. /queues/<id> or /contacts/<id>'),
+	queuePathField(
+		'The queue (job) that handles the Send operation, e.g. /queues/<id> or /contacts/<id>',
+	),
 	{
 		displayName: 'From',
 		name: 'from',
@@ -32,19 +34,37 @@ const properties: INodeProperties[] = [
 		name: 'saveLar',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to store this agent in the Contact Profile for last-agent routing (saveLAR)',
+		description:
+			'Whether to store this agent in the Contact Profile for last-agent routing (saveLAR)',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebook'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebook'], operation: ['send'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+): Promise<IDataObject> {
 	const interactionId = requiredString.call(this, 'interactionId', itemIndex, 'Interaction ID');
 	const queuePath = requiredString.call(this, 'queuePath', itemIndex, 'Queue Path');
 	const from = requiredString.call(this, 'from', itemIndex, 'From');
 	const message = requiredString.call(this, 'message', itemIndex, 'Message', true);
 	const saveLar = this.getNodeParameter('saveLar', itemIndex, false) as boolean;
-	return await operateAndReport.call(this, gws, itemIndex, 'Send', { interactionId }, async () =>
-		await gws.operate(facebookPath(interactionId), sendBody({ queuePath, from, message, saveLar }), itemIndex),
+	return await operateAndReport.call(
+		this,
+		gws,
+		itemIndex,
+		'Send',
+		{ interactionId },
+		async () =>
+			await gws.operate(
+				facebookPath(interactionId),
+				sendBody({ queuePath, from, message, saveLar }),
+				itemIndex,
+			),
 	);
 }

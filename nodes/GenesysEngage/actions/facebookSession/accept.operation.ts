@@ -16,12 +16,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebookSession'], operation: ['accept'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebookSession'], operation: ['accept'] } },
+	properties,
+);
 
 /** Accepts an invitation to a private-messaging session. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+): Promise<IDataObject> {
 	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
 	const nickname = optionalString.call(this, 'nickname', itemIndex);
-	const result = await gws.operate(facebookSessionPath(sessionId), acceptBody({ nickname }), itemIndex);
+	const result = await gws.operate(
+		facebookSessionPath(sessionId),
+		acceptBody({ nickname }),
+		itemIndex,
+	);
 	return outputOf(result, 'Accept', { sessionId });
 }

@@ -17,12 +17,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebookSession'], operation: ['addComment'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebookSession'], operation: ['addComment'] } },
+	properties,
+);
 
 /** Sets the session's comment. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+): Promise<IDataObject> {
 	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
 	const comment = requiredString.call(this, 'comment', itemIndex, 'Comment', true);
-	const result = await gws.operate(facebookSessionPath(sessionId), addCommentBody({ comment }), itemIndex);
+	const result = await gws.operate(
+		facebookSessionPath(sessionId),
+		addCommentBody({ comment }),
+		itemIndex,
+	);
 	return outputOf(result, 'AddComment', { sessionId });
 }

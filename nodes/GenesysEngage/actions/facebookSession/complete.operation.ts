@@ -16,12 +16,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebookSession'], operation: ['complete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebookSession'], operation: ['complete'] } },
+	properties,
+);
 
 /** Completes the session: ends it and, with a queue name, places the interaction in that queue. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+): Promise<IDataObject> {
 	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
 	const queueName = optionalString.call(this, 'queueName', itemIndex);
-	const result = await gws.operate(facebookSessionPath(sessionId), completeBody({ queueName }), itemIndex);
+	const result = await gws.operate(
+		facebookSessionPath(sessionId),
+		completeBody({ queueName }),
+		itemIndex,
+	);
 	return outputOf(result, 'Complete', { sessionId });
 }

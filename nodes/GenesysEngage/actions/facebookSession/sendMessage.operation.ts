@@ -18,12 +18,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebookSession'], operation: ['sendMessage'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebookSession'], operation: ['sendMessage'] } },
+	properties,
+);
 
 /** Sends a text message in the session. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+): Promise<IDataObject> {
 	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
 	const text = requiredString.call(this, 'text', itemIndex, 'Text', true);
-	const result = await gws.operate(facebookSessionPath(sessionId), sendMessageBody({ text }), itemIndex);
+	const result = await gws.operate(
+		facebookSessionPath(sessionId),
+		sendMessageBody({ text }),
+		itemIndex,
+	);
 	return outputOf(result, 'SendMessage', { sessionId });
 }

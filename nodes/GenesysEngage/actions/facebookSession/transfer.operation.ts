@@ -12,8 +12,16 @@ const properties: INodeProperties[] = [
 		name: 'targetType',
 		type: 'options',
 		options: [
-			{ name: 'Target Path', value: 'targetPath', description: 'A path such as /users/{user ID} or /queues/{queue ID}' },
-			{ name: 'Target URI', value: 'targetUri', description: 'A full Web Services URI of the user or queue' },
+			{
+				name: 'Target Path',
+				value: 'targetPath',
+				description: 'A path such as /users/{user ID} or /queues/{queue ID}',
+			},
+			{
+				name: 'Target URI',
+				value: 'targetUri',
+				description: 'A full Web Services URI of the user or queue',
+			},
 		],
 		default: 'targetPath',
 		description: 'How the transfer target is given',
@@ -40,16 +48,25 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['facebookSession'], operation: ['transfer'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['facebookSession'], operation: ['transfer'] } },
+	properties,
+);
 
 /** Transfers the session to another agent or a queue. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, gws: GwsSession): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gws: GwsSession,
+): Promise<IDataObject> {
 	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
 	const targetType = this.getNodeParameter('targetType', itemIndex, 'targetPath') as string;
 	const body =
 		targetType === 'targetUri'
 			? transferBody({ targetUri: requiredString.call(this, 'targetUri', itemIndex, 'Target URI') })
-			: transferBody({ targetPath: requiredString.call(this, 'targetPath', itemIndex, 'Target Path') });
+			: transferBody({
+					targetPath: requiredString.call(this, 'targetPath', itemIndex, 'Target Path'),
+				});
 	const result = await gws.operate(facebookSessionPath(sessionId), body, itemIndex);
 	return outputOf(result, 'Transfer', { sessionId });
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { createBody, createProblems, type CreateInput } from '../../helpers';
 import { facebookSecret, facebookSecretsSource } from '../../../shared/facebookSecrets';
@@ -20,8 +25,10 @@ const properties: INodeProperties[] = [
 		description: 'The channel to integrate',
 	},
 	...facebookSecretsSource({
-		credential: 'Page Access Token from the Facebook Page credential; Facebook App ID and App Secret from the Facebook App credential',
-		parameters: 'Enter the Page Access Token, Facebook App ID and App Secret below, ideally as expressions mapped from the previous node',
+		credential:
+			'Page Access Token from the Facebook Page credential; Facebook App ID and App Secret from the Facebook App credential',
+		parameters:
+			'Enter the Page Access Token, Facebook App ID and App Secret below, ideally as expressions mapped from the previous node',
 	}),
 	{
 		displayName: 'Page Access Token',
@@ -74,7 +81,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		displayOptions: { show: { type: ['instagram'] } },
-		description: 'Whether a mention of your business in a user\'s story creates a referral event',
+		description: "Whether a mention of your business in a user's story creates a referral event",
 	},
 	{
 		displayName: 'Page ID',
@@ -86,12 +93,19 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['integration'], operation: ['create'] } },
+	properties,
+);
 
 /** Creates an Instagram Direct or Messenger integration; outputs the integration Sunshine returns. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const type = this.getNodeParameter('type', itemIndex) as CreateInput['type'];
-	if (type !== 'instagram' && type !== 'messenger') ensure(this, itemIndex, `Type "${String(type)}" is not instagram or messenger`);
+	if (type !== 'instagram' && type !== 'messenger')
+		ensure(this, itemIndex, `Type "${String(type)}" is not instagram or messenger`);
 	const input: CreateInput = {
 		type,
 		pageAccessToken: await facebookSecret(this, itemIndex, {
@@ -100,17 +114,39 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			field: 'pageAccessToken',
 			label: 'Page Access Token',
 		}),
-		appId: await facebookSecret(this, itemIndex, { parameter: 'appId', credential: 'facebookAppApi', field: 'appId', label: 'App ID' }),
-		appSecret: await facebookSecret(this, itemIndex, { parameter: 'appSecret', credential: 'facebookAppApi', field: 'appSecret', label: 'App Secret' }),
+		appId: await facebookSecret(this, itemIndex, {
+			parameter: 'appId',
+			credential: 'facebookAppApi',
+			field: 'appId',
+			label: 'App ID',
+		}),
+		appSecret: await facebookSecret(this, itemIndex, {
+			parameter: 'appSecret',
+			credential: 'facebookAppApi',
+			field: 'appSecret',
+			label: 'App Secret',
+		}),
 		displayName: text(this, 'displayName', itemIndex),
 	};
 	if (type === 'instagram') {
-		input.storyRepliesEnabled = this.getNodeParameter('storyRepliesEnabled', itemIndex, true) as boolean;
-		input.storyMentionsEnabled = this.getNodeParameter('storyMentionsEnabled', itemIndex, true) as boolean;
+		input.storyRepliesEnabled = this.getNodeParameter(
+			'storyRepliesEnabled',
+			itemIndex,
+			true,
+		) as boolean;
+		input.storyMentionsEnabled = this.getNodeParameter(
+			'storyMentionsEnabled',
+			itemIndex,
+			true,
+		) as boolean;
 	} else {
 		input.pageId = text(this, 'pageId', itemIndex);
 	}
 	ensure(this, itemIndex, ...createProblems(input));
-	const response = await sunshineRequest.call(this, 'POST', '/integrations', itemIndex, { body: createBody(input) });
-	return [{ json: (response.integration ?? response) as IDataObject, pairedItem: { item: itemIndex } }];
+	const response = await sunshineRequest.call(this, 'POST', '/integrations', itemIndex, {
+		body: createBody(input),
+	});
+	return [
+		{ json: (response.integration ?? response) as IDataObject, pairedItem: { item: itemIndex } },
+	];
 }

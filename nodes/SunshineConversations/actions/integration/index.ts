@@ -21,8 +21,18 @@ export const description: INodeProperties[] = [
 				description: 'Create an Instagram Direct or Messenger integration',
 				action: 'Create an integration',
 			},
-			{ name: 'Delete', value: 'delete', description: 'Delete an integration', action: 'Delete an integration' },
-			{ name: 'Get', value: 'get', description: 'Get an integration', action: 'Get an integration' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete an integration',
+				action: 'Delete an integration',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an integration',
+				action: 'Get an integration',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',

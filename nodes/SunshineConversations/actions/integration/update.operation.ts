@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { checkDisplayName, checkSecret, updateBody } from '../../helpers';
 import { sunshineRequest } from '../../transport';
@@ -33,7 +38,8 @@ const properties: INodeProperties[] = [
 				name: 'storyMentionsEnabled',
 				type: 'boolean',
 				default: true,
-				description: 'Whether a mention in a user\'s story creates a referral event (Instagram only)',
+				description:
+					"Whether a mention in a user's story creates a referral event (Instagram only)",
 			},
 			{
 				displayName: 'Story Replies Enabled',
@@ -46,19 +52,31 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['integration'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['integration'], operation: ['update'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { path } = integrationPath(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = updateBody(fields);
 	ensure(
 		this,
 		itemIndex,
-		Object.keys(body).length === 0 ? 'Nothing to update: add a field under Update Fields' : undefined,
+		Object.keys(body).length === 0
+			? 'Nothing to update: add a field under Update Fields'
+			: undefined,
 		typeof body.displayName === 'string' ? checkDisplayName(body.displayName) : undefined,
-		typeof body.pageAccessToken === 'string' ? checkSecret(body.pageAccessToken, 'Page Access Token') : undefined,
+		typeof body.pageAccessToken === 'string'
+			? checkSecret(body.pageAccessToken, 'Page Access Token')
+			: undefined,
 	);
 	const response = await sunshineRequest.call(this, 'PATCH', path, itemIndex, { body });
-	return [{ json: (response.integration ?? response) as IDataObject, pairedItem: { item: itemIndex } }];
+	return [
+		{ json: (response.integration ?? response) as IDataObject, pairedItem: { item: itemIndex } },
+	];
 }
