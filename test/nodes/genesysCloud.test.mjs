@@ -571,6 +571,106 @@ describe('genesysCloud: asynchronous create', () => {
 	});
 });
 
+describe('genesysCloud: create after an ambiguous 5xx never returns an older namesake', () => {
+	const unavailable = {
+		status: 503,
+		body: {
+			message: 'The service is currently unavailable',
+			code: 'service.unavailable',
+			status: 503,
+			contextId: 'ctx-503',
+		},
+	};
+	// Another page for the older namesake: Genesys refuses a second integration for one page.
+	const OLDER = {
+		'current:facebook': { pageAccessToken: 'EAAemulatorPageToken104000000000091' },
+		'current:instagram': { pageId: '104000000000092' },
+		'legacy:facebook': { pageAccessToken: 'EAAemulatorPageToken104000000000093' },
+	};
+	const create = (apiVersion, channel, name, extra = {}) =>
+		run({
+			resource: 'integration',
+			operation: 'create',
+			channel,
+			apiVersion,
+			name,
+			waitForCompletion: true,
+			...CREATE[`${apiVersion}:${channel}`],
+			...extra,
+		});
+	const backdate = (channel, id, ms) => {
+		gc.api.state.integrations.get(channel).get(id).dateCreated = new Date(
+			Date.now() - ms,
+		).toISOString();
+	};
+	const appliedThen503 = (apiVersion, channel) => (ctx) => {
+		createIntegration(gc.api.state, apiVersion, channel, ctx.body, {
+			embeddedSignup: ctx.path.endsWith('/embeddedsignup'),
+		});
+		return unavailable;
+	};
+
+	for (const key of Object.keys(CREATE)) {
+		const [apiVersion, channel] = key.split(':');
+		it(`${apiVersion} ${channel}: outputs the integration the create made, not the older one of that name`, async () => {
+			const [older] = json(await create(apiVersion, channel, 'Same name', OLDER[key]));
+			backdate(channel, older.id, 3_600_000);
+			gc.api.clearRequests();
+			gc.api.injectFault((ctx) => ctx.method === 'POST', appliedThen503(apiVersion, channel));
+			const [item] = json(await create(apiVersion, channel, 'Same name'));
+			const ids = [...gc.api.state.integrations.get(channel).keys()];
+			assert.equal(ids.length, 2);
+			const made = ids.find((id) => id !== older.id);
+			assert.notEqual(item.id, older.id, 'not the older namesake');
+			assert.equal(item.id, made);
+			assert.equal(apiRequests('POST', `/${channel}`).length, 1, 'POST not repeated');
+		});
+	}
+
+	it('fails clearly, without a second POST, when two integrations of that name appeared', async () => {
+		gc.api.injectFault(
+			(ctx) => ctx.method === 'POST',
+			(ctx) => {
+				// Someone else created one of the same name at the same moment.
+				createIntegration(gc.api.state, 'current', 'open', ctx.body);
+				createIntegration(gc.api.state, 'current', 'open', ctx.body);
+				return unavailable;
+			},
+		);
+		const result = await create('current', 'open', 'Twins');
+		assert.equal(result.error?.constructor.name, 'NodeOperationError');
+		assert.match(result.error.message, /"Twins" may or may not have been created/);
+		assert.match(result.error.description, /2 integrations of that name/);
+		assert.match(result.error.description, /Get Many/);
+		assert.equal(apiRequests('POST', '/open').length, 1);
+	});
+
+	it('fails clearly when the only namesake was created seconds before the request', async () => {
+		const [older] = json(await create('current', 'twitter', 'Just before'));
+		backdate('twitter', older.id, 1_500);
+		gc.api.clearRequests();
+		gc.api.injectFault((ctx) => ctx.method === 'POST', unavailable);
+		const result = await create('current', 'twitter', 'Just before');
+		assert.equal(result.error?.constructor.name, 'NodeOperationError');
+		assert.match(result.error.message, /may or may not have been created/);
+		assert.match(result.error.description, /seconds before the request/);
+		assert.equal(apiRequests('POST', '/twitter').length, 1);
+		assert.equal(gc.api.state.integrations.get('twitter').size, 1);
+	});
+
+	it('sends the create once more when only older namesakes exist', async () => {
+		const [older] = json(await create('current', 'whatsapp', 'Old number'));
+		backdate('whatsapp', older.id, 3_600_000);
+		gc.api.clearRequests();
+		gc.api.injectFault((ctx) => ctx.method === 'POST', unavailable);
+		const [item] = json(await create('current', 'whatsapp', 'Old number'));
+		assert.notEqual(item.id, older.id);
+		assert.equal(item.createStatus, 'Completed');
+		assert.equal(apiRequests('POST', '/whatsapp').length, 2);
+		assert.equal(gc.api.state.integrations.get('whatsapp').size, 2);
+	});
+});
+
 describe('genesysCloud: limits, retries and errors', () => {
 	it('429 waits Retry-After and retries', async () => {
 		gc.api.seed('facebook', 5);

@@ -381,6 +381,47 @@ async function readInput(
 	return input;
 }
 
+/** How far the clock behind `dateCreated` may run behind the one that stamped the Date header. */
+export const CLOCK_SKEW_MS = 3_000;
+
+/**
+ * A local instant on the server's clock: the Date header of the failed answer gives the offset
+ * (rounded down to the second, and read after the answer left the server, so never later than the
+ * true instant); without one the local clock is taken as is.
+ */
+export function serverTime(localInstant: number, dateHeader: string | undefined): number {
+	const serverNow = dateHeader ? Date.parse(dateHeader) : NaN;
+	return Number.isNaN(serverNow) ? localInstant : localInstant + (serverNow - Date.now());
+}
+
+/**
+ * Which of the same-name integrations a create sent at `since` (server clock) made. Only one
+ * created at or after `since` is taken as new; one dated within the clock-skew margin before it,
+ * one without a readable dateCreated, or several new ones make it unclear. None means the create
+ * was not applied. An older integration is never returned.
+ */
+export function createdSince(
+	sameName: IDataObject[],
+	since: number,
+): { entity?: IDataObject; unclear?: string } {
+	const dated = sameName.map((entity) => ({
+		entity,
+		at: Date.parse(String(entity.dateCreated ?? '')),
+	}));
+	if (dated.some((d) => Number.isNaN(d.at)))
+		return { unclear: 'an integration of that name has no dateCreated' };
+	const recent = dated.filter((d) => d.at >= since - CLOCK_SKEW_MS);
+	if (recent.length > 1)
+		return {
+			unclear: `${recent.length} integrations of that name were created around the time of the request`,
+		};
+	if (recent.length === 1 && recent[0].at < since)
+		return {
+			unclear: `one integration of that name was created seconds before the request (${String(recent[0].entity.dateCreated)})`,
+		};
+	return { entity: recent[0]?.entity };
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { channel, apiVersion, route } = target.call(this, i, 'create');
 	const built = buildCreateBody(
@@ -394,6 +435,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const permission = ADD_PERMISSION[channel];
 
 	let entity: IDataObject;
+	const requestStart = Date.now();
 	try {
 		entity = await genesysRequest.call(this, {
 			method: 'POST',
@@ -404,8 +446,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			itemIndex: i,
 		});
 	} catch (error) {
-		// A 5xx or a lost connection leaves the create possibly applied: look for it by name (and
-		// page) before sending it once more, so that one item never makes two integrations.
+		// A 5xx or a lost connection leaves the create possibly applied: look for it before sending
+		// it once more, so that one item never makes two integrations.
 		// The transport only throws NodeApiError (with its wire failure) or NodeOperationError.
 		const typed = error as NodeApiError | NodeOperationError;
 		const failure = failureOf(typed);
@@ -413,15 +455,29 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			failure &&
 			(failure.status === undefined ? Boolean(failure.networkCode) : failure.status >= 500);
 		if (!ambiguous) throw typed;
-		const existing = (
+		const sameName = (
 			await genesysGetAll.call(this, {
 				path: route.collection,
 				operation: `look up ${channel} integrations`,
 				itemIndex: i,
 			})
-		).find((e) => e.name === body.name && (body.pageId === undefined || e.pageId === body.pageId));
+		).filter(
+			(e) => e.name === body.name && (body.pageId === undefined || e.pageId === body.pageId),
+		);
+		const since = serverTime(requestStart, failure.headers?.date);
+		const found = createdSince(sameName, since);
+		if (found.unclear) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The ${channel} integration "${String(body.name)}" may or may not have been created`,
+				{
+					description: `Genesys Cloud answered the create with ${failure.status ?? failure.networkCode}, and ${found.unclear}, so the node cannot tell which one (if any) this create made. List the ${channel} integrations (Get Many), check the ones named "${String(body.name)}" by their dateCreated, and delete or keep them before running this item again.`,
+					itemIndex: i,
+				},
+			);
+		}
 		entity =
-			existing ??
+			found.entity ??
 			(await genesysRequest.call(this, {
 				method: 'POST',
 				path: route.createPath,
