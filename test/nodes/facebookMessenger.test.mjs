@@ -907,16 +907,120 @@ describe('throughput', () => {
 	});
 });
 
+describe('a failed send', () => {
+	const refused = {
+		status: 400,
+		body: {
+			error: {
+				message: '(#100) No matching user found',
+				type: 'OAuthException',
+				code: 100,
+				error_subcode: 2018001,
+				fbtrace_id: 'Afailed',
+			},
+		},
+	};
+	const sendOf = (n) => (ctx) =>
+		ctx.path.endsWith('/messages') && ctx.body?.message?.text === `#${n}`;
+	const sentNumbers = () => graph.state.sent.map((s) => Number(s.message.text.slice(1)));
+
+	it('Continue On Fail off: no send starts after the failure, none to that recipient, and the error says what was sent', async () => {
+		graph.latencyMs = 25;
+		// Three recipients, item n to bulkPsid(n % 3); item 4 (recipient 1) fails.
+		const items = [];
+		for (let n = 0; n < 12; n++) items.push({ json: { to: bulkPsid(n % 3), n } });
+		// Item 4's failure is answered as soon as another send has arrived: that one is in flight
+		// (answered 25 ms later) and must finish; nothing may arrive after the failure's answer.
+		let answeredAt;
+		graph.injectFault(sendOf(4), async () => {
+			const seen = graph.requests.length;
+			for (let t = 0; t < 200 && graph.requests.length === seen; t++)
+				await new Promise((r) => setTimeout(r, 1));
+			answeredAt = Date.now();
+			return refused;
+		});
+		const error = await perItem(
+			items,
+			(item) => send({ recipientId: item.json.to, text: `#${item.json.n}` }),
+			{ concurrency: 2 },
+		).then(
+			() => assert.fail('the node did not throw'),
+			(e) => e,
+		);
+		assert.ok(error instanceof NodeApiError, String(error));
+		assert.equal(error.context.itemIndex, 4);
+		const posts = graph.requestsTo('POST', '/messages');
+		const failed = posts.find((r) => r.body.message.text === '#4');
+		// Arrived after the failed send was answered: nothing; the send in flight then finished.
+		const late = posts.filter((r) => r.at > answeredAt).map((r) => r.body.message.text);
+		assert.deepEqual(late, [], `sends started after the failure: ${late}`);
+		assert.equal(posts.length, graph.state.sent.length + 1);
+		assert.ok(failed);
+		const sent = sentNumbers();
+		for (const n of [7, 10]) assert.ok(!sent.includes(n), `item ${n} (same recipient) was sent`);
+		assert.ok(sent.length < 11, `${sent.length} sent`);
+		// The error names what was sent (with message ids) and what was not.
+		const sentItems = [...sent].sort((a, b) => a - b);
+		assert.match(error.description, /No matching user found|100/);
+		const listed = error.description.match(/Sent before the failure: items? ([\d, –]+)/);
+		assert.ok(listed, error.description);
+		const expand = (text) =>
+			text.split(', ').flatMap((part) => {
+				const [a, b = a] = part.split('–').map(Number);
+				return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+			});
+		assert.deepEqual(expand(listed[1].trim()), sentItems);
+		for (const s of graph.state.sent) assert.ok(error.description.includes(s.messageId));
+		const notSent = error.description.match(/Not sent: items? ([\d, –]+)/);
+		assert.ok(notSent, error.description);
+		assert.deepEqual(
+			expand(notSent[1].trim()),
+			items.map((_, i) => i).filter((i) => i !== 4 && !sentItems.includes(i)),
+		);
+		assert.ok(!error.description.includes(GRAPH.pageAccessToken));
+	});
+
+	it("Continue On Fail on: a failed recipient's later messages are skipped, the others go through", async () => {
+		graph.latencyMs = 5;
+		const items = [];
+		for (let n = 0; n < 8; n++) items.push({ json: { to: bulkPsid(n % 2), n } });
+		graph.injectFault(sendOf(2), refused);
+		const [output] = await perItem(
+			items,
+			(item) => send({ recipientId: item.json.to, text: `#${item.json.n}` }),
+			{ concurrency: 2 },
+			{ continueOnFail: true },
+		);
+		assert.deepEqual(
+			output.map((i) => i.pairedItem.item),
+			items.map((_, i) => i),
+		);
+		assert.deepEqual(
+			sentNumbers().sort((a, b) => a - b),
+			[0, 1, 3, 5, 7],
+		);
+		for (const n of [0, 1, 3, 5, 7]) assert.match(output[n].json.messageId, /^m_/);
+		assert.equal(output[2].json.code, 100);
+		for (const n of [4, 6]) {
+			assert.equal(output[n].json.messageId, undefined);
+			assert.match(output[n].json.error, /not sent/i);
+			assert.match(output[n].json.error, /earlier message to the same recipient \(item 2\) failed/);
+		}
+		assert.equal(graph.requestsTo('POST', '/messages').length, 6);
+	});
+});
+
 /**
  * Runs the node with per-item parameter values, as n8n resolves expressions per item (the
  * harness has no expression engine): a context from the harness, with getNodeParameter
  * answering from each item's own parameters.
  */
-async function perItem(items, parametersOf, options = {}) {
+async function perItem(items, parametersOf, options = {}, runOptions = {}) {
 	const { context } = await runExecute(node, {
 		parameters: { ...parametersOf(items[0]), options },
 		items: [],
 		credentials: credentials(),
+		...runOptions,
 	});
 	const original = context.getNodeParameter;
 	const perItemContext = Object.create(context);
