@@ -74,10 +74,12 @@ async function assertAllStopped(userFolder, dev) {
 		new Promise((r) => setTimeout(() => r({ code: 'timeout' }), 30_000)),
 	]);
 	assert.notEqual(code, 'timeout', `dev script still running:\n${dev.output().slice(-2000)}`);
+	// Through npm, `exited` is npm's exit: the script itself may still be stopping n8n (up to 10 s
+	// before a SIGKILL) and the emulators, so wait for every process of the folder, not only n8n.
 	await waitFor(
-		async () => processesOf(userFolder).length === 0,
-		15_000,
-		'n8n processes to end',
+		async () => processesOf(userFolder, { script: true }).length === 0,
+		45_000,
+		'the dev script and n8n to end',
 	).catch(() => {});
 	assert.deepEqual(
 		processesOf(userFolder, { script: true }),
