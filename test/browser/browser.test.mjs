@@ -24,6 +24,8 @@ import {
 } from './editor.mjs';
 
 const PACKAGE = 'n8n-nodes-messenger-bridge';
+/** n8n's node picker lists a trigger without its " Trigger" suffix. */
+const pickerName = (description) => description.displayName.replace(/ Trigger$/, '');
 const env = createEnv({ port: BROWSER_PORTS.n8n, emulatorPorts: BROWSER_PORTS.emulators });
 const nodes = packageNodes();
 const actionNodes = nodes.filter((d) => !d.group.includes('trigger'));
@@ -99,23 +101,14 @@ describe('node picker: each node added through two of its actions shows that act
 				await editor.step(`picker trigger ${action}`, async () => {
 					await editor.newWorkflow();
 					const { page } = editor;
-					await page.getByTestId('canvas-add-button').click();
-					await page.getByTestId('node-creator-search-bar').fill('Messenger');
-					const names = await page.getByTestId('node-creator-item-name').allInnerTexts();
-					assert.ok(
-						!names.includes('Messenger'),
-						`a bare "Messenger" beside "Facebook Messenger" is ambiguous: ${names.join(', ')}`,
-					);
-					await page
-						.getByTestId('node-creator-item-name')
-						.getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true })
-						.click();
-					await page
-						.getByTestId('item-iterator-item')
-						.filter({ has: page.getByText(action, { exact: true }) })
-						.first()
-						.click();
-					await page.getByTestId('ndv').waitFor();
+					await editor.addNodeByAction(pickerName(trigger), action, {
+						search: 'Messenger',
+						beforeOpen: (names) =>
+							assert.ok(
+								!names.includes('Messenger'),
+								`a bare "Messenger" beside "Facebook Messenger" is ambiguous: ${names.join(', ')}`,
+							),
+					});
 					await page.getByTestId('parameter-input-verifyToken').waitFor();
 					// Only the App credential (the Page one appears with Auto Subscribe), labelled, and
 					// preselected: a new trigger is ready to verify signatures.
@@ -409,19 +402,8 @@ describe('trigger: published from the editor, a signed delivery starts one execu
 		await editor.step('trigger publish', async () => {
 			const { page } = editor;
 			await editor.newWorkflow();
-			await page.getByTestId('canvas-add-button').click();
-			await page.getByTestId('node-creator-search-bar').fill('Messenger');
 			const trigger = nodes.find((d) => d.group.includes('trigger'));
-			await page
-				.getByTestId('node-creator-item-name')
-				.getByText(trigger.displayName.replace(/ Trigger$/, ''), { exact: true })
-				.click();
-			await page
-				.getByTestId('item-iterator-item')
-				.filter({ has: page.getByText('On message', { exact: true }) })
-				.first()
-				.click();
-			await page.getByTestId('ndv').waitFor();
+			await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
 			await editor.selectCredentials((label) =>
 				/App/.test(label) ? 'Facebook App (emulator)' : undefined,
 			);

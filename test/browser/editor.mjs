@@ -125,16 +125,20 @@ export class Editor {
 	}
 
 	/** Node picker: search the node, open it, click one of its actions (opens the panel). */
-	async addNodeByAction(nodeDisplayName, actionName) {
+	/**
+	 * Node picker: search (`search`, by default the node's name), open the node, click one of its
+	 * actions (opens the panel). `beforeOpen` sees the search results first.
+	 */
+	async addNodeByAction(itemName, actionName, { search = itemName, beforeOpen } = {}) {
 		const { page } = this;
 		const plus = page.getByTestId('canvas-add-button');
 		if (await plus.isVisible()) await plus.click();
 		else await page.getByTestId('node-creator-plus-button').click();
-		await page.getByTestId('node-creator-search-bar').fill(nodeDisplayName);
-		await page
-			.getByTestId('node-creator-item-name')
-			.getByText(nodeDisplayName, { exact: true })
-			.click();
+		await page.getByTestId('node-creator-search-bar').fill(search);
+		const items = page.getByTestId('node-creator-item-name');
+		await items.first().waitFor();
+		await beforeOpen?.(await items.allInnerTexts());
+		await items.getByText(itemName, { exact: true }).click();
 		await page
 			.getByTestId('item-iterator-item')
 			.filter({ has: page.getByText(actionName, { exact: true }) })
