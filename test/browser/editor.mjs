@@ -209,14 +209,13 @@ export class Editor {
 			const wanted = nameFor(labels[i]);
 			if (!wanted) continue;
 			const input = slots.nth(i).locator('input').first();
-			await input.click();
 			// The list this field opened (others may still be fading out).
 			const list = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
 			const option = list
 				.locator('[data-test-id^="node-credentials-select-item-"]')
 				.filter({ hasText: wanted })
 				.first();
-			await option.waitFor();
+			await openUntilVisible(input, option);
 			const name = (await option.innerText()).trim().split('\n')[0];
 			await option.click();
 			await list.waitFor({ state: 'hidden' });
@@ -279,4 +278,21 @@ export class Editor {
 
 function escape(text) {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Clicks `input` until `option` shows. A click that lands while the panel re-renders the
+ * credential fields (after an operation change) can leave the list closed; a second click opens it.
+ */
+async function openUntilVisible(input, option, attempts = 4) {
+	for (let attempt = 1; ; attempt++) {
+		await input.click();
+		try {
+			await option.waitFor({ timeout: 5_000 });
+			return;
+		} catch (error) {
+			if (attempt >= attempts) throw error;
+			await input.press('Escape').catch(() => {});
+		}
+	}
 }
