@@ -58,3 +58,18 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
 	const date = Date.parse(value);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * Network failures after which the server may not have seen the request, or dropped it half-way:
+ * worth another try for a call that is safe to repeat. The one list of the package.
+ * @see https://nodejs.org/api/errors.html#common-system-errors
+ */
+export const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+]);
+
+/** Gateway answers that say the service behind it did not answer in time or at all. */
+export const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);

@@ -209,13 +209,12 @@ export class Editor {
 			const wanted = nameFor(labels[i]);
 			if (!wanted) continue;
 			const input = slots.nth(i).locator('input').first();
-			// The list this field opened (others may still be fading out).
-			const list = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
-			const option = list
-				.locator('[data-test-id^="node-credentials-select-item-"]')
-				.filter({ hasText: wanted })
-				.first();
-			await openUntilVisible(input, option);
+			const { list, option } = await openUntilVisible(input, (opened) =>
+				opened
+					.locator('[data-test-id^="node-credentials-select-item-"]')
+					.filter({ hasText: wanted })
+					.first(),
+			);
 			const name = (await option.innerText()).trim().split('\n')[0];
 			await option.click();
 			await list.waitFor({ state: 'hidden' });
@@ -281,15 +280,19 @@ function escape(text) {
 }
 
 /**
- * Clicks `input` until `option` shows. A click that lands while the panel re-renders the
- * credential fields (after an operation change) can leave the list closed; a second click opens it.
+ * Clicks `input` until the list it opened shows `optionIn(list)`; returns both. A click that lands
+ * while the panel re-renders the credential fields (after an operation change) can leave the list
+ * closed, and the re-rendered field controls a new list: its id is read after every click.
  */
-async function openUntilVisible(input, option, attempts = 4) {
+async function openUntilVisible(input, optionIn, attempts = 4) {
 	for (let attempt = 1; ; attempt++) {
 		await input.click();
+		// The list this field opened (others may still be fading out).
+		const list = input.page().locator(`[id="${await input.getAttribute('aria-controls')}"]`);
+		const option = optionIn(list);
 		try {
 			await option.waitFor({ timeout: 5_000 });
-			return;
+			return { list, option };
 		} catch (error) {
 			if (attempt >= attempts) throw error;
 			await input.press('Escape').catch(() => {});
