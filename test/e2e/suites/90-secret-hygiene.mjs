@@ -41,6 +41,9 @@ describe('e2e: secret hygiene across the whole run', () => {
 		const workflows = await env.rest('/rest/workflows');
 		const leaks = [];
 		let checkedExecutions = 0;
+		// What was actually scanned: a check that read no run data would pass on anything.
+		const scannedOutputs = new Set();
+		let scannedErrors = 0;
 		for (const workflow of workflows) {
 			const executions = await env.executions(workflow.id);
 			for (const execution of executions) {
@@ -50,6 +53,8 @@ describe('e2e: secret hygiene across the whole run', () => {
 				for (const [nodeName, runs] of Object.entries(runData)) {
 					const node = nodes.find((n) => n.name === nodeName);
 					for (const run of runs) {
+						if (run.data?.main?.some((items) => items?.length)) scannedOutputs.add(node?.type);
+						if (run.error) scannedErrors++;
 						if (!returnsTokens(node)) {
 							const found = findSecrets(JSON.stringify(run.data ?? {}), secrets);
 							if (found.length)
@@ -70,6 +75,20 @@ describe('e2e: secret hygiene across the whole run', () => {
 			}
 		}
 		assert.ok(checkedExecutions > 0, 'the run produced executions to check');
+		const packageNodes = [
+			'messengerTrigger',
+			'facebookMessenger',
+			'genesysCloud',
+			'genesysEngage',
+			'airy',
+			'sunshineConversations',
+		].map((name) => `n8n-nodes-messenger-bridge.${name}`);
+		assert.deepEqual(
+			packageNodes.filter((type) => !scannedOutputs.has(type)),
+			[],
+			'the output items of every node of the package were scanned',
+		);
+		assert.ok(scannedErrors > 0, 'failed runs (errors) were scanned');
 		assert.deepEqual(leaks, []);
 	});
 
@@ -91,6 +110,7 @@ describe('e2e: secret hygiene across the whole run', () => {
 	});
 
 	it('no secret in n8n log lines', () => {
+		assert.ok(env.log().length > 0, "n8n's log was read");
 		const found = findSecrets(env.log(), allSecrets());
 		assert.deepEqual(
 			found.map((s) => `${s.slice(0, 4)}…`),
