@@ -4,11 +4,17 @@ import type { IDataObject } from 'n8n-workflow';
  * Pure helpers for the Bayeux 1.0 messages of Web Services' CometD endpoint (long-polling):
  * what to send, and what to make of the answer. The transport and the waiting live in
  * notifications.ts.
+ * @see https://docs.genesys.com/Documentation/HTCC/latest/API/AsynchronousEvents
+ * @see https://docs.cometd.org/current/reference/#_bayeux
  */
+
+/** The topic of the user's Facebook interactions' notifications. */
 export const FACEBOOK_TOPIC = '/v2/me/facebook';
 
+/** One Bayeux message: its channel and fields. */
 export type BayeuxMessage = IDataObject & { channel: string };
 
+/** The handshake that opens a client (long-polling only). */
 export const handshakeMessage = (id: string): BayeuxMessage => ({
 	channel: '/meta/handshake',
 	version: '1.0',
@@ -17,6 +23,7 @@ export const handshakeMessage = (id: string): BayeuxMessage => ({
 	id,
 });
 
+/** Subscribes the client to `subscription`. */
 export const subscribeMessage = (
 	id: string,
 	clientId: string,
@@ -28,6 +35,7 @@ export const subscribeMessage = (
 	id,
 });
 
+/** One long-poll: the server holds it until a notification or its timeout. */
 export const connectMessage = (id: string, clientId: string): BayeuxMessage => ({
 	channel: '/meta/connect',
 	clientId,
@@ -35,6 +43,7 @@ export const connectMessage = (id: string, clientId: string): BayeuxMessage => (
 	id,
 });
 
+/** Ends the client on the server. */
 export const disconnectMessage = (id: string, clientId: string): BayeuxMessage => ({
 	channel: '/meta/disconnect',
 	clientId,
@@ -54,6 +63,7 @@ export function messagesOf(body: unknown): BayeuxMessage[] {
 	);
 }
 
+/** What a reply to a meta message says. */
 export interface MetaReply {
 	successful: boolean;
 	clientId?: string;

@@ -18,8 +18,10 @@ export type BayeuxPost = (
 	timeoutMs: number,
 ) => Promise<unknown>;
 
+/** The awaited notification did not arrive in time (the operation may still complete). */
 export class NotificationTimeout extends Error {}
 
+/** The CometD endpoint answered, but not as Bayeux says it should. */
 export class NotificationChannelError extends Error {}
 
 /** How much longer than the server's hold a connect may take before it counts as lost. */
@@ -36,6 +38,7 @@ const MAX_BUFFERED = 1000;
  * (so no result can be missed), then long-polls until the notification with the operation's
  * referenceId arrives. A server that forgot the client (a restart) gets a new handshake and the
  * same subscriptions.
+ * @see https://docs.genesys.com/Documentation/HTCC/latest/API/AsynchronousEvents
  */
 export class GwsNotifications {
 	private clientId: string | undefined;

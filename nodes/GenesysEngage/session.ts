@@ -2,6 +2,7 @@
  * Pure helpers for what Web Services keeps per HTTP session: its cookies (JSESSIONID, and any
  * load-balancer cookie beside it) and, when CSRF protection is on, the header name and token
  * it announces on GET responses. n8n's request helper keeps no cookies, so the transport does.
+ * @see https://docs.genesys.com/Documentation/GWS/8.5.2/API/CSRFProtection
  */
 export type CookieJar = Map<string, string>;
 
@@ -52,22 +53,4 @@ export function readCsrf(headers: Record<string, unknown> | undefined): CsrfToke
 	if (!token) return undefined;
 	const header = headerValues(headers, 'x-csrf-header')[0]?.trim() || 'X-CSRF-TOKEN';
 	return { header, token };
-}
-
-/** The base URL without trailing slashes or a trailing /api/v2 (users often paste it). */
-export function normalizeBaseUrl(value: unknown): string | undefined {
-	if (typeof value !== 'string') return undefined;
-	const trimmed = value
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/api\/v2$/i, '');
-	let url: URL;
-	try {
-		url = new URL(trimmed);
-	} catch {
-		return undefined;
-	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-	if (url.username || url.password || url.search || url.hash) return undefined;
-	return trimmed;
 }

@@ -3,31 +3,63 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	JsonObject,
+	NodeApiError,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { httpFailure } from '../shared/httpFailure';
-import type { RetryPolicy } from '../shared/retry';
-import { retryAfterMs, withRetry } from '../shared/retry';
-import type { CookieJar, CsrfToken } from './session';
-import { cookieHeader, normalizeBaseUrl, readCsrf, storeCookies } from './session';
+import { NodeOperationError } from 'n8n-workflow';
+import { httpBaseUrl } from '../shared/baseUrl';
+import { httpFailure, type HttpFailure } from '../shared/httpFailure';
+import { withRetry } from '../shared/retry';
+import { apiError, failureOf, type CallRetryPolicy, type VendorError } from '../shared/transport';
+import type { Answer } from './errors';
+import {
+	answerFailure,
+	describeAnswer,
+	describeCsrfRejectedTwice,
+	describeNotificationFailure,
+	describeUnreachable,
+	isCsrfRejection,
+	isSuccess,
+	sessionOpenRetry,
+} from './errors';
 import { GwsNotifications } from './notifications';
-import type { GwsResult } from './statusCodes';
-import { asGwsResult, statusMeaning } from './statusCodes';
+import type { GwsResult } from './results';
+import { asGwsResult } from './results';
+import type { CookieJar, CsrfToken } from './session';
+import { cookieHeader, readCsrf, storeCookies } from './session';
 
+/**
+ * Genesys Engage Web Services (GWS) transport: one HTTP session per execution.
+ *
+ * It binds the shared pieces (base URL, API error, retry codes) but not `createTransport`, whose
+ * request path cannot carry this API: a write needs the JSESSIONID cookie and CSRF token that the
+ * session GET returns in response headers (the core returns bodies only); the credential has no
+ * `authenticate` (see GenesysEngageApi.credentials.ts), so HTTP Basic is added here, which the
+ * core's options leave to the credential; and Web Services answers with a `statusCode` also in
+ * HTTP 200, and the CSRF filter's 403 must be read and repeated once, so every status is read here
+ * (`ignoreHttpStatusErrors`) instead of failing in n8n's helper.
+ * @see https://docs.genesys.com/Documentation/HTCC/latest/API/Authentication
+ * @see https://docs.genesys.com/Documentation/GWS/8.5.2/API/CSRFProtection
+ */
+
+/** The credential type the node uses. */
 export const CREDENTIAL = 'genesysEngageApi';
 
-/** Web Services' CometD endpoint (long-polling). Assumed: the GWS pages name the topics, not the path. */
+/** The API root users often paste into the Base URL; every path below starts with it. */
+const API_ROOT = /\/api\/v2$/i;
+
+/** Authenticates, starts the HTTP session and announces the CSRF token. */
+const SESSION_PATH = '/api/v2/me';
+
+/** Web Services' CometD endpoint (long-polling). Assumed: the pages name the topics, not the path. */
 const NOTIFICATIONS_PATH = '/api/v2/notifications';
 
-/** Failures of the session GET worth another try: no answer at all, 429, or a gateway's 502/503/504. */
-const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
-
-interface Answer {
-	status: number;
-	body: unknown;
-	headers: Record<string, unknown>;
-}
+/** The session GET is a read: repeated after a transient failure. The operations' POSTs never are. */
+const OPEN_RETRY: CallRetryPolicy = {
+	retries: 2,
+	baseDelayMs: 400,
+	maxDelayMs: 5000,
+	decide: sessionOpenRetry,
+};
 
 /**
  * One Web Services HTTP session for the calls of one execution. Web Services ties the CSRF token
@@ -45,35 +77,27 @@ export class GwsSession {
 
 	private baseUrl: string | undefined;
 
-	/** The Web Services user: sent as HTTP Basic on every call (the credential has no `authenticate`, see base()). */
+	/** The Web Services user: sent as HTTP Basic on every call (the credential has no `authenticate`). */
 	private user: { username: string; password: string } | undefined;
 
 	private cometd: GwsNotifications | undefined;
 
 	constructor(private readonly context: IExecuteFunctions) {}
 
-	/** Runs one Web Services operation (a POST with `operationName`) and returns its result body. */
+	/**
+	 * Runs one Web Services operation (a POST with `operationName`) and returns its result body.
+	 * @throws the package's API error when the answer is not `statusCode` 0 in a 2xx
+	 */
 	async operate(path: string, body: IDataObject, itemIndex: number): Promise<GwsResult> {
-		return this.result(await this.post(path, body, itemIndex), itemIndex);
+		return this.accepted(await this.post(path, body, itemIndex), itemIndex);
 	}
 
 	/** The execution's CometD client (created on first use; ended by close()). */
 	get notifications(): GwsNotifications {
 		this.cometd ??= new GwsNotifications(async (messages, itemIndex, timeoutMs) => {
 			const answer = await this.post(NOTIFICATIONS_PATH, messages, itemIndex, timeoutMs);
-			if (answer.status < 200 || answer.status >= 300) {
-				throw new NodeApiError(
-					this.context.getNode(),
-					{ httpStatus: answer.status } as JsonObject,
-					{
-						message: `Genesys Engage Web Services answered HTTP ${answer.status} on its notification channel (CometD)`,
-						description: summarize(answer.body),
-						httpCode: String(answer.status),
-						itemIndex,
-					},
-				);
-			}
-			return answer.body;
+			if (isSuccess(answer.status)) return answer.body;
+			throw this.failed(answer, describeNotificationFailure, itemIndex);
 		});
 		return this.cometd;
 	}
@@ -81,6 +105,27 @@ export class GwsSession {
 	/** Ends what the execution opened on the server that would otherwise linger (the CometD client). */
 	async close(): Promise<void> {
 		await this.cometd?.close();
+	}
+
+	/**
+	 * GET /api/v2/me: authenticates, starts the HTTP session and reads the CSRF token. Being a
+	 * read, it is retried on transient failures (see {@link sessionOpenRetry}).
+	 */
+	async open(itemIndex: number): Promise<GwsResult> {
+		this.csrf = undefined;
+		const result = await withRetry(
+			async () =>
+				this.accepted(await this.send('GET', SESSION_PATH, undefined, itemIndex), itemIndex),
+			{
+				...OPEN_RETRY,
+				decide: (error, attempt) => {
+					const failure = failureOf(error);
+					return failure ? OPEN_RETRY.decide(failure, attempt) : { retry: false };
+				},
+			},
+		);
+		this.opened = true;
+		return result;
 	}
 
 	/** A POST in the session: opens it first, and refreshes the CSRF token once on a CSRF 403. */
@@ -91,71 +136,20 @@ export class GwsSession {
 		timeoutMs?: number,
 	): Promise<Answer> {
 		if (!this.opened) await this.open(itemIndex);
-		let answer = await this.send('POST', path, body, itemIndex, timeoutMs);
-		if (isCsrfRejection(answer)) {
-			await this.open(itemIndex);
-			answer = await this.send('POST', path, body, itemIndex, timeoutMs);
-			if (isCsrfRejection(answer)) {
-				throw new NodeApiError(
-					this.context.getNode(),
-					{ httpCode: '403', reason: 'csrf' } as JsonObject,
-					{
-						message: 'Genesys Engage Web Services rejected the CSRF token twice',
-						description: `A fresh token was read from GET /api/v2/me and the call was repeated once; the server still answered 403 (${summarize(answer.body) ?? 'no body'}). Check that nothing between n8n and Web Services drops the JSESSIONID cookie or the X-CSRF-TOKEN header.`,
-						httpCode: '403',
-						itemIndex,
-					},
-				);
-			}
-		}
-		return answer;
+		const answer = await this.send('POST', path, body, itemIndex, timeoutMs);
+		if (!isCsrfRejection(answer)) return answer;
+		await this.open(itemIndex);
+		const repeated = await this.send('POST', path, body, itemIndex, timeoutMs);
+		if (isCsrfRejection(repeated))
+			throw this.failed(repeated, describeCsrfRejectedTwice, itemIndex);
+		return repeated;
 	}
 
-	/**
-	 * GET /api/v2/me: authenticates, starts the HTTP session and reads the CSRF token. Being a
-	 * read, it is retried on transient failures; the operations' POSTs never are.
-	 */
-	async open(itemIndex: number): Promise<GwsResult> {
-		this.csrf = undefined;
-		const transient = new WeakSet<object>();
-		const policy: RetryPolicy = {
-			retries: 2,
-			baseDelayMs: 400,
-			maxDelayMs: 5000,
-			decide: (error) => ({
-				retry: transient.has(error as object),
-				delayMs: retryAfterMs((error as { retryAfter?: string }).retryAfter),
-			}),
-		};
-		const result = await withRetry(async () => {
-			let answer: Answer;
-			try {
-				answer = await this.send('GET', '/api/v2/me', undefined, itemIndex);
-			} catch (error) {
-				// A NodeApiError from send() means no HTTP answer came back: worth another try.
-				if (error instanceof NodeApiError) transient.add(error);
-				throw asNodeError(this.context, error, itemIndex);
-			}
-			try {
-				return this.result(answer, itemIndex);
-			} catch (error) {
-				if (TRANSIENT_STATUS.has(answer.status)) {
-					transient.add(error as object);
-					const retryAfter = answer.headers['retry-after'];
-					if (retryAfter !== undefined)
-						Object.assign(error as object, { retryAfter: String(retryAfter) });
-				}
-				throw asNodeError(this.context, error, itemIndex);
-			}
-		}, policy);
-		this.opened = true;
-		return result;
-	}
-
+	/** The base URL of the credential (without a pasted /api/v2); reads the user with it. */
 	private async base(itemIndex: number): Promise<string> {
 		if (this.baseUrl) return this.baseUrl;
 		const credentials = await this.context.getCredentials(CREDENTIAL, itemIndex);
-		const base = normalizeBaseUrl(credentials.baseUrl);
+		const base = httpBaseUrl(credentials.baseUrl, API_ROOT);
 		if (!base) {
 			throw new NodeOperationError(
 				this.context.getNode(),
@@ -167,9 +161,6 @@ export class GwsSession {
 				},
 			);
 		}
-		// HTTP Basic is added here, not by the credential: a credential with `authenticate` makes n8n
-		// offer "Custom API Call" (the HTTP Request node with this credential), which cannot make a
-		// Web Services write: that needs this session's cookie and CSRF token (README).
 		this.user = {
 			username: String(credentials.username ?? ''),
 			password: String(credentials.password ?? ''),
@@ -178,6 +169,11 @@ export class GwsSession {
 		return base;
 	}
 
+	/**
+	 * One HTTP exchange in the session: sends the cookies (and, on a write, the CSRF token), keeps
+	 * the cookies of the answer and the token a GET announces, and returns the answer whatever
+	 * its status. Only a request that got no answer at all throws.
+	 */
 	private async send(
 		method: IHttpRequestMethods,
 		path: string,
@@ -200,7 +196,7 @@ export class GwsSession {
 		};
 		if (body) options.body = body;
 		if (timeoutMs) options.timeout = timeoutMs;
-		let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
+		let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 		try {
 			response = await this.context.helpers.httpRequestWithAuthentication.call(
 				this.context,
@@ -208,20 +204,8 @@ export class GwsSession {
 				options,
 			);
 		} catch (error) {
-			// No HTTP answer (refused, reset, timeout): report where, never the request itself.
 			const failure = httpFailure(error);
-			throw new NodeApiError(
-				this.context.getNode(),
-				{ networkError: failure.networkCode ?? null } as JsonObject,
-				{
-					message: `Could not reach Genesys Engage Web Services (${method} ${path})`,
-					description: failure.networkCode
-						? `Network error ${failure.networkCode}`
-						: failure.message,
-					httpCode: failure.status ? String(failure.status) : undefined,
-					itemIndex,
-				},
-			);
+			throw this.error(failure, describeUnreachable(failure, method, path), itemIndex);
 		}
 		const headersIn = response.headers ?? {};
 		storeCookies(this.jar, headersIn);
@@ -230,62 +214,24 @@ export class GwsSession {
 		return { status: response.statusCode, body: response.body, headers: headersIn };
 	}
 
-	/** statusCode 0 → the body; anything else → a NodeApiError with the code's meaning. */
-	private result(answer: Answer, itemIndex: number): GwsResult {
+	/** The result of an answer: `statusCode` 0 in a 2xx; anything else is an API error. */
+	private accepted(answer: Answer, itemIndex: number): GwsResult {
 		const result = asGwsResult(answer.body);
-		const ok = answer.status >= 200 && answer.status < 300;
-		if (result && result.statusCode === 0 && ok) return result;
-		const code = result?.statusCode ?? (answer.status === 401 ? 20 : undefined);
-		if (code !== undefined && code !== 0) {
-			const statusMessage =
-				typeof result?.statusMessage === 'string' ? result.statusMessage : undefined;
-			throw new NodeApiError(
-				this.context.getNode(),
-				{
-					statusCode: code,
-					statusMessage: statusMessage ?? null,
-					httpStatus: answer.status,
-				} as JsonObject,
-				{
-					message: `Genesys Engage: ${statusMeaning(code)} (statusCode ${code})`,
-					description: statusMessage ?? undefined,
-					httpCode: String(answer.status),
-					itemIndex,
-				},
-			);
-		}
-		throw new NodeApiError(this.context.getNode(), { httpStatus: answer.status } as JsonObject, {
-			message: `Genesys Engage Web Services answered HTTP ${answer.status} without a result`,
-			description: summarize(answer.body),
-			httpCode: String(answer.status),
-			itemIndex,
-		});
+		if (result?.statusCode === 0 && isSuccess(answer.status)) return result;
+		throw this.failed(answer, describeAnswer, itemIndex);
 	}
-}
 
-/** The CSRF filter's 403 comes before Web Services handles the call, so it carries no statusCode. */
-function isCsrfRejection(answer: Answer): boolean {
-	if (answer.status !== 403) return false;
-	const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
-	return /csrf/i.test(text) || !asGwsResult(answer.body);
-}
+	/** The API error for an answer, as `describe` reads it. */
+	private failed(
+		answer: Answer,
+		describe: (failure: HttpFailure) => VendorError,
+		itemIndex: number,
+	): NodeApiError {
+		const failure = answerFailure(answer);
+		return this.error(failure, describe(failure), itemIndex);
+	}
 
-function summarize(body: unknown): string | undefined {
-	if (body === undefined || body === null || body === '') return undefined;
-	const text = typeof body === 'string' ? body : JSON.stringify(body);
-	return text
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim()
-		.slice(0, 300);
-}
-
-/** What this transport throws is already typed; anything else gets wrapped. */
-export function asNodeError(
-	context: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	private error(failure: HttpFailure, vendor: VendorError, itemIndex: number): NodeApiError {
+		return apiError(this.context.getNode(), failure, vendor, itemIndex);
+	}
 }

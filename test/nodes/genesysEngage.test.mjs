@@ -38,7 +38,7 @@ afterAll(async () => {
 beforeEach(() => gws.reset());
 
 describe('genesysEngage: facebook operations', () => {
-	it("send posts seed 003's body to /api/v2/me/facebook/{id} and outputs statusCode and referenceId", async () => {
+	it("send posts the Facebook Send page's body to /api/v2/me/facebook/{id} and outputs statusCode and referenceId", async () => {
 		const { output, error } = await run(SEND);
 		assert.ifError(error);
 		assert.deepEqual(output, [
@@ -579,8 +579,38 @@ describe('genesysEngage: Web Services errors', () => {
 			operationName: 'Send',
 			interactionId: ENGAGE.outboundId,
 		});
-		assert.match(output[0][1].json.error, /statusCode 2/);
-		assert.deepEqual(output[0][1].pairedItem, { item: 1 });
+		// The package's one error item: the message, the next step (the server's statusMessage),
+		// the HTTP status and the Web Services statusCode.
+		assert.deepEqual(output[0][1], {
+			json: {
+				error:
+					'Genesys Engage: A specified parameter is not valid for the current state (statusCode 2)',
+				description: 'Send is not valid for an Outbound interaction in state Sent',
+				httpCode: '400',
+				statusCode: 2,
+			},
+			pairedItem: { item: 1 },
+		});
+	});
+
+	it('continueOnFail keeps the next step of an input check in the error item', async () => {
+		const { output, error } = await runExecute(node, {
+			credentials: credentials(),
+			continueOnFail: true,
+			parameters: { ...SEND, interactionId: ' ' },
+		});
+		assert.ifError(error);
+		assert.deepEqual(output[0], [
+			{
+				json: {
+					error: "'Interaction ID' is required",
+					description:
+						"Enter a value for 'Interaction ID' (or an expression that resolves to one).",
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		assert.equal(gws.requests.length, 0);
 	});
 
 	it('no password, cookie or CSRF token in outputs or errors', async () => {
@@ -709,6 +739,22 @@ describe('genesysEngage: required fields are checked before any request', () => 
 			assert.equal(gws.requests.length, 0, 'no request at all');
 		});
 	}
+
+	it('a Base URL pasted with /api/v2/ reaches the same paths', async () => {
+		const store = new CredentialStore({
+			genesysEngageApi: {
+				baseUrl: ` ${gws.url}/api/v2/ `,
+				username: GENESYS_ENGAGE.username,
+				password: GENESYS_ENGAGE.password,
+			},
+		});
+		const { error } = await runExecute(node, { credentials: store, parameters: SEND });
+		assert.ifError(error);
+		assert.deepEqual(
+			gws.requests.map((r) => `${r.method} ${r.path}`),
+			['GET /api/v2/me', `POST /api/v2/me/facebook/${ENGAGE.outboundId}`],
+		);
+	});
 
 	it('a bad base URL in the credential is reported before any request', async () => {
 		const store = new CredentialStore({

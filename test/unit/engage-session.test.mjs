@@ -1,5 +1,6 @@
-// Pure parts of the Genesys Engage node: cookie jar, CSRF headers, base URL, status codes,
-// request bodies, user data.
+// Pure parts of the Genesys Engage node: cookie jar, CSRF headers, result bodies, request
+// bodies, user data, paths. (The base URL goes through the shared httpBaseUrl: the node test
+// checks a pasted /api/v2; the error vocabulary is in engage-errors.test.mjs.)
 import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -7,9 +8,11 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const dist = new URL('../../dist/nodes/GenesysEngage/', import.meta.url).pathname;
 const session = require(`${dist}session.js`);
-const codes = require(`${dist}statusCodes.js`);
+const results = require(`${dist}results.js`);
 const bodies = require(`${dist}bodies.js`);
-const params = require(`${dist}params.js`);
+const validation = require(`${dist}validation.js`);
+const facebook = require(`${dist}actions/facebook/common.js`);
+const facebookSession = require(`${dist}actions/facebookSession/common.js`);
 
 describe('engage: cookie jar', () => {
 	it('keeps JSESSIONID and a load-balancer cookie, drops attributes, sends them back', () => {
@@ -69,44 +72,14 @@ describe('engage: CSRF headers', () => {
 	});
 });
 
-describe('engage: base URL', () => {
-	it('strips trailing slashes and a pasted /api/v2', () => {
-		assert.equal(session.normalizeBaseUrl('https://gws.example.com/'), 'https://gws.example.com');
-		assert.equal(
-			session.normalizeBaseUrl(' https://gws.example.com/api/v2/ '),
-			'https://gws.example.com',
-		);
-		assert.equal(session.normalizeBaseUrl('http://10.0.0.5:8090/gws'), 'http://10.0.0.5:8090/gws');
-	});
-	it('refuses what is not a plain http(s) URL (and credentials inside URLs)', () => {
-		for (const bad of [
-			'',
-			'gws.example.com',
-			'ftp://gws.example.com',
-			'https://u:p@gws.example.com',
-			'https://gws.example.com?x=1',
-			42,
-			undefined,
-		]) {
-			assert.equal(session.normalizeBaseUrl(bad), undefined, String(bad));
-		}
-	});
-});
-
-describe('engage: statusCode table', () => {
-	it('has a meaning for every documented code 0..20', () => {
-		for (let code = 0; code <= 20; code++) assert.ok(codes.STATUS_MEANINGS[code], `code ${code}`);
-		assert.match(codes.statusMeaning(6), /could not be found/);
-		assert.match(codes.statusMeaning(20), /not authenticated/);
-		assert.match(codes.statusMeaning(99), /Unknown Web Services status code 99/);
-	});
+describe('engage: result bodies', () => {
 	it('recognizes result bodies, also as text or with a numeric string code', () => {
-		assert.deepEqual(codes.asGwsResult({ statusCode: 0, referenceId: 57 }), {
+		assert.deepEqual(results.asGwsResult({ statusCode: 0, referenceId: 57 }), {
 			statusCode: 0,
 			referenceId: 57,
 		});
-		assert.equal(codes.asGwsResult('{"statusCode":6,"statusMessage":"x"}').statusCode, 6);
-		assert.equal(codes.asGwsResult({ statusCode: '2' }).statusCode, 2);
+		assert.equal(results.asGwsResult('{"statusCode":6,"statusMessage":"x"}').statusCode, 6);
+		assert.equal(results.asGwsResult({ statusCode: '2' }).statusCode, 2);
 		for (const notResult of [
 			'Missing or invalid Csrf token',
 			'<html/>',
@@ -115,13 +88,13 @@ describe('engage: statusCode table', () => {
 			{ message: 'x' },
 			{ statusCode: 'x' },
 		]) {
-			assert.equal(codes.asGwsResult(notResult), undefined, JSON.stringify(notResult));
+			assert.equal(results.asGwsResult(notResult), undefined, JSON.stringify(notResult));
 		}
 	});
 });
 
 describe('engage: request bodies', () => {
-	it("send is seed 003's body; saveLAR only when asked for", () => {
+	it("send is the Facebook Send page's body; saveLAR only when asked for", () => {
 		assert.deepEqual(
 			bodies.sendBody({
 				queuePath: '/contacts/60eb',
@@ -202,24 +175,26 @@ describe('engage: request bodies', () => {
 
 describe('engage: user data and helpers', () => {
 	it('parses a JSON object, treats empty as none, names the problem otherwise', () => {
-		assert.deepEqual(params.parseUserData('{"Subject":"Refund"}'), { data: { Subject: 'Refund' } });
-		assert.deepEqual(params.parseUserData({ a: 1 }), { data: { a: 1 } });
-		assert.deepEqual(params.parseUserData('{}'), {});
-		assert.deepEqual(params.parseUserData('  '), {});
-		assert.deepEqual(params.parseUserData(undefined), {});
-		assert.match(params.parseUserData('{oops').problem, /not valid JSON/);
-		assert.match(params.parseUserData('[1]').problem, /JSON object/);
-		assert.match(params.parseUserData('"text"').problem, /JSON object/);
+		assert.deepEqual(validation.parseUserData('{"Subject":"Refund"}'), {
+			data: { Subject: 'Refund' },
+		});
+		assert.deepEqual(validation.parseUserData({ a: 1 }), { data: { a: 1 } });
+		assert.deepEqual(validation.parseUserData('{}'), {});
+		assert.deepEqual(validation.parseUserData('  '), {});
+		assert.deepEqual(validation.parseUserData(undefined), {});
+		assert.match(validation.parseUserData('{oops').problem, /not valid JSON/);
+		assert.match(validation.parseUserData('[1]').problem, /JSON object/);
+		assert.match(validation.parseUserData('"text"').problem, /JSON object/);
 	});
 	it('paths encode ids; URLs must be http(s)', () => {
-		assert.equal(params.facebookPath('01QQ/../x'), '/api/v2/me/facebook/01QQ%2F..%2Fx');
-		assert.equal(params.facebookPath(), '/api/v2/me/facebook');
+		assert.equal(facebook.facebookPath('01QQ/../x'), '/api/v2/me/facebook/01QQ%2F..%2Fx');
+		assert.equal(facebook.facebookPath(), '/api/v2/me/facebook');
 		assert.equal(
-			params.facebookSessionPath('0000Na9B26EF003M'),
+			facebookSession.facebookSessionPath('0000Na9B26EF003M'),
 			'/api/v2/me/facebooksessions/0000Na9B26EF003M',
 		);
-		assert.equal(params.isWebUrl('https://example.com/help'), true);
-		assert.equal(params.isWebUrl('javascript:alert(1)'), false);
-		assert.equal(params.isWebUrl('example.com'), false);
+		assert.equal(validation.isWebUrl('https://example.com/help'), true);
+		assert.equal(validation.isWebUrl('javascript:alert(1)'), false);
+		assert.equal(validation.isWebUrl('example.com'), false);
 	});
 });

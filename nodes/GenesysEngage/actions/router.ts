@@ -1,18 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { OperationHelp, OperationTable } from '../../shared/operations';
-import { runPerItem } from '../../shared/perItem';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { OperationHelp } from '../../shared/operations';
+import { type Operation, type OperationMap, runOperations } from '../../shared/router';
 import { GwsSession } from '../transport';
 import * as facebook from './facebook';
 import * as facebookSession from './facebookSession';
-
-type Operation = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-	gws: GwsSession,
-) => Promise<IDataObject>;
+import type { NodeMap } from './node.type';
 
 /** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
-export const OPERATIONS: OperationTable<Operation> = {
+export const operations: OperationMap<NodeMap, Operation<GwsSession>> = {
 	facebook: {
 		cancel: facebook.cancel.execute,
 		create: facebook.create.execute,
@@ -48,16 +43,7 @@ const help: OperationHelp = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const gws = new GwsSession(this);
 	try {
-		return await (runPerItem<Operation>).call(
-			this,
-			OPERATIONS,
-			help,
-			(run) =>
-				async function (this: IExecuteFunctions, itemIndex: number) {
-					return [{ json: await run.call(this, itemIndex, gws), pairedItem: { item: itemIndex } }];
-				},
-			(error) => ({ error: error.message, description: error.description ?? null }),
-		);
+		return await (runOperations<GwsSession>).call(this, operations, help, gws);
 	} finally {
 		// Ends the CometD client, if Wait for Result opened one.
 		await gws.close();

@@ -1,4 +1,4 @@
-// Genesys Engage in the real n8n: seed 003's Facebook Send, an unknown interaction, a private
+// Genesys Engage in the real n8n: the Facebook Send page's example, an unknown interaction, a private
 // session's SendMessage surviving a CSRF token change, and the credential's Test, all against the
 // GWS emulator (CSRF protection on, JSESSIONID cookie required).
 import { beforeEach, describe, it } from 'node:test';
@@ -117,7 +117,7 @@ const trace = () => gws().requests.map((r) => `${r.method} ${r.path} ${r.status}
 describe('e2e: Genesys Engage', () => {
 	beforeEach(() => gws().reset());
 
-	it('facebook send as in seed 003: one session, cookie and CSRF token, exact body, statusCode and referenceId out', async (t) => {
+	it('facebook send as on the Facebook Send page: one session, cookie and CSRF token, exact body, statusCode and referenceId out', async (t) => {
 		const started = Date.now();
 		const response = await env.webhook('engage-send', {
 			body: {

@@ -56,7 +56,7 @@ export const HTTP_FOR_STATUS = {
 /** The ids the emulator starts with (tests and e2e suites use them). */
 export const ENGAGE = {
 	userId: '63630bbebf4840d7a0bffd6312bc29ff',
-	/** Outbound interaction in state Composing: seed 003's Send target. */
+	/** Outbound interaction in state Composing: the Facebook Send page's example target. */
 	outboundId: '01QQQG2MU214P06D',
 	/** Inbound customer post with one comment: the Reply target. */
 	inboundId: '01QQQG2MU214P05R',
@@ -253,18 +253,25 @@ function mediaPrecondition(ctx) {
 
 const isText = (v) => typeof v === 'string' && v.trim() !== '';
 
-const TOPIC_OF = {
-	FacebookStateChangeMessage: '/v2/me/facebook',
-	FacebooksessionStateChangeMessage: '/v2/me/facebooksession',
+/** Each kind of interaction's CometD message type and topic (GWS FacebookMessageType, FacebookPMMessageType). */
+const KINDS = {
+	facebook: { messageType: 'FacebookStateChangeMessage', topic: '/v2/me/facebook' },
+	facebooksession: {
+		messageType: 'FacebooksessionStateChangeMessage',
+		topic: '/v2/me/facebooksession',
+	},
 };
 
-function notify(state, messageType, notificationType, key, entity, username) {
+/** Records a StatusChange notification of `entity` and publishes it; returns its referenceId. */
+function notify(ctx, kind, entity) {
+	const { state } = ctx.emulator;
+	const { messageType, topic } = KINDS[kind];
 	state.referenceId += 1;
 	let notification = {
 		messageType,
-		notificationType,
+		notificationType: 'StatusChange',
 		referenceId: state.referenceId,
-		[key]: structuredClone(entity),
+		[kind]: structuredClone(entity),
 	};
 	if (state.failNextAsync) {
 		// [inferred] Error notifications carry the resource and an error text; the field name is assumed.
@@ -278,9 +285,19 @@ function notify(state, messageType, notificationType, key, entity, username) {
 	state.notifications.push(notification);
 	if (!state.cometSilent) {
 		// Published after the HTTP answer, as GWS does once the backend has reported.
-		setTimeout(() => publish(state, TOPIC_OF[messageType], notification, username), 20);
+		setTimeout(() => publish(state, topic, notification, ctx.username), 20);
 	}
 	return state.referenceId;
+}
+
+/**
+ * The success answer of an operation that changed `entity`, whose new state is published over
+ * CometD: a Facebook operation answers with the referenceId; a session operation's documented
+ * answer is {"statusCode":0} (the reference comes over CometD only).
+ */
+function changed(ctx, kind, entity) {
+	const referenceId = notify(ctx, kind, entity);
+	return kind === 'facebook' ? gws(0, undefined, { referenceId }) : gws(0);
 }
 
 function publish(state, channel, data, username) {
@@ -301,6 +318,8 @@ async function cometd(ctx) {
 			: null;
 	if (!messages) return json(400, [{ successful: false, error: '400::Bad message' }]);
 	const replies = [];
+	// What every successful handshake and connect advises: poll again at once, held this long.
+	const advice = { reconnect: 'retry', interval: 0, timeout: state.cometTimeoutMs };
 	for (const message of messages) {
 		const base = {
 			channel: message.channel,
@@ -340,13 +359,13 @@ async function cometd(ctx) {
 					clientId,
 					version: '1.0',
 					supportedConnectionTypes: ['long-polling'],
-					advice: { reconnect: 'retry', interval: 0, timeout: state.cometTimeoutMs },
+					advice,
 				});
 				break;
 			}
 			case '/meta/subscribe': {
 				if (!client) replies.push(unknownClient);
-				else if (!Object.values(TOPIC_OF).includes(message.subscription))
+				else if (!Object.values(KINDS).some((k) => k.topic === message.subscription))
 					replies.push({
 						...base,
 						successful: false,
@@ -378,7 +397,7 @@ async function cometd(ctx) {
 				replies.push({
 					...base,
 					successful: true,
-					advice: { reconnect: 'retry', interval: 0, timeout: state.cometTimeoutMs },
+					advice,
 				});
 				break;
 			}
@@ -416,6 +435,21 @@ function userDataCheck(userData) {
 	return null;
 }
 
+/** A new outbound interaction in state Composing, as Create and Reply make it. */
+function newOutbound(state, body, extra = {}) {
+	const interaction = {
+		id: newId(),
+		facebookType: 'Outbound',
+		state: 'Composing',
+		...extra,
+		queuePath: body.queuePath,
+		userData: body.userData ?? {},
+		sent: [],
+	};
+	state.interactions.set(interaction.id, interaction);
+	return interaction;
+}
+
 function facebookCreate(ctx) {
 	const { state } = ctx.emulator;
 	const fail = mediaPrecondition(ctx);
@@ -424,25 +458,7 @@ function facebookCreate(ctx) {
 		return gws(10, `operationName '${ctx.body.operationName}' is not valid here`);
 	const bad = queueCheck(state, ctx.body.queuePath) ?? userDataCheck(ctx.body.userData);
 	if (bad) return bad;
-	const interaction = {
-		id: newId(),
-		facebookType: 'Outbound',
-		state: 'Composing',
-		queuePath: ctx.body.queuePath,
-		userData: ctx.body.userData ?? {},
-		sent: [],
-	};
-	state.interactions.set(interaction.id, interaction);
-	return gws(0, undefined, {
-		referenceId: notify(
-			state,
-			'FacebookStateChangeMessage',
-			'StatusChange',
-			'facebook',
-			interaction,
-			ctx.username,
-		),
-	});
+	return changed(ctx, 'facebook', newOutbound(state, ctx.body));
 }
 
 function facebookOperation(ctx) {
@@ -474,16 +490,7 @@ function facebookOperation(ctx) {
 				saveLAR: body.saveLAR === true,
 			});
 			interaction.message = body.facebook.message;
-			return gws(0, undefined, {
-				referenceId: notify(
-					state,
-					'FacebookStateChangeMessage',
-					'StatusChange',
-					'facebook',
-					interaction,
-					ctx.username,
-				),
-			});
+			return changed(ctx, 'facebook', interaction);
 		}
 		case 'Reply': {
 			const bad = queueCheck(state, body.queuePath) ?? userDataCheck(body.userData);
@@ -492,42 +499,17 @@ function facebookOperation(ctx) {
 				return gws(2, 'Reply is only valid for an inbound interaction');
 			if (body.commentId !== undefined && !interaction.comments?.[body.commentId])
 				return gws(6, `Comment ${body.commentId} was not found`);
-			const reply = {
-				id: newId(),
-				facebookType: 'Outbound',
-				state: 'Composing',
+			const reply = newOutbound(state, body, {
 				parentId: interaction.id,
 				commentId: body.commentId,
-				queuePath: body.queuePath,
-				userData: body.userData ?? {},
-				sent: [],
-			};
-			state.interactions.set(reply.id, reply);
-			return gws(0, undefined, {
-				referenceId: notify(
-					state,
-					'FacebookStateChangeMessage',
-					'StatusChange',
-					'facebook',
-					reply,
-					ctx.username,
-				),
 			});
+			return changed(ctx, 'facebook', reply);
 		}
 		case 'Cancel': {
 			if (interaction.state !== 'Composing')
 				return gws(2, `Cancel is not valid in state ${interaction.state}`);
 			interaction.state = 'Canceled';
-			return gws(0, undefined, {
-				referenceId: notify(
-					state,
-					'FacebookStateChangeMessage',
-					'StatusChange',
-					'facebook',
-					interaction,
-					ctx.username,
-				),
-			});
+			return changed(ctx, 'facebook', interaction);
 		}
 		default:
 			return gws(
@@ -537,83 +519,111 @@ function facebookOperation(ctx) {
 	}
 }
 
-function facebookSessionOperation(ctx) {
-	const { state } = ctx.emulator;
-	const fail = mediaPrecondition(ctx);
-	if (fail) return fail;
-	const session = state.sessions.get(ctx.params.id);
-	if (!session) return gws(6, `Facebook session ${ctx.params.id} was not found`);
-	const body = ctx.body;
-	const chatting = () =>
-		session.state === 'Chatting'
-			? null
-			: gws(2, `${body.operationName} is not valid in state ${session.state}`);
-	const done = () => {
-		notify(
-			state,
-			'FacebooksessionStateChangeMessage',
-			'StatusChange',
-			'facebooksession',
-			session,
-			ctx.username,
-		);
-		return gws(0); // the documented answer is {"statusCode":0}; the reference id comes over CometD
-	};
-	switch (body.operationName) {
-		case 'Accept':
-			if (session.state !== 'Invited')
-				return gws(2, `Accept is not valid in state ${session.state}`);
-			if (body.nickname !== undefined && !isText(body.nickname))
-				return gws(10, 'nickname must be a non-empty string');
+/** A refusal (statusCode 2) unless the session is in state `expected`. */
+const inState = (session, body, expected) =>
+	session.state === expected
+		? null
+		: gws(2, `${body.operationName} is not valid in state ${session.state}`);
+
+/** The user or queue path a Transfer names (a targetUri is reduced to its path below /api/v2). */
+const transferTarget = (body) =>
+	body.targetPath ?? new URL(body.targetUri, 'http://x').pathname.replace(/^.*\/api\/v2/, '');
+
+/**
+ * The Facebook Private Messaging operations: `refuse` answers the first check that fails (in
+ * the order GWS checks them) or null; `apply` changes the session.
+ */
+const SESSION_OPERATIONS = {
+	Accept: {
+		refuse: (session, body) =>
+			inState(session, body, 'Invited') ??
+			(body.nickname !== undefined && !isText(body.nickname)
+				? gws(10, 'nickname must be a non-empty string')
+				: null),
+		apply: (session, body, ctx) => {
 			session.state = 'Chatting';
 			session.participants.push({
 				type: 'Agent',
-				nickname: body.nickname ?? state.users[ctx.username].firstName,
+				nickname: body.nickname ?? ctx.emulator.state.users[ctx.username].firstName,
 			});
-			return done();
-		case 'Reject':
-			if (session.state !== 'Invited')
-				return gws(2, `Reject is not valid in state ${session.state}`);
+		},
+	},
+	Reject: {
+		refuse: (session, body) => inState(session, body, 'Invited'),
+		apply: (session) => {
 			session.state = 'Rejected';
-			return done();
-		case 'SendMessage':
-			if (!isText(body.text)) return gws(1, 'text is missing');
-			return chatting() ?? (session.transcript.push({ type: 'Message', text: body.text }), done());
-		case 'SendUrl':
+		},
+	},
+	SendMessage: {
+		refuse: (session, body) =>
+			isText(body.text) ? inState(session, body, 'Chatting') : gws(1, 'text is missing'),
+		apply: (session, body) => session.transcript.push({ type: 'Message', text: body.text }),
+	},
+	SendUrl: {
+		refuse: (session, body) => {
 			if (!isText(body.url)) return gws(1, 'url is missing');
 			if (!/^https?:\/\/\S+$/.test(body.url))
 				return gws(10, `url '${body.url}' is not a valid URL`);
-			return chatting() ?? (session.transcript.push({ type: 'PushUrl', url: body.url }), done());
-		case 'AddComment':
+			return inState(session, body, 'Chatting');
+		},
+		apply: (session, body) => session.transcript.push({ type: 'PushUrl', url: body.url }),
+	},
+	AddComment: {
+		refuse: (session, body) => {
 			if (typeof body.comment !== 'string') return gws(1, 'comment is missing');
-			if (session.state === 'Completed')
-				return gws(2, 'AddComment is not valid in state Completed');
+			return session.state === 'Completed'
+				? gws(2, 'AddComment is not valid in state Completed')
+				: null;
+		},
+		apply: (session, body) => {
 			session.comment = body.comment;
-			return done();
-		case 'Transfer': {
-			const target = body.targetPath ?? body.targetUri;
-			if (!isText(target)) return gws(1, 'targetPath or targetUri is missing');
-			const path =
-				body.targetPath ?? new URL(target, 'http://x').pathname.replace(/^.*\/api\/v2/, '');
+		},
+	},
+	Transfer: {
+		refuse: (session, body, ctx) => {
+			const { state } = ctx.emulator;
+			if (!isText(body.targetPath ?? body.targetUri))
+				return gws(1, 'targetPath or targetUri is missing');
+			const path = transferTarget(body);
 			if (!state.knownUsers.has(path) && !state.queues.has(path))
-				return gws(6, `Transfer target ${target} was not found`);
-			const notChatting = chatting();
-			if (notChatting) return notChatting;
+				return gws(6, `Transfer target ${body.targetPath ?? body.targetUri} was not found`);
+			return inState(session, body, 'Chatting');
+		},
+		apply: (session, body) => {
 			session.state = 'Transferred';
-			session.transferredTo = path;
-			return done();
-		}
-		case 'Complete':
-			if (session.state !== 'Chatting')
-				return gws(2, `Complete is not valid in state ${session.state}`);
-			if (body.queueName !== undefined && ![...state.queues.values()].includes(body.queueName))
-				return gws(6, `Queue ${body.queueName} was not found`);
+			session.transferredTo = transferTarget(body);
+		},
+	},
+	Complete: {
+		refuse: (session, body, ctx) =>
+			inState(session, body, 'Chatting') ??
+			(body.queueName !== undefined &&
+			![...ctx.emulator.state.queues.values()].includes(body.queueName)
+				? gws(6, `Queue ${body.queueName} was not found`)
+				: null),
+		apply: (session, body) => {
 			session.state = 'Completed';
 			session.placedIn = body.queueName ?? null;
-			return done();
-		default:
-			return gws(10, `operationName '${body.operationName}' is not valid for a Facebook session`);
-	}
+		},
+	},
+};
+
+/** POST /api/v2/me/facebooksessions/{id}: one handler for every session operation. */
+function facebookSessionOperation(ctx) {
+	const fail = mediaPrecondition(ctx);
+	if (fail) return fail;
+	const session = ctx.emulator.state.sessions.get(ctx.params.id);
+	if (!session) return gws(6, `Facebook session ${ctx.params.id} was not found`);
+	const body = ctx.body;
+	const operation = Object.hasOwn(SESSION_OPERATIONS, body.operationName)
+		? SESSION_OPERATIONS[body.operationName]
+		: undefined;
+	if (!operation)
+		return gws(10, `operationName '${body.operationName}' is not valid for a Facebook session`);
+	const refusal = operation.refuse(session, body, ctx);
+	if (refusal) return refusal;
+	operation.apply(session, body, ctx);
+	return changed(ctx, 'facebooksession', session);
 }
 
 function me(ctx) {

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { cancelBody } from '../../bodies';
-import { facebookPath, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
-import { operateAndReport } from './result';
-import { interactionIdField } from '../fields';
+import { interactionIdField } from '../properties';
+import { facebookPath, interactionIdOf, operateAndReport } from './common';
 
 const properties: INodeProperties[] = [interactionIdField];
 
@@ -19,13 +18,15 @@ export async function execute(
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const interactionId = requiredString.call(this, 'interactionId', itemIndex, 'Interaction ID');
+	const interactionId = interactionIdOf(this, itemIndex);
 	return await operateAndReport.call(
 		this,
-		gws,
 		itemIndex,
-		'Cancel',
-		{ interactionId },
-		async () => await gws.operate(facebookPath(interactionId), cancelBody(), itemIndex),
+		gws,
+		facebookPath(interactionId),
+		cancelBody(),
+		{
+			interactionId,
+		},
 	);
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { createBody } from '../../bodies';
-import { facebookPath, requiredString, userDataParameter } from '../../params';
 import type { GwsSession } from '../../transport';
-import { operateAndReport } from './result';
-import { queuePathField, userDataField } from '../fields';
+import { userData } from '../params';
+import { queuePathField, userDataField } from '../properties';
+import { facebookPath, operateAndReport, queuePathOf } from './common';
 
 const properties: INodeProperties[] = [
 	queuePathField('The queue (job) that handles the new outbound interaction'),
@@ -22,14 +22,7 @@ export async function execute(
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const queuePath = requiredString.call(this, 'queuePath', itemIndex, 'Queue Path');
-	const userData = userDataParameter.call(this, itemIndex);
-	return await operateAndReport.call(
-		this,
-		gws,
-		itemIndex,
-		'Create',
-		{},
-		async () => await gws.operate(facebookPath(), createBody({ queuePath, userData }), itemIndex),
-	);
+	const queuePath = queuePathOf(this, itemIndex);
+	const body = createBody({ queuePath, userData: userData(this, itemIndex) });
+	return await operateAndReport.call(this, itemIndex, gws, facebookPath(), body, {});
 }

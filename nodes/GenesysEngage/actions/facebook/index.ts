@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { waitForResultFields } from '../fields';
+import { waitForResultFields } from '../properties';
 import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as reply from './reply.operation';

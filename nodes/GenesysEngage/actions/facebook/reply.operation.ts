@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { replyBody } from '../../bodies';
-import { facebookPath, optionalString, requiredString, userDataParameter } from '../../params';
 import type { GwsSession } from '../../transport';
-import { operateAndReport } from './result';
-import { interactionIdField, queuePathField, userDataField } from '../fields';
+import { optionalText, userData } from '../params';
+import { interactionIdField, queuePathField, userDataField } from '../properties';
+import { facebookPath, interactionIdOf, operateAndReport, queuePathOf } from './common';
 
 const properties: INodeProperties[] = [
 	interactionIdField,
@@ -25,26 +25,19 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Creates a reply to an inbound interaction or one of its comments (a new outbound interaction). */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const interactionId = requiredString.call(this, 'interactionId', itemIndex, 'Interaction ID');
-	const queuePath = requiredString.call(this, 'queuePath', itemIndex, 'Queue Path');
-	const commentId = optionalString.call(this, 'commentId', itemIndex);
-	const userData = userDataParameter.call(this, itemIndex);
-	return await operateAndReport.call(
-		this,
-		gws,
-		itemIndex,
-		'Reply',
-		{ interactionId },
-		async () =>
-			await gws.operate(
-				facebookPath(interactionId),
-				replyBody({ queuePath, commentId, userData }),
-				itemIndex,
-			),
-	);
+	const interactionId = interactionIdOf(this, itemIndex);
+	const body = replyBody({
+		queuePath: queuePathOf(this, itemIndex),
+		commentId: optionalText(this, 'commentId', itemIndex),
+		userData: userData(this, itemIndex),
+	});
+	return await operateAndReport.call(this, itemIndex, gws, facebookPath(interactionId), body, {
+		interactionId,
+	});
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { sendBody } from '../../bodies';
-import { facebookPath, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
-import { operateAndReport } from './result';
-import { interactionIdField, queuePathField } from '../fields';
+import { requiredMessage, requiredText } from '../params';
+import { interactionIdField, queuePathField } from '../properties';
+import { facebookPath, interactionIdOf, operateAndReport, queuePathOf } from './common';
 
 const properties: INodeProperties[] = [
 	interactionIdField,
@@ -44,27 +44,20 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Sends a Facebook message from an outbound interaction in state Composing. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const interactionId = requiredString.call(this, 'interactionId', itemIndex, 'Interaction ID');
-	const queuePath = requiredString.call(this, 'queuePath', itemIndex, 'Queue Path');
-	const from = requiredString.call(this, 'from', itemIndex, 'From');
-	const message = requiredString.call(this, 'message', itemIndex, 'Message', true);
-	const saveLar = this.getNodeParameter('saveLar', itemIndex, false) as boolean;
-	return await operateAndReport.call(
-		this,
-		gws,
-		itemIndex,
-		'Send',
-		{ interactionId },
-		async () =>
-			await gws.operate(
-				facebookPath(interactionId),
-				sendBody({ queuePath, from, message, saveLar }),
-				itemIndex,
-			),
-	);
+	const interactionId = interactionIdOf(this, itemIndex);
+	const body = sendBody({
+		queuePath: queuePathOf(this, itemIndex),
+		from: requiredText(this, 'from', itemIndex, 'From'),
+		message: requiredMessage(this, 'message', itemIndex, 'Message'),
+		saveLar: this.getNodeParameter('saveLar', itemIndex, false) as boolean,
+	});
+	return await operateAndReport.call(this, itemIndex, gws, facebookPath(interactionId), body, {
+		interactionId,
+	});
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { acceptBody } from '../../bodies';
-import { facebookSessionPath, optionalString, outputOf, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
-import { sessionIdField } from '../fields';
+import { optionalText } from '../params';
+import { sessionIdField } from '../properties';
+import { operateOnSession, sessionIdOf } from './common';
 
 const properties: INodeProperties[] = [
 	sessionIdField,
@@ -27,12 +28,11 @@ export async function execute(
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
-	const nickname = optionalString.call(this, 'nickname', itemIndex);
-	const result = await gws.operate(
-		facebookSessionPath(sessionId),
-		acceptBody({ nickname }),
+	const sessionId = sessionIdOf(this, itemIndex);
+	return await operateOnSession(
+		gws,
 		itemIndex,
+		sessionId,
+		acceptBody({ nickname: optionalText(this, 'nickname', itemIndex) }),
 	);
-	return outputOf(result, 'Accept', { sessionId });
 }

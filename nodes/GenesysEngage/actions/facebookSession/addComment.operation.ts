@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { addCommentBody } from '../../bodies';
-import { facebookSessionPath, outputOf, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
-import { sessionIdField } from '../fields';
+import { requiredMessage } from '../params';
+import { sessionIdField } from '../properties';
+import { operateOnSession, sessionIdOf } from './common';
 
 const properties: INodeProperties[] = [
 	sessionIdField,
@@ -28,12 +29,11 @@ export async function execute(
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
-	const comment = requiredString.call(this, 'comment', itemIndex, 'Comment', true);
-	const result = await gws.operate(
-		facebookSessionPath(sessionId),
-		addCommentBody({ comment }),
+	const sessionId = sessionIdOf(this, itemIndex);
+	return await operateOnSession(
+		gws,
 		itemIndex,
+		sessionId,
+		addCommentBody({ comment: requiredMessage(this, 'comment', itemIndex, 'Comment') }),
 	);
-	return outputOf(result, 'AddComment', { sessionId });
 }

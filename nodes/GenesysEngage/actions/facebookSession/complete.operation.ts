@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { completeBody } from '../../bodies';
-import { facebookSessionPath, optionalString, outputOf, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
-import { sessionIdField } from '../fields';
+import { optionalText } from '../params';
+import { sessionIdField } from '../properties';
+import { operateOnSession, sessionIdOf } from './common';
 
 const properties: INodeProperties[] = [
 	sessionIdField,
@@ -27,12 +28,11 @@ export async function execute(
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
-	const queueName = optionalString.call(this, 'queueName', itemIndex);
-	const result = await gws.operate(
-		facebookSessionPath(sessionId),
-		completeBody({ queueName }),
+	const sessionId = sessionIdOf(this, itemIndex);
+	return await operateOnSession(
+		gws,
 		itemIndex,
+		sessionId,
+		completeBody({ queueName: optionalText(this, 'queueName', itemIndex) }),
 	);
-	return outputOf(result, 'Complete', { sessionId });
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { rejectBody } from '../../bodies';
-import { facebookSessionPath, outputOf, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
-import { sessionIdField } from '../fields';
+import { sessionIdField } from '../properties';
+import { operateOnSession, sessionIdOf } from './common';
 
 const properties: INodeProperties[] = [sessionIdField];
 
@@ -18,7 +18,6 @@ export async function execute(
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
-	const result = await gws.operate(facebookSessionPath(sessionId), rejectBody(), itemIndex);
-	return outputOf(result, 'Reject', { sessionId });
+	const sessionId = sessionIdOf(this, itemIndex);
+	return await operateOnSession(gws, itemIndex, sessionId, rejectBody());
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { sendMessageBody } from '../../bodies';
-import { facebookSessionPath, outputOf, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
-import { sessionIdField } from '../fields';
+import { requiredMessage } from '../params';
+import { sessionIdField } from '../properties';
+import { operateOnSession, sessionIdOf } from './common';
 
 const properties: INodeProperties[] = [
 	sessionIdField,
@@ -29,12 +30,11 @@ export async function execute(
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
-	const text = requiredString.call(this, 'text', itemIndex, 'Text', true);
-	const result = await gws.operate(
-		facebookSessionPath(sessionId),
-		sendMessageBody({ text }),
+	const sessionId = sessionIdOf(this, itemIndex);
+	return await operateOnSession(
+		gws,
 		itemIndex,
+		sessionId,
+		sendMessageBody({ text: requiredMessage(this, 'text', itemIndex, 'Text') }),
 	);
-	return outputOf(result, 'SendMessage', { sessionId });
 }

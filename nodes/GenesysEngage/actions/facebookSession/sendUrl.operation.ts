@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { sendUrlBody } from '../../bodies';
-import { facebookSessionPath, isWebUrl, outputOf, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
-import { sessionIdField } from '../fields';
+import { isWebUrl } from '../../validation';
+import { requiredText } from '../params';
+import { sessionIdField } from '../properties';
+import { operateOnSession, sessionIdOf } from './common';
 
 const properties: INodeProperties[] = [
 	sessionIdField,
@@ -29,8 +31,8 @@ export async function execute(
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
-	const url = requiredString.call(this, 'url', itemIndex, 'URL');
+	const sessionId = sessionIdOf(this, itemIndex);
+	const url = requiredText(this, 'url', itemIndex, 'URL');
 	if (!isWebUrl(url)) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -41,6 +43,5 @@ export async function execute(
 			},
 		);
 	}
-	const result = await gws.operate(facebookSessionPath(sessionId), sendUrlBody({ url }), itemIndex);
-	return outputOf(result, 'SendUrl', { sessionId });
+	return await operateOnSession(gws, itemIndex, sessionId, sendUrlBody({ url }));
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { transferBody } from '../../bodies';
-import { facebookSessionPath, outputOf, requiredString } from '../../params';
 import type { GwsSession } from '../../transport';
-import { sessionIdField } from '../fields';
+import { requiredText } from '../params';
+import { sessionIdField } from '../properties';
+import { operateOnSession, sessionIdOf } from './common';
 
 const properties: INodeProperties[] = [
 	sessionIdField,
@@ -59,14 +60,11 @@ export async function execute(
 	itemIndex: number,
 	gws: GwsSession,
 ): Promise<IDataObject> {
-	const sessionId = requiredString.call(this, 'sessionId', itemIndex, 'Session ID');
+	const sessionId = sessionIdOf(this, itemIndex);
 	const targetType = this.getNodeParameter('targetType', itemIndex, 'targetPath') as string;
 	const body =
 		targetType === 'targetUri'
-			? transferBody({ targetUri: requiredString.call(this, 'targetUri', itemIndex, 'Target URI') })
-			: transferBody({
-					targetPath: requiredString.call(this, 'targetPath', itemIndex, 'Target Path'),
-				});
-	const result = await gws.operate(facebookSessionPath(sessionId), body, itemIndex);
-	return outputOf(result, 'Transfer', { sessionId });
+			? transferBody({ targetUri: requiredText(this, 'targetUri', itemIndex, 'Target URI') })
+			: transferBody({ targetPath: requiredText(this, 'targetPath', itemIndex, 'Target Path') });
+	return await operateOnSession(gws, itemIndex, sessionId, body);
 }

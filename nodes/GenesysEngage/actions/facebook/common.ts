@@ -1,25 +1,49 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { asNodeError } from '../../../shared/router';
 import { FACEBOOK_TOPIC } from '../../bayeux';
 import { NotificationChannelError, NotificationTimeout } from '../../notifications';
-import { outputOf } from '../../params';
-import type { GwsResult } from '../../statusCodes';
+import { outputOf } from '../../results';
 import type { GwsSession } from '../../transport';
-import { asNodeError } from '../../transport';
+import { requiredText } from '../params';
 
 /**
- * Runs a Facebook operation and, when Wait for Result is on, waits for its CometD notification
- * (matched by referenceId): the output then carries the interaction as Web Services reports it,
- * and `interactionId` is the ID of the interaction the operation produced or changed.
+ * What the operations on Facebook interactions share: the interaction's path and ID, and the
+ * wait for an operation's result over CometD.
+ * @see https://docs.genesys.com/Documentation/HTCC/latest/API/FacebookSend
+ * @see https://docs.genesys.com/Documentation/HTCC/latest/API/AsynchronousEvents
+ */
+
+/** The path of the Facebook interactions of the user, or of one of them (its ID encoded). */
+export const facebookPath = (interactionId?: string): string =>
+	interactionId
+		? `/api/v2/me/facebook/${encodeURIComponent(interactionId)}`
+		: '/api/v2/me/facebook';
+
+/** The required Interaction ID parameter. */
+export const interactionIdOf = (context: IExecuteFunctions, itemIndex: number): string =>
+	requiredText(context, 'interactionId', itemIndex, 'Interaction ID');
+
+/** The required Queue Path parameter. */
+export const queuePathOf = (context: IExecuteFunctions, itemIndex: number): string =>
+	requiredText(context, 'queuePath', itemIndex, 'Queue Path');
+
+/**
+ * Runs a Facebook operation (`body`, a POST to `path`) and, when Wait for Result is on, waits for
+ * its CometD notification (matched by referenceId): the output then carries the interaction as
+ * Web Services reports it, and `interactionId` is the ID of the interaction the operation produced
+ * or changed.
  */
 export async function operateAndReport(
 	this: IExecuteFunctions,
-	gws: GwsSession,
 	itemIndex: number,
-	operationName: string,
+	gws: GwsSession,
+	path: string,
+	body: IDataObject,
 	ids: IDataObject,
-	run: () => Promise<GwsResult>,
 ): Promise<IDataObject> {
+	const operationName = String(body.operationName);
+	const run = async () => await gws.operate(path, body, itemIndex);
 	if (!(this.getNodeParameter('waitForResult', itemIndex, false) as boolean))
 		return outputOf(await run(), operationName, ids);
 	const timeoutMs =
