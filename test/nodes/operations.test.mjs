@@ -29,7 +29,7 @@ const NODES = [
 	{
 		name: 'GenesysEngage',
 		display: 'Genesys Engage',
-		table: 'OPERATIONS',
+		table: 'operations',
 		credentials: ['genesysEngageApi'],
 	},
 	{ name: 'Airy', display: 'Airy Core', table: 'operations', credentials: ['airyApi'] },
