@@ -1,0 +1,376 @@
+// The Messenger Trigger on n8n's distributed engine (queue mode), as contact centers run it:
+// PostgreSQL 17, Redis, one main (no production webhooks), two `n8n webhook` processes A and B
+// behind a balancer, one worker; every process with its own hostname (dev/queue.mjs). Deliveries
+// go to A and B directly, as a balancer would send them; what ran is counted from main's REST API.
+// Meta redelivers a delivery it got no timely 200 for, and a balancer sends the retry wherever it
+// likes: with the shared store (`options.deduplicationStore: 'redis'`) each event must come out
+// exactly once whatever process gets which copy; the in-process store cannot see the other
+// process's memory (the control case shows the limit).
+// @see https://developers.facebook.com/docs/messenger-platform/webhooks#delivery-retries
+// @see https://docs.n8n.io/hosting/scaling/queue-mode/
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { queuePorts, startQueueCluster } from '../../dev/queue.mjs';
+import { GRAPH } from '../emulators/fixtures.mjs';
+import { messengerPayload, midsOf } from '../../bench/lib/signedEvents.mjs';
+import {
+	deliver as deliverTo,
+	executions as executionsOf,
+	finished,
+	hookPath,
+	NODE,
+	queueCredentials,
+	startRedisFront,
+	triggerWorkflow,
+} from './fixtures.mjs';
+
+const startedAt = Date.now();
+const PORTS = queuePorts();
+
+const WF = {
+	spread: 'mbQueueSpread001',
+	aThenB: 'mbQueueAthenB001',
+	bThenA: 'mbQueueBthenA001',
+	both: 'mbQueueBoth00001',
+	restart: 'mbQueueRestart01',
+	overload: 'mbQueueOverload1',
+	control: 'mbQueueControl01',
+	outage: 'mbQueueOutage001',
+	auto: 'mbQueueAutoSub01',
+};
+const SHARED = [WF.aThenB, WF.bThenA, WF.both, WF.restart, WF.overload];
+const WORKFLOWS = [
+	triggerWorkflow(WF.spread),
+	triggerWorkflow(WF.control),
+	triggerWorkflow(WF.outage),
+	...SHARED.map((id) => triggerWorkflow(id, { store: 'redis' })),
+	triggerWorkflow(WF.auto, { autoSubscribe: true }),
+];
+
+/**
+ * n8n itself retries a failed trigger activation for about 15 s, then gives up: the webhook
+ * processes (about 12 s to start) answer only after that.
+ */
+const WEBHOOKS_START_AFTER_MS = 10_000;
+
+let cluster;
+let api;
+let graph;
+let redisRest;
+let autoActivation;
+
+before(async () => {
+	const { start } = await import('../emulators/graph/index.mjs');
+	graph = await start({ ports: { graph: PORTS.emulatorBase } });
+	// The webhook processes start after main activated everything (the Auto Subscribe case).
+	cluster = await startQueueCluster({
+		ports: PORTS,
+		credentials: queueCredentials(PORTS),
+		workflows: WORKFLOWS,
+		webhooks: false,
+	});
+	api = cluster.api;
+	redisRest = await startRedisFront(cluster);
+	for (const wf of WORKFLOWS.filter((w) => w.id !== WF.auto)) await api.activate(wf.id);
+	// Main activates Auto Subscribe while no webhook process answers Meta's callback verification.
+	graph.clearRequests();
+	autoActivation = api.activate(WF.auto).catch((error) => error);
+	await new Promise((r) => setTimeout(r, WEBHOOKS_START_AFTER_MS));
+	await Promise.all([cluster.startWebhook(0), cluster.startWebhook(1)]);
+	for (const wf of WORKFLOWS.filter((w) => w.id !== WF.auto)) await api.publication(wf.id);
+	process.stdout.write(`# queue cluster up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+});
+
+after(async () => {
+	await redisRest?.close();
+	await cluster?.stop();
+	await graph?.close();
+	process.stdout.write(`# queue layer took ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+});
+
+const A = 0;
+const B = 1;
+const deliver = (id, body, to, options) => deliverTo(cluster, id, body, to, options);
+const executions = (id) => executionsOf(api, id);
+
+/**
+ * Waits until at least `atLeast` executions of the workflow finished and a few quiet seconds
+ * passed with no new one, then returns every emitted mid (one per emitted event).
+ */
+async function emittedMids(id, atLeast, { timeoutMs = 120_000 } = {}) {
+	let list = await api.waitFor(
+		async () => {
+			const all = await executions(id);
+			return all.length >= atLeast && all.every(finished) ? all : null;
+		},
+		{ what: `${atLeast} finished executions of ${id}`, timeoutMs, intervalMs: 500 },
+	);
+	for (;;) {
+		await new Promise((r) => setTimeout(r, 2000)); // a late duplicate would show up by now
+		const again = await executions(id);
+		if (again.length === list.length && again.every(finished)) break;
+		list = again;
+	}
+	const mids = [];
+	for (let i = 0; i < list.length; i += 8) {
+		const batch = await Promise.all(list.slice(i, i + 8).map((e) => api.execution(e.id)));
+		for (const execution of batch) {
+			assert.equal(execution.status, 'success', `execution ${execution.id}`);
+			mids.push(...api.nodeOutput(execution, NODE)[0].map((item) => item.json.mid));
+		}
+	}
+	return mids;
+}
+
+/** How many times each expected event came out: {missing, twice+, extra}. */
+function tally(expected, mids) {
+	const seen = new Map();
+	for (const mid of mids) seen.set(mid, (seen.get(mid) ?? 0) + 1);
+	return {
+		lost: expected.filter((m) => !seen.has(m)).length,
+		duplicated: expected.filter((m) => seen.get(m) > 1).length,
+		unexpected: [...seen.keys()].filter((m) => !expected.includes(m)).length,
+	};
+}
+
+/** `count` payloads of `events` events each, with unique mids. */
+const payloads = (tag, count, events = 2) =>
+	Array.from({ length: count }, () => messengerPayload({ entries: 1, events, tag }));
+
+describe('queue mode: the package in every process', () => {
+	it('main, A, B and the worker run with their own hostnames and load the package', async () => {
+		const logs = ['main', 'webhook-a', 'webhook-b', 'worker'].map((name) =>
+			readFileSync(`${cluster.dir}/${name}.log`, 'utf8'),
+		);
+		for (const text of logs) {
+			assert.match(text, /Version: 2\.40\.7|n8n ready on/);
+			// what n8n logs when a community package or one of its nodes does not load
+			assert.doesNotMatch(
+				text,
+				/Unrecognized node type|Failed to load|Error loading|problem loading|Cannot find module/i,
+			);
+		}
+		// The webhook processes answer Meta's handshake with the node's code…
+		for (const url of cluster.webhookUrls) {
+			const r = await fetch(
+				`${url}/${hookPath(WF.spread)}?hub.mode=subscribe&hub.verify_token=${GRAPH.verifyToken}&hub.challenge=1158201444`,
+			);
+			assert.equal(r.status, 200, url);
+			assert.equal(await r.text(), '1158201444');
+			const wrong = await fetch(
+				`${url}/${hookPath(WF.spread)}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=42`,
+			);
+			assert.equal(wrong.status, 403);
+		}
+		// …and a forged signature is refused by both.
+		for (const to of [A, B]) {
+			const r = await fetch(`${cluster.webhookUrls[to]}/${hookPath(WF.spread)}`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'x-hub-signature-256': `sha256=${'ab'.repeat(32)}`,
+				},
+				body: messengerPayload({ tag: 'forged' }),
+			});
+			assert.equal(r.status, 401);
+		}
+	});
+
+	it('signed deliveries spread over A and B: every event once, 0 lost (the worker runs them)', async () => {
+		const bodies = payloads('spread', 60, 2);
+		const statuses = [];
+		for (let i = 0; i < bodies.length; i += 6)
+			statuses.push(
+				...(await Promise.all(
+					bodies.slice(i, i + 6).map((body, j) => deliver(WF.spread, body, (i + j) % 2)),
+				)),
+			);
+		assert.deepEqual(new Set(statuses), new Set([200]));
+		const expected = bodies.flatMap(midsOf);
+		const mids = await emittedMids(WF.spread, bodies.length);
+		assert.deepEqual(tally(expected, mids), { lost: 0, duplicated: 0, unexpected: 0 });
+		assert.equal(mids.length, 120);
+	});
+});
+
+describe('queue mode: a redelivery to either process is emitted once (shared store)', () => {
+	/** Delivers each payload per `pattern`, then checks each event came out exactly once. */
+	async function exactlyOnce(id, bodies, pattern) {
+		for (const body of bodies) {
+			const statuses = await pattern(body);
+			assert.ok(
+				statuses.every((s) => s === 200),
+				`Meta got ${statuses}`,
+			);
+		}
+		const mids = await emittedMids(id, bodies.length);
+		return tally(bodies.flatMap(midsOf), mids);
+	}
+
+	it('the same signed delivery to A, then to B', async () => {
+		const result = await exactlyOnce(WF.aThenB, payloads('ab', 10), async (body) => [
+			await deliver(WF.aThenB, body, A),
+			await deliver(WF.aThenB, body, B),
+		]);
+		assert.deepEqual(result, { lost: 0, duplicated: 0, unexpected: 0 });
+	});
+
+	it('the same signed delivery to B, then to A', async () => {
+		const result = await exactlyOnce(WF.bThenA, payloads('ba', 10), async (body) => [
+			await deliver(WF.bThenA, body, B),
+			await deliver(WF.bThenA, body, A),
+		]);
+		assert.deepEqual(result, { lost: 0, duplicated: 0, unexpected: 0 });
+	});
+
+	it('the same signed delivery to A and B at once', async () => {
+		const result = await exactlyOnce(WF.both, payloads('both', 10), (body) =>
+			Promise.all([deliver(WF.both, body, A), deliver(WF.both, body, B)]),
+		);
+		assert.deepEqual(result, { lost: 0, duplicated: 0, unexpected: 0 });
+	});
+
+	it('a redelivery to A after A restarted (its memory is gone)', async () => {
+		const bodies = payloads('restart', 10);
+		for (const body of bodies) assert.equal(await deliver(WF.restart, body, A), 200);
+		await emittedMids(WF.restart, bodies.length);
+		await cluster.stopWebhook(A);
+		await cluster.startWebhook(A);
+		for (const body of bodies) assert.equal(await deliver(WF.restart, body, A), 200);
+		const mids = await emittedMids(WF.restart, bodies.length);
+		assert.deepEqual(tally(bodies.flatMap(midsOf), mids), {
+			lost: 0,
+			duplicated: 0,
+			unexpected: 0,
+		});
+	});
+
+	it('overload: 40 deliveries/s for 10 s with redeliveries (timeouts and duplicates) over A and B', async () => {
+		const rate = 40;
+		const seconds = Number(process.env.MB_QUEUE_OVERLOAD_SECONDS ?? 10);
+		const bodies = payloads('overload', rate * seconds, 1);
+		let timeouts = 0;
+		let redeliveries = 0;
+		/**
+		 * Meta's side: an answer later than 2 s is a timeout; resend, with backoff, to the other
+		 * process (a balancer's choice) until a 200.
+		 */
+		const untilAcknowledged = async (body, to) => {
+			for (let attempt = 0; attempt < 12; attempt++) {
+				if (attempt) await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, 8000)));
+				const status = await deliver(WF.overload, body, (to + attempt) % 2, { timeoutMs: 2000 });
+				if (status === 200) return;
+				if (status === 'timeout') timeouts++;
+				redeliveries++;
+			}
+			throw new Error('never acknowledged');
+		};
+		const pending = [];
+		const started = Date.now();
+		for (let i = 0; i < bodies.length; i++) {
+			const due = started + (i * 1000) / rate;
+			if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+			pending.push(untilAcknowledged(bodies[i], i % 2));
+			// one delivery in five is redelivered to the other process at once (Meta's duplicates)
+			if (i % 5 === 0) {
+				redeliveries++;
+				pending.push(untilAcknowledged(bodies[i], (i + 1) % 2));
+			}
+		}
+		const acknowledged = await Promise.allSettled(pending);
+		const offered = ((Date.now() - started) / 1000).toFixed(1);
+		assert.deepEqual(
+			acknowledged.filter((a) => a.status === 'rejected').map((a) => a.reason.message),
+			[],
+			'Meta got a 200 for every delivery in the end',
+		);
+		const mids = await emittedMids(WF.overload, 1, { timeoutMs: 240_000 });
+		const result = tally(bodies.flatMap(midsOf), mids);
+		process.stdout.write(
+			`# overload: ${bodies.length} deliveries offered over ${seconds} s (all acknowledged after ${offered} s), ${redeliveries} redeliveries (${timeouts} after a timeout), ${mids.length} events emitted for ${bodies.length}: ${JSON.stringify(result)}\n`,
+		);
+		assert.deepEqual(result, { lost: 0, duplicated: 0, unexpected: 0 });
+	});
+});
+
+describe('queue mode: limits and outages', () => {
+	it('control: the default in-process store emits a delivery redelivered to the other process twice', async () => {
+		const bodies = payloads('control', 5);
+		for (const body of bodies) {
+			assert.equal(await deliver(WF.control, body, A), 200);
+			assert.equal(await deliver(WF.control, body, B), 200);
+			assert.equal(await deliver(WF.control, body, B), 200, 'B itself remembers it');
+		}
+		const mids = await emittedMids(WF.control, bodies.length * 2);
+		assert.equal(mids.length, 20, 'each of the 10 events twice: once per process');
+		assert.deepEqual(tally(bodies.flatMap(midsOf), mids), {
+			lost: 0,
+			duplicated: 10,
+			unexpected: 0,
+		});
+	});
+
+	it('worker outage: deliveries are acknowledged and held in Redis, then run once by the worker', async () => {
+		await cluster.stopWorker();
+		const bodies = payloads('outage', 10);
+		for (const [i, body] of bodies.entries())
+			assert.equal(await deliver(WF.outage, body, i % 2), 200);
+		await new Promise((r) => setTimeout(r, 1500));
+		const held = await executions(WF.outage);
+		assert.ok(
+			held.every((e) => !finished(e)),
+			`nothing ran: ${held.map((e) => e.status)}`,
+		);
+		await cluster.startWorker();
+		const mids = await emittedMids(WF.outage, bodies.length);
+		assert.deepEqual(tally(bodies.flatMap(midsOf), mids), {
+			lost: 0,
+			duplicated: 0,
+			unexpected: 0,
+		});
+	});
+});
+
+describe('queue mode: Auto Subscribe', () => {
+	const callbackUrl = `http://localhost:${PORTS.balancer}/${hookPath(WF.auto)}`;
+
+	it('activated by main before any webhook process answered: activation succeeds once they do', async () => {
+		await autoActivation;
+		const publication = await api.waitFor(
+			async () => {
+				const status = await api.rest(`/rest/workflows/${WF.auto}/publication-status`);
+				return status?.status === 'published' || status?.status === 'failed' ? status : null;
+			},
+			{ what: 'Auto Subscribe publication', timeoutMs: 90_000, intervalMs: 500 },
+		);
+		assert.equal(publication.status, 'published', JSON.stringify(publication));
+		const sub = graph.state.appSubscriptions.get('page');
+		assert.ok(sub, 'app subscribed');
+		assert.equal(sub.callback_url, callbackUrl);
+		assert.deepEqual(graph.state.pageSubscriptions.get(GRAPH.pageId)?.get(GRAPH.appId), [
+			'messages',
+			'messaging_postbacks',
+		]);
+		const body = messengerPayload({ tag: 'auto', events: 2 });
+		assert.equal(await deliver(WF.auto, body, B), 200);
+		assert.deepEqual((await emittedMids(WF.auto, 1)).sort(), midsOf(body).sort());
+	});
+
+	it('deactivation undoes exactly the subscriptions activation made', async () => {
+		graph.clearRequests();
+		await api.deactivate(WF.auto);
+		await api.waitFor(() => !graph.state.appSubscriptions.has('page'), {
+			what: 'app unsubscribed',
+		});
+		await api.waitFor(
+			() => graph.state.pageSubscriptions.get(GRAPH.pageId)?.get(GRAPH.appId) === undefined,
+			{ what: 'page unsubscribed' },
+		);
+		assert.deepEqual(
+			graph.requestsTo('DELETE', '/').map((r) => r.path),
+			[`/v25.0/${GRAPH.pageId}/subscribed_apps`, `/v25.0/${GRAPH.appId}/subscriptions`],
+		);
+		assert.equal(graph.requestsTo('POST', '/').length, 0, 'nothing subscribed anew');
+	});
+});
