@@ -1,6 +1,6 @@
 // The Messenger Trigger on n8n's queue mode (dev/queue.mjs: Postgres 17, Redis, main, webhook
 // processes A and B, one worker), on this machine's loopback. Two measurements in one run:
-// 1. Accepted deliveries per second at a fixed offered rate (MB_QUEUE_RATE, default 40/s for
+// 1. Accepted deliveries per second at a fixed offered rate (MB_QUEUE_RATE, default 20/s for
 //    MB_QUEUE_SECONDS, default 10 s; one event per delivery), sent to A alone, then spread over A
 //    and B. A delivery counts as accepted when it got its 200 within 5 s (later, Meta would
 //    deliver it again). Indicative only: every process shares the same 2 cores.
@@ -12,13 +12,15 @@ import { queuePorts, startQueueCluster } from '../dev/queue.mjs';
 import { messengerPayload } from './lib/signedEvents.mjs';
 import {
 	deliver,
+	executions,
+	finished,
 	hasSharedStore,
 	queueCredentials,
 	startRedisFront,
 	triggerWorkflow,
 } from '../test/queue/fixtures.mjs';
 
-const RATE = Number(process.env.MB_QUEUE_RATE ?? 40);
+const RATE = Number(process.env.MB_QUEUE_RATE ?? 20);
 const SECONDS = Number(process.env.MB_QUEUE_SECONDS ?? 10);
 const SEQUENTIAL = Number(process.env.MB_QUEUE_SEQUENTIAL ?? 200);
 const ports = queuePorts(Number(process.env.MB_QUEUE_PORT_BASE ?? 6200) + 100);
@@ -35,8 +37,19 @@ const workflows = [
 	triggerWorkflow(WF.redis, { store: 'redis' }),
 ];
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+const percentile = (sorted, p) =>
+	sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the worker ran every execution of the workflow, so the next measurement starts idle. */
+async function drained(cluster, id) {
+	await cluster.api.waitFor(async () => (await executions(cluster.api, id)).every(finished), {
+		what: `the worker to finish ${id}`,
+		timeoutMs: 300_000,
+		intervalMs: 1000,
+	});
+	await sleep(2000);
+}
 
 /** Offers RATE deliveries/s for SECONDS s over `targets`; accepted = 200 within 5 s. */
 async function offered(cluster, id, targets) {
@@ -98,13 +111,13 @@ try {
 	process.stdout.write(`offered: ${RATE} deliveries/s for ${SECONDS} s, 1 event each\n`);
 	const one = await offered(cluster, WF.one, [0]);
 	process.stdout.write(`${line('1 webhook process', one)}\n`);
-	await sleep(10_000); // the worker catches up before the next measurement
+	await drained(cluster, WF.one);
 	const two = await offered(cluster, WF.two, [0, 1]);
 	process.stdout.write(`${line('2 webhook processes', two)}\n`);
 	process.stdout.write(
 		`ratio 2 processes / 1: ${(two.perSecond / one.perSecond).toFixed(2)}× (2 cores shared by every process)\n`,
 	);
-	await sleep(10_000);
+	await drained(cluster, WF.two);
 	// Interleaved rounds, so both modes see the same machine state.
 	const medians = { process: [], redis: [] };
 	for (let round = 0; round < 3; round++) {

@@ -2,6 +2,7 @@
 // printed at the end:
 //   unit + node   jest (jest.config.mjs), in jest's ESM mode: `node --experimental-vm-modules`
 //   end-to-end    node:test (test/e2e: a real n8n from dev/)
+//   queue         node:test (test/queue: n8n's queue mode from dev/queue.mjs, Postgres and Redis)
 //   browser       node:test (test/browser: n8n's editor in Chromium)
 // Each layer's counts come from a machine-readable report next to its console output (jest's
 // --json file, a TAP file from node:test's second reporter) under the git-ignored test-results/.

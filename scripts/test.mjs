@@ -1,12 +1,14 @@
 // `npm test`: installs what is missing (idempotent), builds, lints (eslint + the community
 // package scan), then runs the test layers, each through its runner (scripts/test-layers.mjs):
 // unit and node tests on jest, end-to-end tests on node:test, then the browser tests (n8n's editor
-// in Debian's Chromium, node:test) on their own, so they get the machine; and prints one summary
+// in Debian's Chromium, node:test) and the queue-mode tests (n8n's distributed engine on Postgres
+// and Redis, node:test) on their own, so they get the machine; and prints one summary
 // (per layer passed/failed/skipped and duration, then `N passed, N failed` as the last line).
 //   npm test                    everything
 //   npm test -- --no-e2e        without the real-n8n tests (faster while developing)
 //   npm test -- --only-e2e      only the real-n8n tests (end-to-end and browser)
 //   npm test -- --no-browser    without the browser tests (n8n's editor in Chromium)
+//   npm test -- --no-queue      without the queue-mode tests (main + webhook processes + worker)
 //   npm test -- test/unit/x.test.mjs …   just these files (test/unit, test/nodes on jest; others on node:test)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -26,6 +28,7 @@ const noE2e = args.includes('--no-e2e') || process.env.MB_SKIP_E2E === '1';
 const onlyE2e = args.includes('--only-e2e');
 const files = args.filter((a) => !a.startsWith('--'));
 const BROWSER_TESTS = 'test/browser/browser.test.mjs';
+const QUEUE_TESTS = 'test/queue/queue.test.mjs';
 const env = { ...process.env, CI: 'true', npm_config_yes: 'true' };
 
 // What git says before anything runs: a test run must not change a tracked (or un-ignored) file.
@@ -44,22 +47,26 @@ function collect(dir) {
 		.sort();
 }
 
-let testFiles = files.filter((f) => f !== BROWSER_TESTS);
+let testFiles = files.filter((f) => f !== BROWSER_TESTS && f !== QUEUE_TESTS);
 let browser = files.includes(BROWSER_TESTS);
+let queue = files.includes(QUEUE_TESTS);
 if (!files.length) {
 	testFiles = onlyE2e ? [] : [...collect('test/unit'), ...collect('test/nodes')];
 	if (!noE2e) testFiles.push('test/e2e/e2e.test.mjs', 'test/e2e/dev-signals.test.mjs');
 	browser = !noE2e && !args.includes('--no-browser');
+	queue = !noE2e && !args.includes('--no-queue');
 }
 const e2e = testFiles.includes('test/e2e/e2e.test.mjs');
 
 // The end-to-end run listens on fixed loopback ports. One of them taken (most often by the
 // sandbox of `npm run dev -- --sandbox`, whose emulators use the same ports) would otherwise
 // surface as dozens of cancelled tests with EADDRINUSE deep in the log: stop here instead.
-if (e2e || browser) {
+if (e2e || browser || queue) {
 	const { PORTS } = await import('../test/emulators/fixtures.mjs');
 	const { BROWSER_PORTS } = await import('../test/browser/ports.mjs');
 	const n8nPort = Number(process.env.MB_E2E_PORT ?? 5788);
+	const { queuePorts } = await import('../dev/queue.mjs');
+	const q = queuePorts();
 	const busy = await busyPorts({
 		...(e2e
 			? {
@@ -85,13 +92,26 @@ if (e2e || browser) {
 					),
 				}
 			: {}),
+		...(queue
+			? {
+					'queue-mode Postgres (MB_QUEUE_PORT_BASE)': q.postgres,
+					'queue-mode Redis (MB_QUEUE_PORT_BASE + 1)': q.redis,
+					'queue-mode balancer (MB_QUEUE_PORT_BASE + 2)': q.balancer,
+					'queue-mode Redis REST front (MB_QUEUE_PORT_BASE + 3)': q.redisRest,
+					'queue-mode main (MB_QUEUE_PORT_BASE + 10)': q.main,
+					'queue-mode webhook A (MB_QUEUE_PORT_BASE + 20)': q.webhooks[0],
+					'queue-mode webhook B (MB_QUEUE_PORT_BASE + 30)': q.webhooks[1],
+					'queue-mode worker (MB_QUEUE_PORT_BASE + 40)': q.worker,
+					'queue-mode Graph emulator (MB_QUEUE_PORT_BASE + 50)': q.emulatorBase,
+				}
+			: {}),
 	});
 	if (busy.length) {
 		process.stderr.write(
 			`\nnpm test: port ${busy.map((b) => `${b.port} (${b.label})`).join(', ')} ${busy.length > 1 ? 'are' : 'is'} already in use on 127.0.0.1.\n` +
 				'The end-to-end tests need it. Likely cause: the sandbox of `npm run dev -- --sandbox` (its emulators use the\n' +
 				'same ports), or an earlier test run that is still going. Fix: stop it (Ctrl-C in its terminal), or run the\n' +
-				'tests on other ports, e.g.  MB_E2E_PORT=5950 MB_EMULATOR_PORT_BASE=5961 npm test\n' +
+				'tests on other ports, e.g.  MB_E2E_PORT=5950 MB_EMULATOR_PORT_BASE=5961 MB_QUEUE_PORT_BASE=6400 npm test\n' +
 				'(or skip the real-n8n tests: npm test -- --no-e2e).\n',
 		);
 		process.exit(1);
@@ -113,8 +133,8 @@ if (!onlyE2e && files.length === 0) {
 	run('node', ['scripts/check-release.mjs']);
 }
 
-if (e2e || browser) {
-	step('n8n host for the end-to-end and browser tests');
+if (e2e || browser || queue) {
+	step('n8n host for the end-to-end, queue-mode and browser tests');
 	const { ensureHost } = await import('../dev/host.mjs');
 	ensureHost();
 }
@@ -132,6 +152,10 @@ if (nodeTestFiles.length) {
 	step(`${e2e ? 'end-to-end tests' : 'tests'}: node:test (${nodeTestFiles.length} files)`);
 	layers.push(runNodeTest(e2e ? 'end-to-end' : 'other', nodeTestFiles, env, { concurrency: 2 }));
 }
+if (queue) {
+	step('queue-mode tests: main + webhook processes A and B + worker on Postgres 17 and Redis');
+	layers.push(runNodeTest('queue', [QUEUE_TESTS], env));
+}
 if (browser) {
 	step(
 		"browser tests: n8n's editor in Chromium (screenshots of failures in test-results/browser/)",
@@ -145,6 +169,8 @@ const noE2eWhy = args.includes('--no-e2e') ? '--no-e2e' : 'MB_SKIP_E2E=1';
 const notRun = [];
 if (!files.length && onlyE2e) notRun.push({ name: 'unit + node (jest)', why: '--only-e2e' });
 if (!files.length && noE2e) notRun.push({ name: 'end-to-end (node:test)', why: noE2eWhy });
+if (!files.length && !queue)
+	notRun.push({ name: 'queue (node:test)', why: noE2e ? noE2eWhy : '--no-queue' });
 if (!files.length && !browser)
 	notRun.push({ name: 'browser (node:test)', why: noE2e ? noE2eWhy : '--no-browser' });
 

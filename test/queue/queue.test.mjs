@@ -253,13 +253,13 @@ describe('queue mode: a redelivery to either process is emitted once (shared sto
 		let timeouts = 0;
 		let redeliveries = 0;
 		/**
-		 * Meta's side: an answer later than 2 s is a timeout; resend, with backoff, to the other
-		 * process (a balancer's choice) until a 200.
+		 * Meta's side: an answer later than 5 s is a timeout; it delivers again, with backoff, and
+		 * the balancer sends the retry to the other process; until a 200.
 		 */
 		const untilAcknowledged = async (body, to) => {
-			for (let attempt = 0; attempt < 12; attempt++) {
-				if (attempt) await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, 8000)));
-				const status = await deliver(WF.overload, body, (to + attempt) % 2, { timeoutMs: 2000 });
+			for (let attempt = 0; attempt < 10; attempt++) {
+				if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** attempt, 16_000)));
+				const status = await deliver(WF.overload, body, (to + attempt) % 2, { timeoutMs: 5000 });
 				if (status === 200) return;
 				if (status === 'timeout') timeouts++;
 				redeliveries++;
