@@ -1,8 +1,8 @@
 // The Messenger Trigger on n8n's queue mode (dev/queue.mjs: Postgres 17, Redis, main, webhook
 // processes A and B, one worker), on this machine's loopback. Two measurements in one run:
-// 1. Accepted deliveries per second at a fixed offered rate (MB_QUEUE_RATE, default 20/s for
+// 1. Accepted deliveries per second at a fixed offered rate (MB_QUEUE_RATE, default 15/s for
 //    MB_QUEUE_SECONDS, default 10 s; one event per delivery), sent to A alone, then spread over A
-//    and B. A delivery counts as accepted when it got its 200 within 5 s (later, Meta would
+//    and B. A delivery counts as accepted when it got its 200 within 10 s (later, Meta would
 //    deliver it again). Indicative only: every process shares the same 2 cores.
 // 2. The cost of the shared claim: time per delivery (sequential, one event each, to A) with
 //    `options.deduplicationStore: 'redis'` as a ratio to the in-process store (goal ≤ 1.2×).
@@ -20,7 +20,7 @@ import {
 	triggerWorkflow,
 } from '../test/queue/fixtures.mjs';
 
-const RATE = Number(process.env.MB_QUEUE_RATE ?? 20);
+const RATE = Number(process.env.MB_QUEUE_RATE ?? 15);
 const SECONDS = Number(process.env.MB_QUEUE_SECONDS ?? 10);
 const SEQUENTIAL = Number(process.env.MB_QUEUE_SEQUENTIAL ?? 200);
 const ports = queuePorts(Number(process.env.MB_QUEUE_PORT_BASE ?? 6200) + 100);
@@ -51,7 +51,7 @@ async function drained(cluster, id) {
 	await sleep(2000);
 }
 
-/** Offers RATE deliveries/s for SECONDS s over `targets`; accepted = 200 within 5 s. */
+/** Offers RATE deliveries/s for SECONDS s over `targets`; accepted = 200 within 10 s. */
 async function offered(cluster, id, targets) {
 	const total = RATE * SECONDS;
 	const started = performance.now();
@@ -63,7 +63,7 @@ async function offered(cluster, id, targets) {
 		const sent = performance.now();
 		answers.push(
 			deliver(cluster, id, messengerPayload({ tag: `bench_${id}` }), targets[i % targets.length], {
-				timeoutMs: 5000,
+				timeoutMs: 10_000,
 			}).then((status) => ({ status, ms: performance.now() - sent })),
 		);
 	}
