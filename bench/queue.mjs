@@ -6,7 +6,7 @@
 //    deliver it again). Indicative only: every process shares the same 2 cores.
 // 2. The cost of the shared claim: time per delivery (sequential, one event each, to A) with
 //    `options.deduplicationStore: 'redis'` as a ratio to the in-process store (goal ≤ 1.2×).
-// Run: npm run build && node bench/queue.mjs   (ports MB_QUEUE_PORT_BASE, default 6200 + 100)
+// Run: npm run build && node bench/queue.mjs   (ports from MB_QUEUE_PORT_BASE + 50: 6250–6262 by default)
 import { performance } from 'node:perf_hooks';
 import { queuePorts, startQueueCluster } from '../dev/queue.mjs';
 import { messengerPayload } from './lib/signedEvents.mjs';
@@ -23,7 +23,7 @@ import {
 const RATE = Number(process.env.MB_QUEUE_RATE ?? 15);
 const SECONDS = Number(process.env.MB_QUEUE_SECONDS ?? 10);
 const SEQUENTIAL = Number(process.env.MB_QUEUE_SEQUENTIAL ?? 200);
-const ports = queuePorts(Number(process.env.MB_QUEUE_PORT_BASE ?? 6200) + 100);
+const ports = queuePorts(Number(process.env.MB_QUEUE_PORT_BASE ?? 6200) + 50);
 const WF = {
 	one: 'mbQBenchOneProc1',
 	two: 'mbQBenchTwoProc1',

@@ -6,8 +6,8 @@
 // process group; stop() ends them all and removes the temporary folders.
 //   node dev/queue.mjs            starts the cluster with the package and waits for Ctrl-C
 // Ports (MB_QUEUE_PORT_BASE, default 6200): +0 Postgres, +1 Redis, +2 balancer, +3 Redis REST
-// front, +10 main, +20/+30 webhook A/B, +40 worker health, broker = process port + 1, +50…
-// emulators.
+// front, +4 main, +6/+8 webhook A/B, +10 worker health, each task broker on its process's port + 1,
+// +12 the Graph emulator.
 // @see https://docs.n8n.io/hosting/scaling/queue-mode/
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import {
@@ -35,17 +35,17 @@ const log = (message) => process.stderr.write(`[queue] ${message}\n`);
 const isRoot = process.getuid?.() === 0;
 const ENCRYPTION_KEY = 'messenger-bridge-queue-mode-key';
 
-/** The ports of a cluster whose ports start at `base`. */
+/** The ports of a cluster whose ports start at `base` (13 ports; task brokers on process port + 1). */
 export function queuePorts(base = Number(process.env.MB_QUEUE_PORT_BASE ?? 6200)) {
 	return {
 		postgres: base,
 		redis: base + 1,
 		balancer: base + 2,
 		redisRest: base + 3,
-		main: base + 10,
-		webhooks: [base + 20, base + 30],
-		worker: base + 40,
-		emulatorBase: base + 50,
+		main: base + 4,
+		webhooks: [base + 6, base + 8],
+		worker: base + 10,
+		emulatorBase: base + 12,
 	};
 }
 

@@ -98,11 +98,11 @@ if (e2e || browser || queue) {
 					'queue-mode Redis (MB_QUEUE_PORT_BASE + 1)': q.redis,
 					'queue-mode balancer (MB_QUEUE_PORT_BASE + 2)': q.balancer,
 					'queue-mode Redis REST front (MB_QUEUE_PORT_BASE + 3)': q.redisRest,
-					'queue-mode main (MB_QUEUE_PORT_BASE + 10)': q.main,
-					'queue-mode webhook A (MB_QUEUE_PORT_BASE + 20)': q.webhooks[0],
-					'queue-mode webhook B (MB_QUEUE_PORT_BASE + 30)': q.webhooks[1],
-					'queue-mode worker (MB_QUEUE_PORT_BASE + 40)': q.worker,
-					'queue-mode Graph emulator (MB_QUEUE_PORT_BASE + 50)': q.emulatorBase,
+					'queue-mode main (MB_QUEUE_PORT_BASE + 4)': q.main,
+					'queue-mode webhook A (MB_QUEUE_PORT_BASE + 6)': q.webhooks[0],
+					'queue-mode webhook B (MB_QUEUE_PORT_BASE + 8)': q.webhooks[1],
+					'queue-mode worker (MB_QUEUE_PORT_BASE + 10)': q.worker,
+					'queue-mode Graph emulator (MB_QUEUE_PORT_BASE + 12)': q.emulatorBase,
 				}
 			: {}),
 	});
