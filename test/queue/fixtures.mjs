@@ -103,18 +103,21 @@ export async function deliver(cluster, id, body, to, { timeoutMs = 30_000 } = {}
 	}
 }
 
-/** Every execution of a workflow, through main's REST API (it pages newest first). */
+/**
+ * Every execution of a workflow, through main's REST API: it answers newest first, at most 100 a
+ * page whatever `limit` asks, so this pages on with `lastId` until a page comes back empty.
+ */
 export async function executions(api, id) {
 	const all = [];
 	let lastId;
 	for (;;) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: id }));
 		const page = await api.rest(
-			`/rest/executions?filter=${filter}&limit=250${lastId ? `&lastId=${lastId}` : ''}`,
+			`/rest/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`,
 		);
 		const results = page.results ?? page;
+		if (!results.length) return all;
 		all.push(...results);
-		if (results.length < 250) return all;
 		lastId = results.at(-1).id;
 	}
 }

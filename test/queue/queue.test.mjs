@@ -48,12 +48,6 @@ const WORKFLOWS = [
 	triggerWorkflow(WF.auto, { autoSubscribe: true }),
 ];
 
-/**
- * n8n itself retries a failed trigger activation for about 15 s, then gives up: the webhook
- * processes (about 12 s to start) answer only after that.
- */
-const WEBHOOKS_START_AFTER_MS = 10_000;
-
 let cluster;
 let api;
 let graph;
@@ -76,7 +70,11 @@ before(async () => {
 	// Main activates Auto Subscribe while no webhook process answers Meta's callback verification.
 	graph.clearRequests();
 	autoActivation = api.activate(WF.auto).catch((error) => error);
-	await new Promise((r) => setTimeout(r, WEBHOOKS_START_AFTER_MS));
+	// The webhook processes start once Meta's callback verification has failed at least once.
+	await api.waitFor(
+		() => graph.requestsTo('POST', `/${GRAPH.appId}/subscriptions`).some((r) => r.status !== 200),
+		{ what: 'a failed callback verification', timeoutMs: 60_000, intervalMs: 200 },
+	);
 	await Promise.all([cluster.startWebhook(0), cluster.startWebhook(1)]);
 	for (const wf of WORKFLOWS.filter((w) => w.id !== WF.auto)) await api.publication(wf.id);
 	process.stdout.write(`# queue cluster up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
