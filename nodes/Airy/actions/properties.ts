@@ -82,6 +82,7 @@ export async function readConnectInput(
 	return { pageId, pageToken, name, imageUrl };
 }
 
+/** The Channel ID of Disconnect (both resources). */
 export const channelIdField: INodeProperties = {
 	displayName: 'Channel ID',
 	name: 'channelId',
