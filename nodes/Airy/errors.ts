@@ -1,6 +1,6 @@
 import type { HttpFailure } from '../shared/httpFailure';
-import { GATEWAY_STATUSES, retryAfterMs, TRANSIENT_NETWORK_CODES } from '../shared/retry';
-import type { CallRetryPolicy, VendorError } from '../shared/transport';
+import { GATEWAY_STATUSES, isTransientFailure } from '../shared/retry';
+import { retryWhen, type CallRetryPolicy, type VendorError } from '../shared/transport';
 
 /**
  * Airy Core's error translator and retry decisions (pure). Airy answers a Graph API failure with
@@ -89,22 +89,13 @@ export function airyError(failure: HttpFailure, action: string): VendorError {
  * is idempotent in Airy). A connect may have been applied, so it is never repeated blindly.
  */
 export function isRetryableAiryFailure(failure: HttpFailure, action: string): boolean {
-	if (failure.status === 429) return true;
 	const idempotent = action.endsWith('.explore') || action.endsWith('.disconnect');
-	if (!idempotent) return false;
-	if (failure.status === undefined) return TRANSIENT_NETWORK_CODES.has(failure.networkCode ?? '');
-	return GATEWAY_STATUSES.has(failure.status);
+	return failure.status === 429 || (idempotent && isTransientFailure(failure));
 }
 
 /** How a call to `action` is retried: twice at most, after Retry-After when Airy sends one. */
 export function airyRetryPolicy(action: string): CallRetryPolicy {
-	return {
-		retries: 2,
-		baseDelayMs: 500,
-		maxDelayMs: 5000,
-		decide: (failure) =>
-			isRetryableAiryFailure(failure, action)
-				? { retry: true, delayMs: retryAfterMs(failure.headers['retry-after']) }
-				: { retry: false },
-	};
+	return retryWhen({ retries: 2, baseDelayMs: 500, maxDelayMs: 5000 }, (failure) =>
+		isRetryableAiryFailure(failure, action),
+	);
 }

@@ -1,6 +1,6 @@
 import type { HttpFailure } from '../shared/httpFailure';
-import { GATEWAY_STATUSES, retryAfterMs, TRANSIENT_NETWORK_CODES } from '../shared/retry';
-import type { CallRetryPolicy, VendorError } from '../shared/transport';
+import { isTransientFailure } from '../shared/retry';
+import { retryWhen, type CallRetryPolicy, type VendorError } from '../shared/transport';
 
 /**
  * Sunshine Conversations' error translator and retry decisions (pure). A failure answers
@@ -70,21 +70,12 @@ export function sunshineError(failure: HttpFailure): VendorError {
  * been applied).
  */
 export function isRetryableSunshineFailure(failure: HttpFailure, method: string): boolean {
-	if (failure.status === 429) return true;
-	if (method === 'POST') return false;
-	if (failure.status === undefined) return TRANSIENT_NETWORK_CODES.has(failure.networkCode ?? '');
-	return GATEWAY_STATUSES.has(failure.status);
+	return failure.status === 429 || (method !== 'POST' && isTransientFailure(failure));
 }
 
 /** How a call with `method` is retried: three times at most, after Retry-After when sent. */
 export function sunshineRetryPolicy(method: string): CallRetryPolicy {
-	return {
-		retries: 3,
-		baseDelayMs: 500,
-		maxDelayMs: 10_000,
-		decide: (failure) =>
-			isRetryableSunshineFailure(failure, method)
-				? { retry: true, delayMs: retryAfterMs(failure.headers['retry-after']) }
-				: { retry: false },
-	};
+	return retryWhen({ retries: 3, baseDelayMs: 500, maxDelayMs: 10_000 }, (failure) =>
+		isRetryableSunshineFailure(failure, method),
+	);
 }
