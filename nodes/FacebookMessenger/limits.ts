@@ -1,8 +1,11 @@
 /**
  * Meta's Send API limits, checked before any request so that a mistake costs no call and the
  * message says what to change. Each check returns the problem, or undefined when fine.
- * Source: messenger-platform.md §4 (text < 2000, ≤ 13 quick replies, titles 20, payloads 1000,
- * generic ≤ 10 elements, ≤ 3 buttons, button template text 640).
+ * Text < 2000, ≤ 13 quick replies, titles 20, payloads 1000, generic ≤ 10 elements, ≤ 3
+ * buttons, button template text 640.
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/send-api
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/quick-replies
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates
  */
 export const LIMITS = {
 	text: 2000,

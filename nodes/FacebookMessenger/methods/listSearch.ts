@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { GRAPH_PAGE_SIZE, graphPage, graphRequest, type GraphCall } from '../transport';
+import { GRAPH_PAGE_SIZE, graphPage, graphRequest, type GraphCall } from '../../shared/graph';
 
 /**
  * Pages for the Page locator, from /me/accounts in Graph pages of the largest size; the `after`

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { buildMultipart } from '../../multipart';
-import { credentialPageId, graphRequest } from '../../transport';
+import { credentialPageId, graphRequest } from '../../../shared/graph';
 import {
 	attachmentTypeField,
 	binaryPropertyField,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { envelope, messageOptions, recipientFields, type PreparedSend } from './shared';
+import { envelope, messageOptions, recipientFields, type PreparedSend } from './common';
 
 const ACTIONS = ['mark_seen', 'typing_off', 'typing_on'];
 

@@ -9,7 +9,7 @@ import {
 	recipientFields,
 	withMetadata,
 	type PreparedSend,
-} from './shared';
+} from './common';
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 

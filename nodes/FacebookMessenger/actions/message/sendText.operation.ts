@@ -9,7 +9,7 @@ import {
 	recipientFields,
 	withMetadata,
 	type PreparedSend,
-} from './shared';
+} from './common';
 
 const properties: INodeProperties[] = [
 	...recipientFields(true),

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
-import { locatorValue, pageLocator } from '../common';
+import { graphRequest } from '../../../shared/graph';
+import { locatorValue, pageLocator } from './common';
 
 const properties: INodeProperties[] = [pageLocator(true)];
 

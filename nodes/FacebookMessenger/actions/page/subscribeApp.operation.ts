@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
-import { pageLocator, resolvePageId } from '../common';
+import { graphRequest } from '../../../shared/graph';
+import { pageLocator, resolvePageId } from './common';
 
-/** Page webhook fields (subscribed_fields enum, messenger-platform.md §3/§7). */
+/**
+ * Page webhook fields (the `subscribed_fields` values of the Messenger Platform).
+ * @see https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/
+ */
 export const PAGE_FIELDS = [
 	'message_deliveries',
 	'message_echoes',

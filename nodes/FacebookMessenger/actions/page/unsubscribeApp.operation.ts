@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
-import { pageLocator, resolvePageId } from '../common';
+import { graphRequest } from '../../../shared/graph';
+import { pageLocator, resolvePageId } from './common';
 
 const properties: INodeProperties[] = [
 	pageLocator(false, 'Empty: the Page of the Facebook Page credential'),

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkMetadata, checkRecipient, checkTag } from '../../limits';
-import { credentialPageId, graphRequest } from '../../transport';
+import { credentialPageId, graphRequest } from '../../../shared/graph';
 
 /** A validated Send API request, ready to go; `key` orders sends to the same person. */
 export interface PreparedSend {
