@@ -127,6 +127,11 @@ describe('regainMsFrom', () => {
 			0,
 		);
 		assert.equal(regainMsFrom({}), undefined);
+		// Only X-App-Usage: its estimate counts (the fallback).
+		assert.equal(
+			regainMsFrom({ 'x-app-usage': JSON.stringify({ estimated_time_to_regain_access: 3 }) }),
+			3 * 60_000,
+		);
 		assert.equal(regainMsFrom({ 'x-business-use-case-usage': 'not json' }), undefined);
 	});
 });
