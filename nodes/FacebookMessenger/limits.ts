@@ -40,6 +40,7 @@ export interface Button {
 
 const length = (value: unknown) => [...String(value ?? '')].length;
 
+/** A text message within Meta's limit (under 2000 characters), or what to change. */
 export function checkText(text: string): string | undefined {
 	if (!text || !text.trim()) return 'Text is empty: enter the message to send';
 	if (length(text) > LIMITS.text) {
@@ -48,6 +49,7 @@ export function checkText(text: string): string | undefined {
 	return undefined;
 }
 
+/** Metadata within 1000 characters, or what to change. */
 export function checkMetadata(metadata: string): string | undefined {
 	if (length(metadata) > LIMITS.metadata) {
 		return `Metadata is ${length(metadata)} characters; Messenger accepts at most ${LIMITS.metadata}. Shorten it`;
@@ -55,6 +57,7 @@ export function checkMetadata(metadata: string): string | undefined {
 	return undefined;
 }
 
+/** At most 13 quick replies, each with a valid type, title and payload, or what to change. */
 export function checkQuickReplies(replies: QuickReply[]): string | undefined {
 	if (replies.length > LIMITS.quickReplies) {
 		return `${replies.length} quick replies given; Messenger shows at most ${LIMITS.quickReplies}. Remove ${replies.length - LIMITS.quickReplies}`;
@@ -75,6 +78,7 @@ export function checkQuickReplies(replies: QuickReply[]): string | undefined {
 	return undefined;
 }
 
+/** 1 to 3 buttons, each with a type, a short title and the URL or payload its type needs, or what to change. */
 export function checkButtons(buttons: Button[], where: string): string | undefined {
 	if (buttons.length === 0) return `${where} has no buttons: add 1 to ${LIMITS.buttons}`;
 	if (buttons.length > LIMITS.buttons) {

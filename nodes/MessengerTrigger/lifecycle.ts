@@ -50,6 +50,7 @@ async function subscriptionCall(
 	});
 }
 
+/** Whether the trigger subscribes the app and the Page itself (option Auto Subscribe). */
 export function autoSubscribeEnabled(this: IHookFunctions): boolean {
 	return this.getNodeParameter('options.autoSubscribe', false) as boolean;
 }

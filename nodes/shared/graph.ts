@@ -106,6 +106,25 @@ export async function credentialPageId(this: RequestContext): Promise<string> {
 	return String(credentials.pageId ?? '').trim() || 'me';
 }
 
+/**
+ * The Page the Facebook Page credential's token belongs to (`GET /me` as the Page): its `fields`.
+ * @see https://developers.facebook.com/docs/graph-api/reference/page/
+ */
+export async function tokenPage(
+	this: RequestContext,
+	fields: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	return await graphRequest.call(this, {
+		credential: 'facebookPageApi',
+		method: 'GET',
+		path: '/me',
+		qs: { fields },
+		kind: 'read',
+		itemIndex,
+	});
+}
+
 /** The largest page of a Graph edge. */
 export const GRAPH_PAGE_SIZE = 100;
 

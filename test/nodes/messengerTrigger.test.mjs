@@ -311,35 +311,29 @@ describe('Messenger Trigger: de-duplication across requests', () => {
 });
 
 describe('Messenger Trigger: the app secret is read once, and re-read when it was rotated', () => {
+	// A trigger whose Facebook App credential has an id of its own: its kept secret is its own.
+	const keptSecretHook = (credentialId) => ({
+		...freshHook(),
+		credentials: { facebookAppApi: { id: credentialId, name: credentialId } },
+	});
+	// One message event (message id `mid`) signed with `secret`.
+	const signedBy = (store, nodeOverrides, mid, secret) => {
+		const event = { ...pageEvents.message, message: { ...pageEvents.message.message, mid } };
+		const raw = Buffer.from(metaJson(envelope('page', [entry(PAGE_ID, [event])])));
+		return runWebhook(node, {
+			parameters,
+			credentials: store,
+			rawBody: raw,
+			headers: signatureHeaders(raw, secret),
+			nodeOverrides,
+		});
+	};
 	it('10 deliveries cost 1 credential read; a rotated secret is accepted at once, the old one refused after', async () => {
 		const store = new CredentialStore({
 			facebookAppApi: { appId: GRAPH.appId, appSecret: 'secret-before-rotation' },
 		});
-		const nodeOverrides = {
-			...freshHook(),
-			credentials: { facebookAppApi: { id: 'rotatingCred01', name: 'rotating' } },
-		};
-		const deliver = (tag, secret) => {
-			const raw = Buffer.from(
-				metaJson(
-					envelope('page', [
-						entry(PAGE_ID, [
-							{
-								...pageEvents.message,
-								message: { ...pageEvents.message.message, mid: `m_rot_${tag}` },
-							},
-						]),
-					]),
-				),
-			);
-			return runWebhook(node, {
-				parameters,
-				credentials: store,
-				rawBody: raw,
-				headers: signatureHeaders(raw, secret),
-				nodeOverrides,
-			});
-		};
+		const nodeOverrides = keptSecretHook('rotatingCred01');
+		const deliver = (tag, secret) => signedBy(store, nodeOverrides, `m_rot_${tag}`, secret);
 		for (let i = 0; i < 10; i++)
 			assert.equal(outputItems(await deliver(i, 'secret-before-rotation')).length, 1);
 		assert.equal(store.reads, 1);
@@ -355,31 +349,8 @@ describe('Messenger Trigger: the app secret is read once, and re-read when it wa
 		const store = new CredentialStore({
 			facebookAppApi: { appId: GRAPH.appId, appSecret: 'secret-while-active' },
 		});
-		const nodeOverrides = {
-			...freshHook(),
-			credentials: { facebookAppApi: { id: 'deactivatedCred1', name: 'deactivated' } },
-		};
-		const deliver = (tag, secret) => {
-			const raw = Buffer.from(
-				metaJson(
-					envelope('page', [
-						entry(PAGE_ID, [
-							{
-								...pageEvents.message,
-								message: { ...pageEvents.message.message, mid: `m_deact_${tag}` },
-							},
-						]),
-					]),
-				),
-			);
-			return runWebhook(node, {
-				parameters,
-				credentials: store,
-				rawBody: raw,
-				headers: signatureHeaders(raw, secret),
-				nodeOverrides,
-			});
-		};
+		const nodeOverrides = keptSecretHook('deactivatedCred1');
+		const deliver = (tag, secret) => signedBy(store, nodeOverrides, `m_deact_${tag}`, secret);
 		assert.equal(outputItems(await deliver('before', 'secret-while-active')).length, 1);
 		store.data.facebookAppApi.appSecret = 'secret-after-deactivation';
 		// Still kept (at most 10 s): the old secret is accepted without a credential read.

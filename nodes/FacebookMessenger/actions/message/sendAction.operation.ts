@@ -31,6 +31,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Validates one item into a sender action request (typing on/off, mark seen). */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
 	const { body, recipientId } = envelope.call(this, itemIndex, false);
 	const action = String(this.getNodeParameter('senderAction', itemIndex, ''));

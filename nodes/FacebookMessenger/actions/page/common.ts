@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { credentialPageId, graphRequest } from '../../../shared/graph';
+import { credentialPageId, tokenPage } from '../../../shared/graph';
 
-/** What the Page operations share: the Page locator and the Page a call addresses. */
+// What the Page operations share: the Page locator and the Page a call addresses.
 
 /** The Page resource locator: searchable, paginated list of managed Pages, or an ID. */
 export function pageLocator(required: boolean, description?: string): INodeProperties {
@@ -61,13 +61,5 @@ export async function resolvePageId(this: IExecuteFunctions, itemIndex: number):
 	}
 	const fromCredential = await credentialPageId.call(this);
 	if (fromCredential !== 'me') return fromCredential;
-	const me = await graphRequest.call(this, {
-		credential: 'facebookPageApi',
-		method: 'GET',
-		path: '/me',
-		qs: { fields: 'id' },
-		kind: 'read',
-		itemIndex,
-	});
-	return String(me.id);
+	return String((await tokenPage.call(this, 'id', itemIndex)).id);
 }

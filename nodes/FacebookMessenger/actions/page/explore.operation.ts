@@ -44,6 +44,7 @@ export function pageRow(page: IDataObject): IDataObject {
 	};
 }
 
+/** Every Page the user token manages (one item each, never a token), with whether this app is subscribed to it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);

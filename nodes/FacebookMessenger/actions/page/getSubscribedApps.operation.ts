@@ -13,6 +13,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** The apps subscribed to the Page's webhooks, one item each. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const pageId = await resolvePageId.call(this, itemIndex);
 	const response = await graphRequest.call(this, {

@@ -60,7 +60,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Subscribes the app to the Page's webhooks with the chosen fields. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields =
 		(this.getNodeParameter('subscribedFields', itemIndex, DEFAULT_FIELDS) as string[]) ?? [];
 	if (!fields.length) {
@@ -88,5 +89,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		kind: 'write',
 		itemIndex,
 	});
-	return [{ success: response.success === true, pageId, subscribedFields: fields }];
+	return { success: response.success === true, pageId, subscribedFields: fields };
 }

@@ -13,7 +13,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Removes the app from the Page's webhooks. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const pageId = await resolvePageId.call(this, itemIndex);
 	const response = await graphRequest.call(this, {
 		credential: 'facebookPageApi',
@@ -22,5 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		kind: 'write',
 		itemIndex,
 	});
-	return [{ success: response.success === true, pageId }];
+	return { success: response.success === true, pageId };
 }

@@ -31,7 +31,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** The profile fields of one person (PSID) the Page may read. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = String(this.getNodeParameter('userId', itemIndex, '')).trim();
 	if (!/^\d+$/.test(userId)) {
 		throw new NodeOperationError(
@@ -51,5 +52,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		kind: 'read',
 		itemIndex,
 	});
-	return [profile];
+	return profile;
 }
