@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { appFields, pageFields } from './fields';
-import { graphRequest, graphTarget, type GraphTarget } from './graph';
+import { graphRequest, type GraphCall } from '../shared/graph';
+import { appFields, pageFields } from './subscriptionFields';
 import type { EventType, WebhookObject } from './webhook/events';
 
 /** What create() changed, kept in the node's static data so that delete() undoes exactly that. */
@@ -24,11 +24,33 @@ interface Plan {
 	appFields: string[];
 	pageFields: string[];
 	appId: string;
-	app: GraphTarget;
 }
 
 const STATIC_KEY = 'autoSubscribe';
 
+/**
+ * One Graph call of Auto Subscribe, through the package's Graph transport: the app's
+ * subscriptions with the app token (app id|app secret), the Page's with the Page token. No
+ * retries: activation fails at once with Meta's message and next step, and n8n lets the user
+ * activate again (a wait for Meta's throttling would hold the activation).
+ * @see https://developers.facebook.com/docs/graph-api/webhooks/subscriptions-edge/
+ */
+async function subscriptionCall(
+	this: IHookFunctions,
+	credential: 'app' | 'page',
+	call: Pick<GraphCall, 'method' | 'path' | 'qs' | 'body'>,
+): Promise<IDataObject> {
+	return await graphRequest.call(this, {
+		...call,
+		...(credential === 'app'
+			? { credential: 'facebookAppApi', token: 'app' }
+			: { credential: 'facebookPageApi' }),
+		kind: call.method === 'GET' ? 'read' : 'write',
+		retries: 0,
+	});
+}
+
+/** Whether the trigger subscribes the app and the Page itself (option Auto Subscribe). */
 export function autoSubscribeEnabled(this: IHookFunctions): boolean {
 	return this.getNodeParameter('options.autoSubscribe', false) as boolean;
 }
@@ -79,7 +101,6 @@ async function plan(this: IHookFunctions): Promise<Plan> {
 			},
 		);
 	}
-	const app = await graphTarget.call(this, 'facebookAppApi', 'app');
 	return {
 		object,
 		callbackUrl,
@@ -87,11 +108,11 @@ async function plan(this: IHookFunctions): Promise<Plan> {
 		appFields: fields.app,
 		pageFields: fields.page,
 		appId,
-		app,
 	};
 }
 
-async function pageTarget(this: IHookFunctions): Promise<{ target: GraphTarget; path: string }> {
+/** The Page's `subscribed_apps` edge, from the Facebook Page credential. */
+async function pageAppsPath(this: IHookFunctions): Promise<string> {
 	let credentials;
 	try {
 		credentials = await this.getCredentials('facebookPageApi');
@@ -105,8 +126,7 @@ async function pageTarget(this: IHookFunctions): Promise<{ target: GraphTarget; 
 		);
 	}
 	const pageId = String(credentials.pageId ?? '').trim() || 'me';
-	const target = await graphTarget.call(this, 'facebookPageApi');
-	return { target, path: `/${encodeURIComponent(pageId)}/subscribed_apps` };
+	return `/${encodeURIComponent(pageId)}/subscribed_apps`;
 }
 
 const fieldNames = (subscription: IDataObject | undefined): string[] =>
@@ -115,7 +135,10 @@ const fieldNames = (subscription: IDataObject | undefined): string[] =>
 	);
 
 async function appSubscription(this: IHookFunctions, p: Plan): Promise<IDataObject | undefined> {
-	const answer = await graphRequest.call(this, p.app, 'GET', `/${p.appId}/subscriptions`);
+	const answer = await subscriptionCall.call(this, 'app', {
+		method: 'GET',
+		path: `/${p.appId}/subscriptions`,
+	});
 	return ((answer.data as IDataObject[] | undefined) ?? []).find((s) => s.object === p.object);
 }
 
@@ -134,9 +157,9 @@ function assertNoConflict(this: IHookFunctions, p: Plan, existing: IDataObject |
 async function pageSubscription(
 	this: IHookFunctions,
 	p: Plan,
-	page: { target: GraphTarget; path: string },
+	pagePath: string,
 ): Promise<string[] | null> {
-	const answer = await graphRequest.call(this, page.target, 'GET', page.path);
+	const answer = await subscriptionCall.call(this, 'page', { method: 'GET', path: pagePath });
 	const mine = ((answer.data as IDataObject[] | undefined) ?? []).find(
 		(a) => String(a.id) === p.appId,
 	);
@@ -153,8 +176,7 @@ export async function subscriptionsExist(this: IHookFunctions): Promise<boolean>
 	if (!existing || existing.active === false) return false;
 	const have = new Set(fieldNames(existing));
 	if (!p.appFields.every((f) => have.has(f))) return false;
-	const page = await pageTarget.call(this);
-	const pageHas = await pageSubscription.call(this, p, page);
+	const pageHas = await pageSubscription.call(this, p, await pageAppsPath.call(this));
 	return pageHas !== null && p.pageFields.every((f) => pageHas.includes(f));
 }
 
@@ -165,11 +187,13 @@ export async function subscriptionsExist(this: IHookFunctions): Promise<boolean>
  */
 export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 	const p = await plan.call(this);
-	const page = await pageTarget.call(this);
+	const pagePath = await pageAppsPath.call(this);
 	const existing = await appSubscription.call(this, p);
 	assertNoConflict.call(this, p, existing);
 	const appBefore = existing ? fieldNames(existing) : null;
-	await graphRequest.call(this, p.app, 'POST', `/${p.appId}/subscriptions`, {
+	await subscriptionCall.call(this, 'app', {
+		method: 'POST',
+		path: `/${p.appId}/subscriptions`,
 		body: {
 			object: p.object,
 			callback_url: p.callbackUrl,
@@ -181,12 +205,14 @@ export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 		object: p.object,
 		appCreated: appBefore === null,
 		appFieldsAdded: appBefore === null ? [] : p.appFields.filter((f) => !appBefore.includes(f)),
-		pagePath: page.path,
+		pagePath,
 		pageFieldsBefore: null,
 	};
 	const pageFailure = await (async () => {
-		record.pageFieldsBefore = await pageSubscription.call(this, p, page);
-		await graphRequest.call(this, page.target, 'POST', page.path, {
+		record.pageFieldsBefore = await pageSubscription.call(this, p, pagePath);
+		await subscriptionCall.call(this, 'page', {
+			method: 'POST',
+			path: pagePath,
 			body: { subscribed_fields: union(record.pageFieldsBefore ?? [], p.pageFields).join(',') },
 		});
 	})().then(
@@ -194,7 +220,7 @@ export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 		(error: Error) => error,
 	);
 	if (pageFailure) {
-		await undoApp.call(this, p.app, p.appId, record).catch((undoError: Error) => {
+		await undoApp.call(this, p.appId, record).catch((undoError: Error) => {
 			throw new NodeOperationError(this.getNode(), pageFailure.message, {
 				description: `Subscribing the Page failed, and undoing the app subscription failed too (${undoError.message}). Check Webhooks in the App Dashboard.`,
 			});
@@ -206,16 +232,19 @@ export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 
 async function undoApp(
 	this: IHookFunctions,
-	app: GraphTarget,
 	appId: string,
 	record: SubscriptionRecord,
 ): Promise<void> {
 	if (record.appCreated) {
-		await graphRequest.call(this, app, 'DELETE', `/${appId}/subscriptions`, {
+		await subscriptionCall.call(this, 'app', {
+			method: 'DELETE',
+			path: `/${appId}/subscriptions`,
 			qs: { object: record.object },
 		});
 	} else if (record.appFieldsAdded.length) {
-		await graphRequest.call(this, app, 'DELETE', `/${appId}/subscriptions`, {
+		await subscriptionCall.call(this, 'app', {
+			method: 'DELETE',
+			path: `/${appId}/subscriptions`,
 			qs: { object: record.object, fields: record.appFieldsAdded.join(',') },
 		});
 	}
@@ -227,15 +256,17 @@ export async function deleteSubscriptions(this: IHookFunctions): Promise<void> {
 	const record = staticData[STATIC_KEY] as SubscriptionRecord | undefined;
 	if (!record) return;
 	const appId = await appIdOf.call(this);
-	const app = await graphTarget.call(this, 'facebookAppApi', 'app');
-	const page = await pageTarget.call(this);
+	// Read only to say what is missing: the Page path was recorded by create().
+	await pageAppsPath.call(this);
 	if (record.pageFieldsBefore === null || record.pageFieldsBefore.length === 0) {
-		await graphRequest.call(this, page.target, 'DELETE', record.pagePath);
+		await subscriptionCall.call(this, 'page', { method: 'DELETE', path: record.pagePath });
 	} else {
-		await graphRequest.call(this, page.target, 'POST', record.pagePath, {
+		await subscriptionCall.call(this, 'page', {
+			method: 'POST',
+			path: record.pagePath,
 			body: { subscribed_fields: record.pageFieldsBefore.join(',') },
 		});
 	}
-	await undoApp.call(this, app, appId, record);
+	await undoApp.call(this, appId, record);
 	delete staticData[STATIC_KEY];
 }

@@ -696,3 +696,32 @@ function nodeParameterProblems(description, node) {
 	}
 	return problems;
 }
+
+// The Graph fixtures, for graphCredentials (an import here so the rest of the file stays as it was).
+import { GRAPH as GRAPH_FIXTURES } from '../emulators/fixtures.mjs';
+
+/**
+ * The Facebook App and Facebook Page credentials of the Graph fixtures, pointed at the Graph
+ * emulator at `url`, in one CredentialStore. `app` / `page` change or add fields; `page: false`
+ * leaves the Page credential out.
+ */
+export function graphCredentials(url, { app = {}, page = {} } = {}) {
+	const entries = {
+		facebookAppApi: {
+			appId: GRAPH_FIXTURES.appId,
+			appSecret: GRAPH_FIXTURES.appSecret,
+			userAccessToken: GRAPH_FIXTURES.userAccessToken,
+			graphApiBaseUrl: url,
+			...app,
+		},
+	};
+	if (page !== false)
+		entries.facebookPageApi = {
+			pageAccessToken: GRAPH_FIXTURES.pageAccessToken,
+			pageId: GRAPH_FIXTURES.pageId,
+			appSecret: GRAPH_FIXTURES.appSecret,
+			graphApiBaseUrl: url,
+			...page,
+		};
+	return new CredentialStore(entries);
+}
