@@ -1,13 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { redactSecrets } from '../../bodies';
 import { genesysRequest } from '../../transport';
-import { showFor } from '../display';
-import { integrationId, integrationIdProperty, output, target } from './common';
+import { collection } from '../../../shared/params';
+import { showFor } from '../properties';
+import { integrationId, integrationIdProperty, target } from './common';
 
 export const expandProperty: INodeProperties = {
 	displayName: 'Expand',
@@ -40,12 +37,10 @@ export const description = showFor(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, apiVersion, route } = target.call(this, i, 'get');
 	const id = integrationId.call(this, i);
-	const options = (
-		apiVersion === 'current' ? this.getNodeParameter('options', i, {}) : {}
-	) as IDataObject;
+	const options = apiVersion === 'current' ? collection(this, 'options', i) : {};
 	const expand = (options.expand as string[] | undefined) ?? [];
 	const entity = await genesysRequest.call(this, {
 		method: 'GET',
@@ -55,5 +50,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		permission: 'messaging:integration:view',
 		itemIndex: i,
 	});
-	return [output(entity, i)];
+	return redactSecrets(entity);
 }
