@@ -5,6 +5,7 @@ import type { INodeProperties } from 'n8n-workflow';
  * /api/v2/conversations/messaging/integrations/… API and the legacy /api/v2/messaging/integrations/…
  * one (SDK ≤ 69). LINE left the current API in SDK 194 and Instagram never was on the legacy one,
  * so those combinations are refused before any request.
+ * @see https://developer.genesys.cloud/commdigital/digital/
  */
 export type Channel = 'facebook' | 'instagram' | 'line' | 'open' | 'twitter' | 'whatsapp';
 export type ApiVersion = 'current' | 'legacy';

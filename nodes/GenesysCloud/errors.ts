@@ -8,7 +8,7 @@ import type { CallRetryPolicy, VendorError } from '../shared/transport';
  * Genesys Cloud's error translator and retry decisions (pure). Errors come as an ErrorBody
  * (`message`, `code`, `status`, `contextId`, `messageParams`, `details`); the login service answers
  * OAuth errors (`error`, `error_description`).
- * @see https://developer.genesys.cloud/platform/api/rest-api-errors
+ * @see https://developer.genesys.cloud/platform/api/
  * @see https://developer.genesys.cloud/platform/api/rate-limits
  */
 
@@ -50,7 +50,7 @@ export function missingPermissionOf(body: ErrorBody): string | undefined {
  * A failed Genesys Cloud call as the node reports it: a message naming what failed (the missing
  * permission, when that is the cause), the next step, and the facts support asks for (`code`,
  * `status`, `contextId` from the body or the `ININ-Correlation-Id` header, `permission`).
- * @see https://developer.genesys.cloud/platform/api/rest-api-errors
+ * @see https://developer.genesys.cloud/platform/api/
  */
 export function describeGenesysError(failure: HttpFailure, call: CallPurpose): VendorError {
 	const { status, data } = failure;

@@ -148,6 +148,10 @@ export function createdSince(
 	return { entity: recent[0]?.entity };
 }
 
+/**
+ * Creates an integration; after an ambiguous failure (5xx, lost connection) outputs the one the
+ * request made, if any, before sending it again; waits for createStatus when asked.
+ */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, apiVersion, route } = target.call(this, i, 'create');
 	const built = buildCreateBody(

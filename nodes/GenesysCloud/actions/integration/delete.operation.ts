@@ -11,6 +11,7 @@ export const description = showFor(
 	properties,
 );
 
+/** Deletes an integration and outputs its ID with `deleted: true`. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, route } = target.call(this, i, 'delete');
 	const id = integrationId.call(this, i);

@@ -37,6 +37,7 @@ export const description = showFor(
 	properties,
 );
 
+/** Outputs one integration (secrets redacted), with the referenced objects asked for. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, apiVersion, route } = target.call(this, i, 'get');
 	const id = integrationId.call(this, i);

@@ -44,6 +44,7 @@ export function listQuery(options: IDataObject): IDataObject {
 	return qs;
 }
 
+/** Outputs the channel's integrations (secrets redacted), all or up to Limit. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const { channel, apiVersion, route } = target.call(this, i, 'getAll');
 	const options = apiVersion === 'current' ? collection(this, 'options', i) : {};

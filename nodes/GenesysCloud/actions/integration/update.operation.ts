@@ -39,6 +39,10 @@ export const description = showFor(
 	properties,
 );
 
+/**
+ * Updates an integration with the Update Fields (LINE's PUT: merged into what is stored) and
+ * outputs it, secrets redacted.
+ */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, apiVersion, route } = target.call(this, i, 'update');
 	const id = integrationId.call(this, i);

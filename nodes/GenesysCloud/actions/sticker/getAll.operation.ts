@@ -46,6 +46,7 @@ export const description = showFor(
 	properties,
 );
 
+/** Outputs the stickers of a messenger type, all or up to Limit. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const apiVersion = (text(this, 'apiVersion', i) || 'legacy') as ApiVersion;
 	const messengerType = text(this, 'messengerType', i) || 'line';
