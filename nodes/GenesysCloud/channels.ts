@@ -159,10 +159,13 @@ export interface ChannelField {
 	};
 }
 
+type CreateSpec = NonNullable<ChannelField['create']>;
+
 const FACEBOOK: Channel[] = ['facebook', 'instagram'];
 const TYPED: CreateConditions['facebookSecretsFrom'] = ['parameters'];
-const TWITTER_CURRENT: CreateConditions = { apiVersion: ['current'] };
-const TWITTER_LEGACY: CreateConditions = { apiVersion: ['legacy'] };
+/** Twitter's create fields differ by API version: OAuth 2.0 signup (current), keys (legacy). */
+const TWITTER_CURRENT: CreateSpec = { channels: ['twitter'], when: { apiVersion: ['current'] } };
+const TWITTER_LEGACY: CreateSpec = { channels: ['twitter'], when: { apiVersion: ['legacy'] } };
 /** The channels of the current API, which take the settings references. */
 const CURRENT_CHANNELS: Channel[] = ['facebook', 'instagram', 'open', 'twitter', 'whatsapp'];
 const PAGE_TOKEN_HINT =
@@ -306,8 +309,7 @@ export const CHANNEL_FIELDS: ChannelField[] = [
 		displayName: 'Signup Code',
 		secret: 'redacted',
 		create: {
-			channels: ['twitter'],
-			when: TWITTER_CURRENT,
+			...TWITTER_CURRENT,
 			description: 'The authorization code X returned to the redirect URI',
 		},
 		update: { channels: ['twitter'] },
@@ -315,43 +317,43 @@ export const CHANNEL_FIELDS: ChannelField[] = [
 	{
 		name: 'appId',
 		displayName: 'X App Client ID',
-		create: { channels: ['twitter'], when: TWITTER_CURRENT },
+		create: TWITTER_CURRENT,
 	},
 	{
 		name: 'codeChallenge',
 		displayName: 'Code Challenge',
-		create: { channels: ['twitter'], when: TWITTER_CURRENT },
+		create: TWITTER_CURRENT,
 		update: { channels: ['twitter'] },
 	},
 	{
 		name: 'redirectUri',
 		displayName: 'Redirect URI',
-		create: { channels: ['twitter'], when: TWITTER_CURRENT },
+		create: TWITTER_CURRENT,
 		update: { channels: ['twitter'] },
 	},
 	// Twitter on the legacy API: consumer keys and an Account Activity tier.
 	{
 		name: 'consumerKey',
 		displayName: 'Consumer Key',
-		create: { channels: ['twitter'], when: TWITTER_LEGACY },
+		create: TWITTER_LEGACY,
 	},
 	{
 		name: 'consumerSecret',
 		displayName: 'Consumer Secret',
 		secret: 'redacted',
-		create: { channels: ['twitter'], when: TWITTER_LEGACY },
+		create: TWITTER_LEGACY,
 	},
 	{
 		name: 'accessTokenKey',
 		displayName: 'Access Token Key',
 		secret: 'masked',
-		create: { channels: ['twitter'], when: TWITTER_LEGACY },
+		create: TWITTER_LEGACY,
 	},
 	{
 		name: 'accessTokenSecret',
 		displayName: 'Access Token Secret',
 		secret: 'redacted',
-		create: { channels: ['twitter'], when: TWITTER_LEGACY },
+		create: TWITTER_LEGACY,
 	},
 	{
 		name: 'tier',
@@ -364,14 +366,13 @@ export const CHANNEL_FIELDS: ChannelField[] = [
 				{ name: 'Premium', value: 'premium' },
 			],
 		},
-		create: { channels: ['twitter'], when: TWITTER_LEGACY },
+		create: TWITTER_LEGACY,
 	},
 	{
 		name: 'envName',
 		displayName: 'Environment Name',
 		create: {
-			channels: ['twitter'],
-			when: TWITTER_LEGACY,
+			...TWITTER_LEGACY,
 			placeholder: 'e.g. env-beta',
 			description: 'The Account Activity environment (required for the premium tier)',
 		},
