@@ -76,6 +76,19 @@ export function integrationId(this: IExecuteFunctions, itemIndex: number): strin
 	return id;
 }
 
+/** The Options of a read (Get, Get Many): what only the current API takes, so shown for it alone. */
+export function currentApiOptions(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { apiVersion: ['current'] } },
+		options,
+	};
+}
+
 /** A field of the table as an editor property: a string unless the table gives its input. */
 function fieldProperty(field: ChannelField): INodeProperties {
 	return {

@@ -5,7 +5,7 @@ import { buildCreateBody, redactSecrets, type CreateInput } from '../../bodies';
 import { createFieldsFor, type ApiVersion, type Channel } from '../../channels';
 import { isAmbiguous } from '../../errors';
 import { ADD_PERMISSION } from '../../permissions';
-import { genesysGetAll, genesysRequest } from '../../transport';
+import { genesysGetAll, genesysRequest, type GenesysCall } from '../../transport';
 import { facebookSecretsSourceOf } from '../../../shared/facebookSecrets';
 import { collection, text } from '../../../shared/params';
 import { asNodeError } from '../../../shared/router';
@@ -161,20 +161,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	);
 	if ('error' in built) throw new NodeOperationError(this.getNode(), built.error, { itemIndex: i });
 	const body = built.body;
-	const operation = `create a ${channel} integration`;
-	const permission = ADD_PERMISSION[channel];
+	const create: GenesysCall = {
+		method: 'POST',
+		path: route.createPath,
+		body,
+		operation: `create a ${channel} integration`,
+		permission: ADD_PERMISSION[channel],
+		itemIndex: i,
+	};
 
 	let entity: IDataObject;
 	const requestStart = Date.now();
 	try {
-		entity = await genesysRequest.call(this, {
-			method: 'POST',
-			path: route.createPath,
-			body,
-			operation,
-			permission,
-			itemIndex: i,
-		});
+		entity = await genesysRequest.call(this, create);
 	} catch (error) {
 		// A 5xx or a lost connection leaves the create possibly applied: look for it before sending
 		// it once more, so that one item never makes two integrations.
@@ -201,16 +200,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				},
 			);
 		}
-		entity =
-			found.entity ??
-			(await genesysRequest.call(this, {
-				method: 'POST',
-				path: route.createPath,
-				body,
-				operation,
-				permission,
-				itemIndex: i,
-			}));
+		entity = found.entity ?? (await genesysRequest.call(this, create));
 	}
 
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, true) as boolean;

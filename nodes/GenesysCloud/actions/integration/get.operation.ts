@@ -4,7 +4,7 @@ import { redactSecrets } from '../../bodies';
 import { genesysRequest } from '../../transport';
 import { collection } from '../../../shared/params';
 import { showFor } from '../properties';
-import { integrationId, integrationIdProperty, target } from './common';
+import { currentApiOptions, integrationId, integrationIdProperty, target } from './common';
 
 export const expandProperty: INodeProperties = {
 	displayName: 'Expand',
@@ -19,18 +19,7 @@ export const expandProperty: INodeProperties = {
 	],
 };
 
-const properties: INodeProperties[] = [
-	integrationIdProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { apiVersion: ['current'] } },
-		options: [expandProperty],
-	},
-];
+const properties: INodeProperties[] = [integrationIdProperty, currentApiOptions([expandProperty])];
 
 export const description = showFor(
 	{ show: { resource: ['integration'], operation: ['get'] } },

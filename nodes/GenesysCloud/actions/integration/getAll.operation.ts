@@ -5,26 +5,18 @@ import { genesysGetAll } from '../../transport';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { collection } from '../../../shared/params';
 import { listLimit, showFor } from '../properties';
-import { settingsFields, target } from './common';
+import { currentApiOptions, settingsFields, target } from './common';
 import { expandProperty } from './get.operation';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(false),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { apiVersion: ['current'] } },
-		options: [
-			expandProperty,
-			...settingsFields.map((field) => ({
-				...field,
-				description: `Only integrations that use this ${field.displayName.replace(/ ID$/, '').toLowerCase()}`,
-			})),
-		],
-	},
+	currentApiOptions([
+		expandProperty,
+		...settingsFields.map((field) => ({
+			...field,
+			description: `Only integrations that use this ${field.displayName.replace(/ ID$/, '').toLowerCase()}`,
+		})),
+	]),
 ];
 
 export const description = showFor(
