@@ -16,6 +16,7 @@ import {
 	checkoutChanges,
 	ensureChromium,
 	ensureDevDependencies,
+	ensureRedisServer,
 	gitSnapshot,
 } from './preflight.mjs';
 import { printSummary, runJest, runNodeTest, runsOnJest } from './test-layers.mjs';
@@ -113,16 +114,18 @@ if (!onlyE2e && files.length === 0) {
 	run('node', ['scripts/check-release.mjs']);
 }
 
+const jestFiles = testFiles.filter(runsOnJest);
+const nodeTestFiles = testFiles.filter((f) => !runsOnJest(f));
 if (e2e || browser) {
 	step('n8n host for the end-to-end and browser tests');
 	const { ensureHost } = await import('../dev/host.mjs');
 	ensureHost();
 }
 if (browser) ensureChromium();
+// The node tests of the shared de-duplication store run a real redis-server.
+if (jestFiles.length || e2e) ensureRedisServer();
 
 const layers = [];
-const jestFiles = testFiles.filter(runsOnJest);
-const nodeTestFiles = testFiles.filter((f) => !runsOnJest(f));
 if (jestFiles.length) {
 	step(`unit and node tests: jest (${jestFiles.length} files)`);
 	// a full run lets jest find the files itself (jest.config.mjs testMatch: the same two folders)
