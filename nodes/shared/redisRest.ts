@@ -29,6 +29,7 @@ export type RedisReply = string | number | null | RedisReply[];
  * nothing may be assumed about what the commands did.
  */
 export type RedisRestFailureKind =
+	| 'noCredential'
 	| 'invalidUrl'
 	| 'unauthorized'
 	| 'timeout'
@@ -169,7 +170,18 @@ export async function redisRestPipeline(
 ): Promise<RedisRestResult> {
 	if (!commands.length) return { ok: true, replies: [] };
 	for (let fresh = false; ; fresh = true) {
-		const credential = await credentialOf(context, fresh);
+		let credential: Awaited<ReturnType<typeof credentialOf>>;
+		try {
+			credential = await credentialOf(context, fresh);
+		} catch (error) {
+			return {
+				ok: false,
+				failure: {
+					kind: 'noCredential',
+					message: `the Redis REST API credential could not be read (${(error as Error).message}): select one on the trigger`,
+				},
+			};
+		}
 		const baseURL = httpBaseUrl(credential.data.url);
 		if (!baseURL)
 			return {

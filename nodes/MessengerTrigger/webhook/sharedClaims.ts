@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'crypto';
 import { sleep } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import {
 	redisRestPipeline,
@@ -239,4 +240,73 @@ export async function answeredStatus(
 		await sleep(pollMs);
 	}
 	return res.writableEnded ? res.statusCode : undefined;
+}
+
+/** Logs what the store said, for the one who runs n8n: never the token, never event content. */
+function warn(context: IWebhookFunctions, message: string): void {
+	context.logger.warn(`Messenger Trigger (shared de-duplication): ${message}`);
+}
+
+/**
+ * After n8n's answer to the delivery: done when it acknowledged (2xx), released otherwise. Never
+ * rejects: a failure here is logged, and the pending claims expire on their own.
+ */
+async function settleAfterAnswer(
+	context: IWebhookFunctions,
+	res: AnsweredResponse,
+	claims: Claims,
+	retentionMs: number,
+): Promise<void> {
+	const status = await answeredStatus(res);
+	if (status === undefined) {
+		warn(
+			context,
+			`n8n did not answer the delivery within ${CLAIM_PENDING_MS / 1000} s; its events' claims expire and Meta's retry is emitted`,
+		);
+		return;
+	}
+	const settled = await settleClaims(context, claims, status < 300, { retentionMs });
+	if (!settled.ok)
+		warn(
+			context,
+			`could not mark ${claims.keys.length} event(s) ${status < 300 ? 'done' : 'released'} (${settled.failure.message}); their claims expire after ${CLAIM_PENDING_MS / 1000} s`,
+		);
+}
+
+/**
+ * The webhook's answer with the shared store: claims the delivery's events, answers 503 when the
+ * store cannot be asked or another delivery of an event is still in progress (Meta retries; never
+ * emits unchecked), 200 when every event was emitted before, and otherwise emits the events this
+ * delivery claimed and settles the claims once n8n has answered.
+ */
+export async function emitClaimed<T extends IDataObject>(
+	context: IWebhookFunctions,
+	items: T[],
+	keyOf: (item: T) => string,
+	retentionHours: unknown,
+): Promise<IWebhookResponseData> {
+	const res = context.getResponseObject();
+	const node = context.getNode();
+	const namespace = claimNamespace(String(context.getWorkflow().id ?? ''), node.id);
+	const check = await claimEvents(context, items, keyOf, { namespace });
+	if (check.kind !== 'emit') {
+		warn(
+			context,
+			check.kind === 'failed'
+				? `${check.failure.message}; answered 503 so that Meta delivers again`
+				: 'an event of this delivery is being delivered by another request that n8n has not answered yet; answered 503 so that Meta delivers again',
+		);
+		if (check.kind === 'busy' && check.releaseFailure)
+			warn(context, `releasing this delivery's claims failed: ${check.releaseFailure.message}`);
+		res.status(503).type('text/plain').send('Service Unavailable');
+		return { noWebhookResponse: true };
+	}
+	if (!check.items.length) {
+		res.status(200).type('text/plain').send('EVENT_RECEIVED');
+		return { noWebhookResponse: true };
+	}
+	void settleAfterAnswer(context, res, check.claims, retentionMsOf(retentionHours)).catch(
+		(error: Error) => warn(context, `settling the claims failed: ${error.message}`),
+	);
+	return { workflowData: [check.items.map((json) => ({ json }))] };
 }
