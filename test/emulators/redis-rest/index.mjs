@@ -1,7 +1,7 @@
 // A real Redis for the tests, and an Upstash-compatible REST front for it.
 //
-// startRedisServer() runs Debian's `redis-server` on loopback (a temp folder, append-only file
-// fsynced on every write, so a restart keeps what was acknowledged). startRedisRest() speaks the
+// startRedisServer() runs Debian's `redis-server` on loopback (a temp folder, an append-only file
+// fsynced every second, Redis's default: a clean restart keeps every write, a crash the last second's). startRedisRest() speaks the
 // Upstash Redis REST protocol and forwards every command over RESP to that server, as Upstash
 // itself or an open-source proxy such as serverless-redis-http do in front of any Redis:
 //   POST <url>           body ["SET","k","v","NX","PX","30000"] → 200 {"result":"OK"} | 400 {"error":"…"}
@@ -86,7 +86,7 @@ export async function startRedisServer({ port = 0 } = {}) {
 				'--appendonly',
 				'yes',
 				'--appendfsync',
-				'always',
+				'everysec',
 				'--logfile',
 				join(dir, 'redis.log'),
 				'--daemonize',
@@ -127,7 +127,7 @@ export async function startRedisServer({ port = 0 } = {}) {
 		start,
 		/** A clean shutdown (SIGTERM: Redis flushes its append-only file and exits). */
 		stop: () => end('SIGTERM'),
-		/** A crash: nothing flushed beyond what was already fsynced. */
+		/** A crash: writes of the last second may be lost (appendfsync everysec). */
 		kill: () => end('SIGKILL'),
 		async restart() {
 			await end('SIGTERM');
