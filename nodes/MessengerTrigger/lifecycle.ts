@@ -1,7 +1,9 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { graphRequest, type GraphCall } from '../shared/graph';
+import { graphErrorInfo } from '../shared/graphErrors';
+import { failureOf, factsOf } from '../shared/transport';
 import { appFields, pageFields } from './subscriptionFields';
 import type { EventType, WebhookObject } from './webhook/events';
 
@@ -48,6 +50,79 @@ async function subscriptionCall(
 		kind: call.method === 'GET' ? 'read' : 'write',
 		retries: 0,
 	});
+}
+
+/**
+ * Graph's code when its verification request to the callback URL failed: nothing answered the
+ * URL, or it answered without the challenge.
+ * @see https://developers.facebook.com/docs/graph-api/webhooks/getting-started#configure-webhooks-product
+ */
+export const CALLBACK_VERIFICATION_FAILED = 2200;
+
+/**
+ * Waits before subscribing again while Meta cannot verify the callback URL: in queue mode the
+ * main process activates the workflow, and Meta's verification request goes through the balancer
+ * to the webhook processes, which may still be starting. 1 + 2 + 4 + 8 = 15 s in all, so that one
+ * activation attempt stays short: n8n itself tries an activation up to 5 times (waiting 1, 2, 4,
+ * 8 s in between) and, at startup, queues a failed activation to be tried again later.
+ */
+export const VERIFICATION_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
+
+/**
+ * Whether a failed verification may pass when tried again: nothing answered the URL yet (no
+ * connection, a timeout, 404, or the balancer's 5xx while the webhook processes start). An answer
+ * that refuses the verify token (403) or returns another challenge is a setting to fix: it fails
+ * at once.
+ */
+export function verificationMayPass(message: string): boolean {
+	if (/does not match challenge/i.test(message)) return false;
+	const status = /HTTP Status Code = (\d{3})/.exec(message)?.[1];
+	return !status || !status.startsWith('4') || ['404', '408', '429'].includes(status);
+}
+
+/**
+ * Subscribes the app to the object. While Meta reports a failed callback verification, tries
+ * again after each of VERIFICATION_RETRY_DELAYS_MS, then fails saying what to check. Any other
+ * failure is reported at once. A failed subscribe changes nothing at Meta.
+ */
+async function subscribeApp(this: IHookFunctions, p: Plan, fields: string): Promise<void> {
+	for (let attempt = 0; ; attempt++) {
+		const failure = await subscriptionCall
+			.call(this, 'app', {
+				method: 'POST',
+				path: `/${p.appId}/subscriptions`,
+				body: {
+					object: p.object,
+					callback_url: p.callbackUrl,
+					verify_token: p.verifyToken,
+					fields,
+				},
+			})
+			.then(
+				() => undefined,
+				(error: Error) => error,
+			);
+		if (!failure) return;
+		// Meta's own words (n8n may have replaced the error's message with a generic one).
+		const wire = failureOf(failure);
+		const said = wire ? graphErrorInfo(wire).message : failure.message;
+		if (factsOf(failure).code !== CALLBACK_VERIFICATION_FAILED || !verificationMayPass(said))
+			throw failure;
+		const delay = VERIFICATION_RETRY_DELAYS_MS[attempt];
+		if (delay === undefined) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Meta could not verify the callback URL ${p.callbackUrl}`,
+				{
+					description: `Meta checks the URL with a GET when Auto Subscribe subscribes the app, and nothing answered it with the challenge in ${attempt + 1} tries over ${VERIFICATION_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0) / 1000} s (${said}). With n8n in queue mode: start the webhook processes (n8n webhook) and make the load balancer route /webhook/ to them, then activate the workflow again; at startup, start them before or with the main process. Check that this URL is reachable from the internet and that the Verify Token matches.`,
+				},
+			);
+		}
+		this.logger.info(
+			`Messenger Trigger: Meta could not verify the callback URL yet (no webhook process answered?); subscribing again in ${delay / 1000} s`,
+		);
+		await sleep(delay);
+	}
 }
 
 /** Whether the trigger subscribes the app and the Page itself (option Auto Subscribe). */
@@ -191,16 +266,7 @@ export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 	const existing = await appSubscription.call(this, p);
 	assertNoConflict.call(this, p, existing);
 	const appBefore = existing ? fieldNames(existing) : null;
-	await subscriptionCall.call(this, 'app', {
-		method: 'POST',
-		path: `/${p.appId}/subscriptions`,
-		body: {
-			object: p.object,
-			callback_url: p.callbackUrl,
-			verify_token: p.verifyToken,
-			fields: union(appBefore ?? [], p.appFields).join(','),
-		},
-	});
+	await subscribeApp.call(this, p, union(appBefore ?? [], p.appFields).join(','));
 	const record: SubscriptionRecord = {
 		object: p.object,
 		appCreated: appBefore === null,
