@@ -33,6 +33,7 @@ function context(raw, headers, webhookId) {
 		ctx: {
 			logger: silent,
 			getWebhookName: () => 'default',
+			getMode: () => 'webhook',
 			getNode: () => ({
 				id: 'n',
 				webhookId,

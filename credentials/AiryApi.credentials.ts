@@ -48,8 +48,9 @@ export class AiryApi implements ICredentialType {
 		};
 	}
 
-	// POST /channels.list (airyhq/airy api/admin ChannelsController) needs a JSON body, and n8n
-	// drops an empty one: the source filter keeps the body and the call cheap.
+	// POST /channels.list needs a JSON body, and n8n drops an empty one: the source filter keeps
+	// the body and the call cheap.
+	// @see https://github.com/airyhq/airy/blob/HEAD/backend/api/admin/src/main/java/co/airy/core/api/admin/ChannelsController.java
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',

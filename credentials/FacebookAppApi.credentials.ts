@@ -5,8 +5,8 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { createHmac } from 'crypto';
 
+import { appSecretProof } from '../nodes/shared/appSecretProof';
 import {
 	GRAPH_API_BASE_URL,
 	GRAPH_API_VERSION,
@@ -92,12 +92,10 @@ export class FacebookAppApi implements ICredentialType {
 		if (kind === 'app') token = `${String(credentials.appId ?? '')}|${appSecret}`;
 		if (kind === 'page' && pageToken) token = String(pageToken);
 		headers.Authorization = `Bearer ${token}`;
-		const time = Math.floor(Date.now() / 1000);
-		const qs = { ...(requestOptions.qs ?? {}) };
-		if (appSecret && token) {
-			qs.appsecret_proof = createHmac('sha256', appSecret).update(`${token}|${time}`).digest('hex');
-			qs.appsecret_time = time;
-		}
+		const qs = {
+			...(requestOptions.qs ?? {}),
+			...(appSecret && token ? appSecretProof(token, appSecret) : {}),
+		};
 		return { ...requestOptions, headers, qs };
 	}
 

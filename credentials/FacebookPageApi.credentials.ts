@@ -5,8 +5,8 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { createHmac } from 'crypto';
 
+import { appSecretProof } from '../nodes/shared/appSecretProof';
 import { GRAPH_API_BASE_URL, GRAPH_API_VERSION } from '../nodes/shared/graphConstants';
 
 /**
@@ -75,12 +75,7 @@ export class FacebookPageApi implements ICredentialType {
 		const appSecret = String(credentials.appSecret ?? '');
 		const headers = { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${token}` };
 		if (!appSecret) return { ...requestOptions, headers };
-		const time = Math.floor(Date.now() / 1000);
-		const qs = {
-			...(requestOptions.qs ?? {}),
-			appsecret_proof: createHmac('sha256', appSecret).update(`${token}|${time}`).digest('hex'),
-			appsecret_time: time,
-		};
+		const qs = { ...(requestOptions.qs ?? {}), ...appSecretProof(token, appSecret) };
 		return { ...requestOptions, headers, qs };
 	}
 

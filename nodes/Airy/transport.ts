@@ -1,18 +1,30 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { httpFailure, type HttpFailure } from '../shared/httpFailure';
-import { retryAfterMs, withRetry } from '../shared/retry';
-import { airyErrorDetails, isRetryableAiryFailure } from './errors';
-import { airyBaseUrl } from './validation';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { httpBaseUrl } from '../shared/baseUrl';
+import { createTransport, type ApiCall } from '../shared/transport';
+import { airyError, airyRetryPolicy } from './errors';
 
-const CREDENTIAL = 'airyApi';
+/** A call to Airy Core: POST <Base URL>/<action> with a JSON body. */
+interface AiryCall extends ApiCall {
+	/** The endpoint, e.g. `channels.facebook.connect`: named in errors, it decides retries. */
+	action: string;
+}
 
-/** What each thrown error looked like on the wire, for the retry decision (kept off the error). */
-const failures = new WeakMap<object, HttpFailure>();
+/** Airy Core bound on the shared transport core, with the credential's bearer token. */
+const request = createTransport<AiryCall>({
+	credential: 'airyApi',
+	baseUrl: (credentials) =>
+		httpBaseUrl(credentials.baseUrl) ?? {
+			error:
+				'The Base URL of the Airy Core credential is not an http(s) URL such as https://airy.example.com',
+		},
+	describe: (failure, call) => airyError(failure, call.action),
+	retry: (call) => airyRetryPolicy(call.action),
+});
 
 /**
- * The one place that talks to Airy Core: POST <baseUrl>/<action> with a JSON body, the
- * credential's bearer token added by n8n. Returns the parsed body ('' for 204).
+ * The one place that talks to Airy Core: POST <Base URL>/<action> with a JSON body, the
+ * credential's bearer token added by n8n. Returns the parsed body (`{}` for Airy's 204).
+ * @see https://airy.co/docs/core/sources/facebook
  */
 export async function airyRequest(
 	this: IExecuteFunctions,
@@ -20,52 +32,5 @@ export async function airyRequest(
 	body: IDataObject,
 	itemIndex: number,
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(CREDENTIAL);
-	const baseUrl = airyBaseUrl(credentials.baseUrl);
-	if (!baseUrl) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The Base URL of the Airy Core credential is not an http(s) URL such as https://airy.example.com',
-			{ itemIndex },
-		);
-	}
-	const send = async () => {
-		try {
-			return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL, {
-				method: 'POST',
-				url: `${baseUrl}/${action}`,
-				body,
-				json: true,
-			});
-		} catch (error) {
-			const failure = httpFailure(error);
-			const details = airyErrorDetails(failure, action);
-			const apiError = new NodeApiError(
-				this.getNode(),
-				{
-					status: failure.status ?? null,
-					action,
-					message: details.vendorMessage ?? details.message,
-				} as JsonObject,
-				{
-					message: details.message,
-					description: details.description,
-					httpCode: details.httpCode,
-					itemIndex,
-				},
-			);
-			failures.set(apiError, failure);
-			throw apiError;
-		}
-	};
-	return await withRetry(send, {
-		retries: 2,
-		baseDelayMs: 500,
-		maxDelayMs: 5000,
-		decide: (error) => {
-			const failure = error && typeof error === 'object' ? failures.get(error) : undefined;
-			if (!failure || !isRetryableAiryFailure(failure, action)) return { retry: false };
-			return { retry: true, delayMs: retryAfterMs(failure.headers['retry-after']) };
-		},
-	});
+	return await request.call(this, { method: 'POST', path: `/${action}`, body, itemIndex, action });
 }

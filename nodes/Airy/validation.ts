@@ -3,27 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 /**
  * Pure input checks and output shaping for the Airy Core node. Each check returns an error
  * message (what to change) or undefined, so the node can report it before any request.
+ * @see https://airy.co/docs/core/sources/facebook
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMERIC_ID = /^\d{1,20}$/;
 
-/** The instance URL without trailing slashes; undefined when it is not an http(s) URL. */
-export function airyBaseUrl(raw: unknown): string | undefined {
-	const value = String(raw ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		return undefined;
-	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-	if (url.search || url.hash || url.username || url.password) return undefined;
-	return value;
-}
-
+/** A Facebook page or Instagram account ID: digits only (not a name or URL). */
 export function checkNumericId(value: string, label: string): string | undefined {
 	if (!value) return `${label} is empty: enter the numeric ID`;
 	if (!NUMERIC_ID.test(value))
@@ -31,6 +17,7 @@ export function checkNumericId(value: string, label: string): string | undefined
 	return undefined;
 }
 
+/** An Airy channel ID: the UUID that Connect returned. */
 export function checkChannelId(value: string): string | undefined {
 	if (!value) return 'Channel ID is empty: use the "id" that Connect returned';
 	if (!UUID.test(value))
@@ -38,12 +25,14 @@ export function checkChannelId(value: string): string | undefined {
 	return undefined;
 }
 
+/** A token pasted alone: not empty, no spaces or line breaks. */
 export function checkToken(value: string, label: string): string | undefined {
 	if (!value) return `${label} is empty`;
 	if (/\s/.test(value)) return `${label} contains spaces or line breaks: paste the token alone`;
 	return undefined;
 }
 
+/** An optional picture URL: empty, or http(s). */
 export function checkImageUrl(value: string): string | undefined {
 	if (!value) return undefined;
 	try {

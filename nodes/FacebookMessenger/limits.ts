@@ -1,8 +1,11 @@
 /**
  * Meta's Send API limits, checked before any request so that a mistake costs no call and the
  * message says what to change. Each check returns the problem, or undefined when fine.
- * Source: messenger-platform.md §4 (text < 2000, ≤ 13 quick replies, titles 20, payloads 1000,
- * generic ≤ 10 elements, ≤ 3 buttons, button template text 640).
+ * Text < 2000, ≤ 13 quick replies, titles 20, payloads 1000, generic ≤ 10 elements, ≤ 3
+ * buttons, button template text 640.
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/send-api
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/quick-replies
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates
  */
 export const LIMITS = {
 	text: 2000,
@@ -37,6 +40,7 @@ export interface Button {
 
 const length = (value: unknown) => [...String(value ?? '')].length;
 
+/** A text message within Meta's limit (under 2000 characters), or what to change. */
 export function checkText(text: string): string | undefined {
 	if (!text || !text.trim()) return 'Text is empty: enter the message to send';
 	if (length(text) > LIMITS.text) {
@@ -45,6 +49,7 @@ export function checkText(text: string): string | undefined {
 	return undefined;
 }
 
+/** Metadata within 1000 characters, or what to change. */
 export function checkMetadata(metadata: string): string | undefined {
 	if (length(metadata) > LIMITS.metadata) {
 		return `Metadata is ${length(metadata)} characters; Messenger accepts at most ${LIMITS.metadata}. Shorten it`;
@@ -52,6 +57,7 @@ export function checkMetadata(metadata: string): string | undefined {
 	return undefined;
 }
 
+/** At most 13 quick replies, each with a valid type, title and payload, or what to change. */
 export function checkQuickReplies(replies: QuickReply[]): string | undefined {
 	if (replies.length > LIMITS.quickReplies) {
 		return `${replies.length} quick replies given; Messenger shows at most ${LIMITS.quickReplies}. Remove ${replies.length - LIMITS.quickReplies}`;
@@ -72,6 +78,7 @@ export function checkQuickReplies(replies: QuickReply[]): string | undefined {
 	return undefined;
 }
 
+/** 1 to 3 buttons, each with a type, a short title and the URL or payload its type needs, or what to change. */
 export function checkButtons(buttons: Button[], where: string): string | undefined {
 	if (buttons.length === 0) return `${where} has no buttons: add 1 to ${LIMITS.buttons}`;
 	if (buttons.length > LIMITS.buttons) {

@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiVersion, Channel } from './channels';
+import {
+	CHANNEL_FIELDS,
+	CHANNEL_NAMES,
+	createFieldsFor,
+	updateFieldsOf,
+	type ApiVersion,
+	type Channel,
+} from './channels';
 
 /** What the user entered for a create (names as the node's parameters). */
 export interface CreateInput {
@@ -32,37 +39,17 @@ export interface CreateInput {
 	messagingSettingId?: string;
 }
 
-/** The names users see in the node, for messages (n8n rewrites messages containing "eacces"). */
-const LABELS: Record<string, string> = {
-	name: 'Name',
-	pageAccessToken: 'Page Access Token',
-	userAccessToken: 'User Access Token',
-	pageId: 'Page ID',
-	appId: 'App ID',
-	appSecret: 'App Secret',
-	outboundNotificationWebhookUrl: 'Outbound Webhook URL',
-	outboundNotificationWebhookSignatureSecretToken: 'Outbound Webhook Signature Secret',
-	webhookHeaders: 'Webhook Headers',
-	signupCode: 'Signup Code',
-	codeChallenge: 'Code Challenge',
-	redirectUri: 'Redirect URI',
-	accessTokenKey: 'Access Token Key',
-	accessTokenSecret: 'Access Token Secret',
-	consumerKey: 'Consumer Key',
-	consumerSecret: 'Consumer Secret',
-	tier: 'Tier',
-	envName: 'Environment Name',
-	embeddedSignupAccessToken: 'Embedded Signup Access Token',
-	channelId: 'Channel ID',
-	channelSecret: 'Channel Secret',
-	switcherSecret: 'Switcher Secret',
-	serviceCode: 'Service Code',
-	supportedContentId: 'Supported Content ID',
-	messagingSettingId: 'Messaging Setting ID',
-};
-
-export const label = (field: string) => LABELS[field] ?? field;
+/**
+ * The name users see for a field, for messages: the first of the table's rows with that name
+ * (n8n rewrites messages containing "eacces", so messages never name the parameter itself).
+ */
+export function label(field: string): string {
+	return CHANNEL_FIELDS.find((row) => row.name === field)?.displayName ?? field;
+}
 const labels = (fields: string[]) => fields.map((f) => `"${label(f)}"`).join(', ');
+
+/** Fields whose value is not sent as the text typed: a choice, the headers map, the settings references. */
+const NOT_PLAIN = ['accessTokenType', 'webhookHeaders', 'supportedContentId', 'messagingSettingId'];
 
 export type BodyResult = { body: IDataObject } | { error: string };
 
@@ -112,8 +99,23 @@ function settings(input: CreateInput, apiVersion: ApiVersion): IDataObject {
 }
 
 /**
+ * The Open Messaging webhook as the API takes it: an https URL and the headers as a map; or what
+ * the user has to change. Adds the headers to `body`.
+ */
+function openWebhook(input: CreateInput, body: IDataObject): string | undefined {
+	const url = text(input.outboundNotificationWebhookUrl);
+	if (url && !/^https:\/\/[^\s/]+/.test(url)) return 'Outbound Webhook URL must be an https:// URL';
+	const headers = headersMap(input.webhookHeaders);
+	if (headers && 'error' in headers) return headers.error as string;
+	if (headers) body.webhookHeaders = headers;
+	return undefined;
+}
+
+/**
  * The create request body for a channel on an API version, or what the user has to change.
- * Checked before any request, with the API's own rules (reference §1.2–1.3).
+ * Checked before any request, with the API's own rules; the body takes the fields the create
+ * form shows for the channel (see CHANNEL_FIELDS).
+ * @see https://developer.genesys.cloud/commdigital/digital/
  */
 export function buildCreateBody(
 	channel: Channel,
@@ -124,17 +126,13 @@ export function buildCreateBody(
 	if (!name)
 		return { error: 'Name is required: the integration is shown under this name in Genesys Cloud' };
 	const base: IDataObject = { name, ...settings(input, apiVersion) };
+	const byUser = input.accessTokenType === 'userAccessToken';
 	let need: string[] = [];
-	let fields: string[] = [];
 
 	switch (channel) {
 		case 'facebook':
 		case 'instagram': {
-			const byUser = input.accessTokenType === 'userAccessToken';
 			need = byUser ? ['userAccessToken', 'pageId'] : ['pageAccessToken'];
-			fields = byUser
-				? ['userAccessToken', 'pageId', 'appId', 'appSecret']
-				: ['pageAccessToken', 'pageId', 'appId', 'appSecret'];
 			if (apiVersion === 'legacy' && !text(input.appId)) {
 				return {
 					error:
@@ -149,13 +147,8 @@ export function buildCreateBody(
 		}
 		case 'open': {
 			need = ['outboundNotificationWebhookUrl', 'outboundNotificationWebhookSignatureSecretToken'];
-			fields = need;
-			const url = text(input.outboundNotificationWebhookUrl);
-			if (url && !/^https:\/\/[^\s/]+/.test(url))
-				return { error: 'Outbound Webhook URL must be an https:// URL' };
-			const headers = headersMap(input.webhookHeaders);
-			if (headers && 'error' in headers) return { error: headers.error as string };
-			if (headers) base.webhookHeaders = headers;
+			const problem = openWebhook(input, base);
+			if (problem) return { error: problem };
 			break;
 		}
 		case 'twitter':
@@ -167,59 +160,36 @@ export function buildCreateBody(
 					return { error: 'Tier must be "premium" or "enterprise"' };
 				if (text(input.tier) === 'premium') need.push('envName');
 			}
-			fields = [...need, 'envName'];
 			break;
 		case 'whatsapp':
 			need = ['embeddedSignupAccessToken'];
-			fields = need;
 			break;
 		case 'line':
 			need = ['channelId', 'channelSecret'];
-			fields = ['channelId', 'channelSecret', 'switcherSecret', 'serviceCode'];
 			break;
 	}
 	const absent = missing(input, need);
 	if (absent.length) return { error: `Missing for a ${channel} integration: ${labels(absent)}` };
-	return { body: { ...base, ...pick(input, fields) } };
+	const shown = createFieldsFor({
+		channel,
+		apiVersion,
+		accessTokenType: byUser ? 'userAccessToken' : 'pageAccessToken',
+	}).map((field) => field.name);
+	return {
+		body: {
+			...base,
+			...pick(
+				input,
+				shown.filter((f) => !NOT_PLAIN.includes(f)),
+			),
+		},
+	};
 }
 
-/** Fields each channel's update takes (current PATCH models; LINE's legacy PUT). */
-export const UPDATE_FIELDS: Record<Channel, string[]> = {
-	facebook: [
-		'name',
-		'pageAccessToken',
-		'userAccessToken',
-		'supportedContentId',
-		'messagingSettingId',
-	],
-	instagram: [
-		'name',
-		'pageAccessToken',
-		'userAccessToken',
-		'supportedContentId',
-		'messagingSettingId',
-	],
-	open: [
-		'name',
-		'outboundNotificationWebhookUrl',
-		'outboundNotificationWebhookSignatureSecretToken',
-		'webhookHeaders',
-		'supportedContentId',
-		'messagingSettingId',
-	],
-	twitter: [
-		'name',
-		'signupCode',
-		'codeChallenge',
-		'redirectUri',
-		'supportedContentId',
-		'messagingSettingId',
-	],
-	whatsapp: ['name', 'supportedContentId', 'messagingSettingId'],
-	line: ['name', 'channelId', 'channelSecret', 'switcherSecret', 'serviceCode'],
-};
-
-const NOT_PLAIN = ['webhookHeaders', 'supportedContentId', 'messagingSettingId'];
+/** Fields each channel's update takes (current PATCH models; LINE's legacy PUT), from CHANNEL_FIELDS. */
+export const UPDATE_FIELDS = Object.fromEntries(
+	(Object.keys(CHANNEL_NAMES) as Channel[]).map((channel) => [channel, updateFieldsOf(channel)]),
+) as Record<Channel, string[]>;
 
 /** The update body from the "Update Fields" collection, or what the user has to change. */
 export function buildUpdateBody(
@@ -251,33 +221,19 @@ export function buildUpdateBody(
 		...settings(input, apiVersion),
 	};
 	if (channel === 'open') {
-		const url = text(input.outboundNotificationWebhookUrl);
-		if (url && !/^https:\/\/[^\s/]+/.test(url))
-			return { error: 'Outbound Webhook URL must be an https:// URL' };
-		const headers = headersMap(input.webhookHeaders);
-		if (headers && 'error' in headers) return { error: headers.error as string };
-		if (headers) body.webhookHeaders = headers;
+		const problem = openWebhook(input, body);
+		if (problem) return { error: problem };
 	}
 	return { body };
 }
 
 /** Fields that hold secrets and must not reach output items even when the API echoes them. */
-const SECRET_FIELDS = [
-	'pageAccessToken',
-	'userAccessToken',
-	'appSecret',
-	'outboundNotificationWebhookSignatureSecretToken',
-	'accessTokenSecret',
-	'consumerSecret',
-	'channelSecret',
-	'switcherSecret',
-	'embeddedSignupAccessToken',
-	'signupCode',
-];
+const REDACTED = CHANNEL_FIELDS.filter((field) => field.secret === 'redacted').map((f) => f.name);
 
+/** A copy of an integration with every secret field the API echoed replaced by `__redacted__`. */
 export function redactSecrets<T extends IDataObject>(entity: T): T {
 	const copy: IDataObject = { ...entity };
-	for (const field of SECRET_FIELDS)
+	for (const field of REDACTED)
 		if (copy[field] !== undefined && copy[field] !== '') copy[field] = '__redacted__';
 	return copy as T;
 }

@@ -1,13 +1,22 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import type { HttpFailure } from '../shared/httpFailure';
+import { retryAfterMs } from '../shared/retry';
+import type { CallRetryPolicy, VendorError } from '../shared/transport';
+
 /**
- * Genesys Cloud's ErrorBody ({message, code, status, contextId, messageParams, details}) turned
- * into what a NodeApiError shows. Pure: the transport feeds it plain data only.
+ * Genesys Cloud's error translator and retry decisions (pure). Errors come as an ErrorBody
+ * (`message`, `code`, `status`, `contextId`, `messageParams`, `details`); the login service answers
+ * OAuth errors (`error`, `error_description`).
+ * @see https://developer.genesys.cloud/platform/api/
+ * @see https://developer.genesys.cloud/platform/api/rate-limits
  */
-export interface GenesysErrorInfo {
-	message: string;
-	description: string;
-	code?: string;
-	status?: number;
-	contextId?: string;
+
+/** What a call does and needs, for the messages of its errors. */
+export interface CallPurpose {
+	/** What the call does, for messages ("create a facebook integration"). */
+	operation: string;
+	/** The permission Genesys requires, named in the error when the role lacks it. */
 	permission?: string;
 }
 
@@ -37,11 +46,14 @@ export function missingPermissionOf(body: ErrorBody): string | undefined {
 	return found || undefined;
 }
 
-export function describeGenesysError(
-	status: number | undefined,
-	data: unknown,
-	context: { operation: string; permission?: string; contextIdHeader?: string },
-): GenesysErrorInfo {
+/**
+ * A failed Genesys Cloud call as the node reports it: a message naming what failed (the missing
+ * permission, when that is the cause), the next step, and the facts support asks for (`code`,
+ * `status`, `contextId` from the body or the `ININ-Correlation-Id` header, `permission`).
+ * @see https://developer.genesys.cloud/platform/api/
+ */
+export function describeGenesysError(failure: HttpFailure, call: CallPurpose): VendorError {
+	const { status, data } = failure;
 	const body: ErrorBody = data && typeof data === 'object' ? (data as ErrorBody) : {};
 	const code =
 		typeof body.code === 'string'
@@ -49,7 +61,8 @@ export function describeGenesysError(
 			: typeof body.error === 'string'
 				? body.error
 				: undefined;
-	const contextId = typeof body.contextId === 'string' ? body.contextId : context.contextIdHeader;
+	const contextId =
+		typeof body.contextId === 'string' ? body.contextId : failure.headers['inin-correlation-id'];
 	const vendorMessage =
 		typeof body.message === 'string'
 			? body.message
@@ -63,10 +76,10 @@ export function describeGenesysError(
 	let permission: string | undefined;
 
 	if (code === 'missing.permissions' || code === 'missing.any.permissions') {
-		permission = missingPermissionOf(body) ?? context.permission;
-		message = `Genesys Cloud: the OAuth client is missing the permission ${permission ?? '(unknown)'} needed to ${context.operation}`;
+		permission = missingPermissionOf(body) ?? call.permission;
+		message = `Genesys Cloud: the OAuth client is missing the permission ${permission ?? '(unknown)'} needed to ${call.operation}`;
 		parts.push(
-			`Give the OAuth client's role the permission "${permission ?? context.permission}" (Admin → Roles / Permissions), then run again.`,
+			`Give the OAuth client's role the permission "${permission ?? call.permission}" (Admin → Roles / Permissions), then run again.`,
 		);
 	} else if (status === 401) {
 		parts.push(
@@ -87,5 +100,63 @@ export function describeGenesysError(
 	if (fields.length) parts.push(`Fields: ${fields.join(', ')}.`);
 	if (code) parts.push(`Code: ${code}.`);
 	if (contextId) parts.push(`Context ID: ${contextId} (quote it to Genesys support).`);
-	return { message, description: parts.join(' '), code, status, contextId, permission };
+	const next = parts.join(' ');
+	const facts: IDataObject = {};
+	if (code !== undefined) facts.code = code;
+	if (status !== undefined) facts.status = status;
+	if (contextId !== undefined) facts.contextId = contextId;
+	if (permission !== undefined) facts.permission = permission;
+	return {
+		message,
+		// Without an HTTP answer the network error is the only clue.
+		description: status ? next : `${failure.message}. ${next}`.trim(),
+		facts,
+	};
+}
+
+/** Longest wait a Retry-After may impose before the node gives up retrying. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+/** Wait after a 429 without a readable Retry-After. */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 3_000;
+const RATE_LIMIT_RETRIES = 4;
+const SERVER_ERROR_RETRIES = 3;
+
+/**
+ * The retry policy of one call, counting each kind of failure on its own. A 429 was not applied:
+ * wait Retry-After (at most a minute; a longer wait fails at once) and repeat, up to 4 times. A
+ * 5xx or a network failure is repeated with backoff on GET only, up to 3 times: a write that may
+ * have been applied is left to the caller, which knows how to look it up.
+ * @see https://developer.genesys.cloud/platform/api/rate-limits
+ */
+export function genesysRetry(method: IHttpRequestMethods): CallRetryPolicy {
+	let rateLimitRetries = 0;
+	let serverRetries = 0;
+	return {
+		retries: RATE_LIMIT_RETRIES + SERVER_ERROR_RETRIES,
+		baseDelayMs: 500,
+		maxDelayMs: MAX_RETRY_AFTER_MS,
+		decide: (failure) => {
+			if (failure.status === 429) {
+				const wait = retryAfterMs(failure.headers['retry-after']) ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+				// A wait longer than the cap is not worth holding the workflow for: fail now.
+				if (wait > MAX_RETRY_AFTER_MS || rateLimitRetries >= RATE_LIMIT_RETRIES)
+					return { retry: false };
+				rateLimitRetries += 1;
+				return { retry: true, delayMs: wait };
+			}
+			if (isAmbiguous(failure) && method === 'GET' && serverRetries < SERVER_ERROR_RETRIES) {
+				serverRetries += 1;
+				return { retry: true };
+			}
+			return { retry: false };
+		},
+	};
+}
+
+/**
+ * A failure after which the server may have applied the request: a 5xx, or a network failure
+ * with no answer at all.
+ */
+export function isAmbiguous(failure: HttpFailure): boolean {
+	return failure.status === undefined ? Boolean(failure.networkCode) : failure.status >= 500;
 }

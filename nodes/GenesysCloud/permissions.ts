@@ -1,6 +1,10 @@
 import type { Channel } from './channels';
 
-/** The permission each channel's create requires (Genesys Platform API docs). */
+/**
+ * The permission each channel's create requires, named in the error when the OAuth client's role
+ * lacks it.
+ * @see https://developer.genesys.cloud/commdigital/digital/
+ */
 export const ADD_PERMISSION: Record<Channel, string> = {
 	facebook: 'messaging:integration:add',
 	instagram: 'messaging:conversationInstagramIntegration:add',
@@ -10,6 +14,7 @@ export const ADD_PERMISSION: Record<Channel, string> = {
 	whatsapp: 'messaging:whatsappIntegration:add',
 };
 
+/** The permission each channel's update requires. */
 export const EDIT_PERMISSION: Record<Channel, string> = {
 	facebook: 'messaging:integration:edit',
 	instagram: 'messaging:integration:edit',

@@ -16,7 +16,8 @@ import {
 import { type EventType } from './webhook/events';
 import { verifyHandshake } from './webhook/handshake';
 import { handleDelivery } from './webhook/handle';
-import { SeenEvents, SeenRegistry } from './webhook/dedupe';
+import { dedupeKey, SeenEvents, SeenRegistry } from './webhook/dedupe';
+import { DEFAULT_RETENTION_HOURS, emitClaimed } from './webhook/sharedClaims';
 import { SecretCache } from './webhook/secretCache';
 
 /**
@@ -84,6 +85,13 @@ export class MessengerTrigger implements INodeType {
 				displayName: 'Facebook Page (for Auto Subscribe)',
 				required: false,
 				displayOptions: { show: { 'options.autoSubscribe': [true] } },
+			},
+			// Shown only with the shared de-duplication store, the one thing it is for.
+			{
+				name: 'redisRestApi',
+				displayName: 'Redis REST (for shared de-duplication)',
+				required: true,
+				displayOptions: { show: { 'options.deduplicationStore': ['redis'] } },
 			},
 		],
 		webhooks: [
@@ -229,7 +237,39 @@ export class MessengerTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to drop an event that was already emitted (Meta redelivers when an answer is late). Kept in memory for the last 10,000 events of this trigger.',
+							'Whether to drop an event that was already emitted (Meta redelivers when an answer is late). Where emitted events are remembered: see Deduplication Store.',
+					},
+					{
+						displayName: 'Deduplication Retention (Hours)',
+						name: 'deduplicationRetention',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 720 },
+						default: DEFAULT_RETENTION_HOURS,
+						displayOptions: { show: { deduplicationStore: ['redis'] } },
+						description:
+							'How long the shared store remembers an emitted event. Meta retries an unacknowledged delivery for up to 36 hours.',
+					},
+					{
+						displayName: 'Deduplication Store',
+						name: 'deduplicationStore',
+						type: 'options',
+						options: [
+							{
+								name: 'In-Process Memory',
+								value: 'process',
+								description:
+									'The last 10,000 events of this trigger, in the memory of the process that received them. For n8n in one process.',
+							},
+							{
+								name: 'Shared (Redis REST)',
+								value: 'redis',
+								description:
+									'Claims in a Redis reached over the Upstash REST protocol, shared by every n8n process (queue mode with several webhook processes). Store unreachable = answer 503, Meta retries.',
+							},
+						],
+						default: 'process',
+						displayOptions: { hide: { deduplicate: [false] } },
+						description: 'Where emitted events are remembered',
 					},
 					{
 						displayName: 'Include Echoes',
@@ -303,12 +343,17 @@ export class MessengerTrigger implements INodeType {
 		const body: unknown = req.body;
 		const parsedBody = parsedByN8n && body !== null && typeof body === 'object' ? body : undefined;
 		const deduplicate = this.getNodeParameter('options.deduplicate', true) as boolean;
+		// The shared store serves production deliveries; a Test-URL delivery stays its own session.
+		const shared =
+			deduplicate &&
+			this.getMode() !== 'manual' &&
+			this.getNodeParameter('options.deduplicationStore', 'process') === 'redis';
 		const options = {
 			object: this.getNodeParameter('object', 'page') as string,
 			events: this.getNodeParameter('events', []) as EventType[],
 			includeEchoes: this.getNodeParameter('options.includeEchoes', false) as boolean,
 			includeStandby: this.getNodeParameter('options.includeStandby', false) as boolean,
-			seen: deduplicate ? seenFor(this) : undefined,
+			seen: deduplicate && !shared ? seenFor(this) : undefined,
 			parsedBody,
 		};
 		const result = await appSecrets.use(
@@ -324,6 +369,13 @@ export class MessengerTrigger implements INodeType {
 			res.status(result.status).type('text/plain').send(result.body);
 			return { noWebhookResponse: true };
 		}
+		if (shared)
+			return await emitClaimed(
+				this,
+				result.items,
+				dedupeKey,
+				this.getNodeParameter('options.deduplicationRetention', DEFAULT_RETENTION_HOURS),
+			);
 		const seen = options.seen;
 		const remembered = result.remembered;
 		if (seen && remembered?.length) {

@@ -1,8 +1,10 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { appFields, pageFields } from './fields';
-import { graphRequest, graphTarget, type GraphTarget } from './graph';
+import { graphRequest, type GraphCall } from '../shared/graph';
+import { graphErrorInfo } from '../shared/graphErrors';
+import { failureOf, factsOf } from '../shared/transport';
+import { appFields, pageFields } from './subscriptionFields';
 import type { EventType, WebhookObject } from './webhook/events';
 
 /** What create() changed, kept in the node's static data so that delete() undoes exactly that. */
@@ -24,11 +26,106 @@ interface Plan {
 	appFields: string[];
 	pageFields: string[];
 	appId: string;
-	app: GraphTarget;
 }
 
 const STATIC_KEY = 'autoSubscribe';
 
+/**
+ * One Graph call of Auto Subscribe, through the package's Graph transport: the app's
+ * subscriptions with the app token (app id|app secret), the Page's with the Page token. No
+ * retries: activation fails at once with Meta's message and next step, and n8n lets the user
+ * activate again (a wait for Meta's throttling would hold the activation).
+ * @see https://developers.facebook.com/docs/graph-api/webhooks/subscriptions-edge/
+ */
+async function subscriptionCall(
+	this: IHookFunctions,
+	credential: 'app' | 'page',
+	call: Pick<GraphCall, 'method' | 'path' | 'qs' | 'body'>,
+): Promise<IDataObject> {
+	return await graphRequest.call(this, {
+		...call,
+		...(credential === 'app'
+			? { credential: 'facebookAppApi', token: 'app' }
+			: { credential: 'facebookPageApi' }),
+		kind: call.method === 'GET' ? 'read' : 'write',
+		retries: 0,
+	});
+}
+
+/**
+ * Graph's code when its verification request to the callback URL failed: nothing answered the
+ * URL, or it answered without the challenge.
+ * @see https://developers.facebook.com/docs/graph-api/webhooks/getting-started#configure-webhooks-product
+ */
+export const CALLBACK_VERIFICATION_FAILED = 2200;
+
+/**
+ * Waits before subscribing again while Meta cannot verify the callback URL: in queue mode the
+ * main process activates the workflow, and Meta's verification request goes through the balancer
+ * to the webhook processes, which may still be starting. 1 + 2 + 4 + 8 = 15 s in all, so that one
+ * activation attempt stays short: n8n itself tries an activation up to 5 times (waiting 1, 2, 4,
+ * 8 s in between) and, at startup, queues a failed activation to be tried again later.
+ */
+export const VERIFICATION_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
+
+/**
+ * Whether a failed verification may pass when tried again: nothing answered the URL yet (no
+ * connection, a timeout, 404, or the balancer's 5xx while the webhook processes start). An answer
+ * that refuses the verify token (403) or returns another challenge is a setting to fix: it fails
+ * at once.
+ */
+export function verificationMayPass(message: string): boolean {
+	if (/does not match challenge/i.test(message)) return false;
+	const status = /HTTP Status Code = (\d{3})/.exec(message)?.[1];
+	return !status || !status.startsWith('4') || ['404', '408', '429'].includes(status);
+}
+
+/**
+ * Subscribes the app to the object. While Meta reports a failed callback verification, tries
+ * again after each of VERIFICATION_RETRY_DELAYS_MS, then fails saying what to check. Any other
+ * failure is reported at once. A failed subscribe changes nothing at Meta.
+ */
+async function subscribeApp(this: IHookFunctions, p: Plan, fields: string): Promise<void> {
+	for (let attempt = 0; ; attempt++) {
+		const failure = await subscriptionCall
+			.call(this, 'app', {
+				method: 'POST',
+				path: `/${p.appId}/subscriptions`,
+				body: {
+					object: p.object,
+					callback_url: p.callbackUrl,
+					verify_token: p.verifyToken,
+					fields,
+				},
+			})
+			.then(
+				() => undefined,
+				(error: Error) => error,
+			);
+		if (!failure) return;
+		// Meta's own words (n8n may have replaced the error's message with a generic one).
+		const wire = failureOf(failure);
+		const said = wire ? graphErrorInfo(wire).message : failure.message;
+		if (factsOf(failure).code !== CALLBACK_VERIFICATION_FAILED || !verificationMayPass(said))
+			throw failure;
+		const delay = VERIFICATION_RETRY_DELAYS_MS[attempt];
+		if (delay === undefined) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Meta could not verify the callback URL ${p.callbackUrl}`,
+				{
+					description: `Meta checks the URL with a GET when Auto Subscribe subscribes the app, and nothing answered it with the challenge in ${attempt + 1} tries over ${VERIFICATION_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0) / 1000} s (${said}). With n8n in queue mode: start the webhook processes (n8n webhook) and make the load balancer route /webhook/ to them, then activate the workflow again; at startup, start them before or with the main process. Check that this URL is reachable from the internet and that the Verify Token matches.`,
+				},
+			);
+		}
+		this.logger.info(
+			`Messenger Trigger: Meta could not verify the callback URL yet (no webhook process answered?); subscribing again in ${delay / 1000} s`,
+		);
+		await sleep(delay);
+	}
+}
+
+/** Whether the trigger subscribes the app and the Page itself (option Auto Subscribe). */
 export function autoSubscribeEnabled(this: IHookFunctions): boolean {
 	return this.getNodeParameter('options.autoSubscribe', false) as boolean;
 }
@@ -79,7 +176,6 @@ async function plan(this: IHookFunctions): Promise<Plan> {
 			},
 		);
 	}
-	const app = await graphTarget.call(this, 'facebookAppApi', 'app');
 	return {
 		object,
 		callbackUrl,
@@ -87,11 +183,11 @@ async function plan(this: IHookFunctions): Promise<Plan> {
 		appFields: fields.app,
 		pageFields: fields.page,
 		appId,
-		app,
 	};
 }
 
-async function pageTarget(this: IHookFunctions): Promise<{ target: GraphTarget; path: string }> {
+/** The Page's `subscribed_apps` edge, from the Facebook Page credential. */
+async function pageAppsPath(this: IHookFunctions): Promise<string> {
 	let credentials;
 	try {
 		credentials = await this.getCredentials('facebookPageApi');
@@ -105,8 +201,7 @@ async function pageTarget(this: IHookFunctions): Promise<{ target: GraphTarget; 
 		);
 	}
 	const pageId = String(credentials.pageId ?? '').trim() || 'me';
-	const target = await graphTarget.call(this, 'facebookPageApi');
-	return { target, path: `/${encodeURIComponent(pageId)}/subscribed_apps` };
+	return `/${encodeURIComponent(pageId)}/subscribed_apps`;
 }
 
 const fieldNames = (subscription: IDataObject | undefined): string[] =>
@@ -115,7 +210,10 @@ const fieldNames = (subscription: IDataObject | undefined): string[] =>
 	);
 
 async function appSubscription(this: IHookFunctions, p: Plan): Promise<IDataObject | undefined> {
-	const answer = await graphRequest.call(this, p.app, 'GET', `/${p.appId}/subscriptions`);
+	const answer = await subscriptionCall.call(this, 'app', {
+		method: 'GET',
+		path: `/${p.appId}/subscriptions`,
+	});
 	return ((answer.data as IDataObject[] | undefined) ?? []).find((s) => s.object === p.object);
 }
 
@@ -134,9 +232,9 @@ function assertNoConflict(this: IHookFunctions, p: Plan, existing: IDataObject |
 async function pageSubscription(
 	this: IHookFunctions,
 	p: Plan,
-	page: { target: GraphTarget; path: string },
+	pagePath: string,
 ): Promise<string[] | null> {
-	const answer = await graphRequest.call(this, page.target, 'GET', page.path);
+	const answer = await subscriptionCall.call(this, 'page', { method: 'GET', path: pagePath });
 	const mine = ((answer.data as IDataObject[] | undefined) ?? []).find(
 		(a) => String(a.id) === p.appId,
 	);
@@ -153,8 +251,7 @@ export async function subscriptionsExist(this: IHookFunctions): Promise<boolean>
 	if (!existing || existing.active === false) return false;
 	const have = new Set(fieldNames(existing));
 	if (!p.appFields.every((f) => have.has(f))) return false;
-	const page = await pageTarget.call(this);
-	const pageHas = await pageSubscription.call(this, p, page);
+	const pageHas = await pageSubscription.call(this, p, await pageAppsPath.call(this));
 	return pageHas !== null && p.pageFields.every((f) => pageHas.includes(f));
 }
 
@@ -165,28 +262,23 @@ export async function subscriptionsExist(this: IHookFunctions): Promise<boolean>
  */
 export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 	const p = await plan.call(this);
-	const page = await pageTarget.call(this);
+	const pagePath = await pageAppsPath.call(this);
 	const existing = await appSubscription.call(this, p);
 	assertNoConflict.call(this, p, existing);
 	const appBefore = existing ? fieldNames(existing) : null;
-	await graphRequest.call(this, p.app, 'POST', `/${p.appId}/subscriptions`, {
-		body: {
-			object: p.object,
-			callback_url: p.callbackUrl,
-			verify_token: p.verifyToken,
-			fields: union(appBefore ?? [], p.appFields).join(','),
-		},
-	});
+	await subscribeApp.call(this, p, union(appBefore ?? [], p.appFields).join(','));
 	const record: SubscriptionRecord = {
 		object: p.object,
 		appCreated: appBefore === null,
 		appFieldsAdded: appBefore === null ? [] : p.appFields.filter((f) => !appBefore.includes(f)),
-		pagePath: page.path,
+		pagePath,
 		pageFieldsBefore: null,
 	};
 	const pageFailure = await (async () => {
-		record.pageFieldsBefore = await pageSubscription.call(this, p, page);
-		await graphRequest.call(this, page.target, 'POST', page.path, {
+		record.pageFieldsBefore = await pageSubscription.call(this, p, pagePath);
+		await subscriptionCall.call(this, 'page', {
+			method: 'POST',
+			path: pagePath,
 			body: { subscribed_fields: union(record.pageFieldsBefore ?? [], p.pageFields).join(',') },
 		});
 	})().then(
@@ -194,7 +286,7 @@ export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 		(error: Error) => error,
 	);
 	if (pageFailure) {
-		await undoApp.call(this, p.app, p.appId, record).catch((undoError: Error) => {
+		await undoApp.call(this, p.appId, record).catch((undoError: Error) => {
 			throw new NodeOperationError(this.getNode(), pageFailure.message, {
 				description: `Subscribing the Page failed, and undoing the app subscription failed too (${undoError.message}). Check Webhooks in the App Dashboard.`,
 			});
@@ -206,16 +298,19 @@ export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 
 async function undoApp(
 	this: IHookFunctions,
-	app: GraphTarget,
 	appId: string,
 	record: SubscriptionRecord,
 ): Promise<void> {
 	if (record.appCreated) {
-		await graphRequest.call(this, app, 'DELETE', `/${appId}/subscriptions`, {
+		await subscriptionCall.call(this, 'app', {
+			method: 'DELETE',
+			path: `/${appId}/subscriptions`,
 			qs: { object: record.object },
 		});
 	} else if (record.appFieldsAdded.length) {
-		await graphRequest.call(this, app, 'DELETE', `/${appId}/subscriptions`, {
+		await subscriptionCall.call(this, 'app', {
+			method: 'DELETE',
+			path: `/${appId}/subscriptions`,
 			qs: { object: record.object, fields: record.appFieldsAdded.join(',') },
 		});
 	}
@@ -227,15 +322,17 @@ export async function deleteSubscriptions(this: IHookFunctions): Promise<void> {
 	const record = staticData[STATIC_KEY] as SubscriptionRecord | undefined;
 	if (!record) return;
 	const appId = await appIdOf.call(this);
-	const app = await graphTarget.call(this, 'facebookAppApi', 'app');
-	const page = await pageTarget.call(this);
+	// Read only to say what is missing: the Page path was recorded by create().
+	await pageAppsPath.call(this);
 	if (record.pageFieldsBefore === null || record.pageFieldsBefore.length === 0) {
-		await graphRequest.call(this, page.target, 'DELETE', record.pagePath);
+		await subscriptionCall.call(this, 'page', { method: 'DELETE', path: record.pagePath });
 	} else {
-		await graphRequest.call(this, page.target, 'POST', record.pagePath, {
+		await subscriptionCall.call(this, 'page', {
+			method: 'POST',
+			path: record.pagePath,
 			body: { subscribed_fields: record.pageFieldsBefore.join(',') },
 		});
 	}
-	await undoApp.call(this, app, appId, record);
+	await undoApp.call(this, appId, record);
 	delete staticData[STATIC_KEY];
 }

@@ -1,15 +1,18 @@
 import type { HttpFailure } from '../shared/httpFailure';
+import { isTransientFailure } from '../shared/retry';
+import { retryWhen, type CallRetryPolicy, type VendorError } from '../shared/transport';
 
+/**
+ * Sunshine Conversations' error translator and retry decisions (pure). A failure answers
+ * {"errors": [{"code", "title"}]} (several only on 400); API v1 answered {"error": {code,
+ * description}}.
+ * @see https://developer.zendesk.com/api-reference/conversations/#section/Introduction
+ */
+
+/** One entry of Sunshine's error envelope. */
 export interface SunshineError {
 	code: string;
 	title: string;
-}
-
-export interface SunshineErrorDetails {
-	message: string;
-	description: string;
-	httpCode?: string;
-	errors: SunshineError[];
 }
 
 /** Reads Sunshine's {"errors": [{"code", "title"}]} envelope (v1's {"error": {code, description}} too). */
@@ -38,16 +41,17 @@ const HINTS: Record<number, string> = {
 	429: 'Sunshine Conversations is rate limiting this key; try again later.',
 };
 
-/** A message users can act on, carrying Sunshine's own codes and titles. */
-export function sunshineErrorDetails(failure: HttpFailure): SunshineErrorDetails {
+/** A message users can act on; the facts carry Sunshine's own codes and titles (`errors`). */
+export function sunshineError(failure: HttpFailure): VendorError {
 	const errors = sunshineErrors(failure.data);
+	const facts = { errors: errors.map((e) => ({ ...e })) };
 	const status = failure.status;
 	if (status === undefined) {
 		return {
 			// The network code stays out of the message: n8n would swap such a message for its own.
 			message: 'Could not reach Sunshine Conversations',
 			description: `Check the Base URL of the Sunshine Conversations credential (${failure.networkCode ?? 'no answer'}).`,
-			errors,
+			facts,
 		};
 	}
 	const summary = errors.map((e) => (e.code ? `${e.title} (${e.code})` : e.title)).join('; ');
@@ -56,16 +60,22 @@ export function sunshineErrorDetails(failure: HttpFailure): SunshineErrorDetails
 		description:
 			HINTS[status] ??
 			(status >= 500 ? 'Sunshine Conversations had a server error; try again later.' : ''),
-		httpCode: String(status),
-		errors,
+		facts,
 	};
 }
 
-/** 429 is never applied, so any call may repeat it; 5xx only repeats calls that are safe to repeat. */
+/**
+ * Whether a failed call may be repeated: 429 is never applied, so any call may repeat it; a
+ * gateway failure or a dropped connection only repeats calls other than POST (a create may have
+ * been applied).
+ */
 export function isRetryableSunshineFailure(failure: HttpFailure, method: string): boolean {
-	if (failure.status === 429) return true;
-	if (method === 'POST') return false;
-	if (failure.status === undefined)
-		return ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE'].includes(failure.networkCode ?? '');
-	return failure.status === 502 || failure.status === 503 || failure.status === 504;
+	return failure.status === 429 || (method !== 'POST' && isTransientFailure(failure));
+}
+
+/** How a call with `method` is retried: three times at most, after Retry-After when sent. */
+export function sunshineRetryPolicy(method: string): CallRetryPolicy {
+	return retryWhen({ retries: 3, baseDelayMs: 500, maxDelayMs: 10_000 }, (failure) =>
+		isRetryableSunshineFailure(failure, method),
+	);
 }

@@ -1,6 +1,7 @@
 /**
  * Genesys Cloud region hosts (API at https://api.<host>, login at https://login.<host>), as the
  * Platform SDK lists them.
+ * @see https://developer.genesys.cloud/platform/api/
  */
 export const GENESYS_CLOUD_REGIONS: Array<{ name: string; value: string }> = [
 	{ name: 'Americas (US East) — mypurecloud.com', value: 'mypurecloud.com' },
@@ -29,7 +30,11 @@ export const GENESYS_CLOUD_REGIONS: Array<{ name: string; value: string }> = [
 
 const trimSlash = (url: string) => url.trim().replace(/\/+$/, '');
 
-/** The API and login base URLs of a Genesys Cloud credential. */
+/**
+ * The API and login base URLs of a Genesys Cloud credential: the region's hosts, or the custom
+ * URLs without trailing slashes (the transport checks the API URL before any request).
+ * @see https://developer.genesys.cloud/platform/api/
+ */
 export function genesysCloudUrls(credentials: {
 	region?: unknown;
 	customApiUrl?: unknown;

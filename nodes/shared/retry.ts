@@ -73,3 +73,13 @@ export const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
 
 /** Gateway answers that say the service behind it did not answer in time or at all. */
 export const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/**
+ * A failure that may pass on a second try: a dropped connection (see TRANSIENT_NETWORK_CODES) or
+ * a gateway's 502/503/504. Only for calls that are safe to repeat: the first try may have been
+ * applied.
+ */
+export function isTransientFailure(failure: { status?: number; networkCode?: string }): boolean {
+	if (failure.status === undefined) return TRANSIENT_NETWORK_CODES.has(failure.networkCode ?? '');
+	return GATEWAY_STATUSES.has(failure.status);
+}

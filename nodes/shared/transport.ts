@@ -12,7 +12,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { httpFailure, type HttpFailure } from './httpFailure';
-import { withRetry, type RetryDecision } from './retry';
+import { retryAfterMs, withRetry, type RetryDecision } from './retry';
 
 /**
  * The package's one transport core. Each API binds it once (`createTransport`) with its
@@ -113,6 +113,23 @@ export interface CallRetryPolicy {
 	/** Upper bound of any single wait, in ms. */
 	maxDelayMs: number;
 	decide: (failure: HttpFailure, attempt: number) => RetryDecision;
+}
+
+/**
+ * The usual policy: repeat a failure `mayRetry` accepts, after the server's Retry-After when it
+ * sends one (backoff with jitter otherwise), at most `limits.retries` times.
+ */
+export function retryWhen(
+	limits: Omit<CallRetryPolicy, 'decide'>,
+	mayRetry: (failure: HttpFailure) => boolean,
+): CallRetryPolicy {
+	return {
+		...limits,
+		decide: (failure) =>
+			mayRetry(failure)
+				? { retry: true, delayMs: retryAfterMs(failure.headers['retry-after']) }
+				: { retry: false },
+	};
 }
 
 /** What binds the core to one API. */

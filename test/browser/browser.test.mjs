@@ -148,6 +148,41 @@ describe('node picker: each node added through two of its actions shows that act
 			},
 		);
 	}
+
+	it(
+		'Messenger Trigger: Deduplication Store = Shared (Redis REST) shows the Redis REST credential field, the option stays',
+		{ timeout: 120_000 },
+		async () => {
+			const trigger = nodes.find((d) => d.group.includes('trigger'));
+			await editor.step('trigger shared de-duplication', async () => {
+				await editor.newWorkflow();
+				const { page } = editor;
+				await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
+				await page.getByTestId('parameter-input-verifyToken').waitFor();
+				await page.getByTestId('collection-parameter-add').click();
+				await page
+					.locator('[data-test-id="collection-parameter-option"]:visible')
+					.filter({ hasText: 'Deduplication Store' })
+					.first()
+					.click();
+				assert.equal(await editor.optionValue('deduplicationStore'), 'In-Process Memory');
+				assert.deepEqual(await editor.credentialLabels(), ['Facebook App (verifies signatures)']);
+				await editor.selectOption('deduplicationStore', 'Shared (Redis REST)');
+				await page.getByTestId('credentials-label').nth(1).waitFor();
+				// (no Redis REST credential exists yet: the field offers "Connect to Redis REST")
+				const labels = await editor.credentialLabels();
+				assert.deepEqual(
+					labels.map((label) => label.split('\n')[0]),
+					['Facebook App (verifies signatures)', 'Redis REST (for shared de-duplication)'],
+				);
+				// Not taken for the node's "main auth field": the option is still there to change.
+				assert.equal(await editor.optionValue('deduplicationStore'), 'Shared (Redis REST)');
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), trigger.name);
+				assert.equal(stored.parameters.options.deduplicationStore, 'redis');
+			});
+		},
+	);
 });
 
 describe('panel: every operation of every node keeps the operation when credentials are chosen', () => {

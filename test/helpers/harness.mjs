@@ -618,3 +618,110 @@ export function nodeParameter(description, parameters, name, fallback, options =
 		return value.value;
 	return value;
 }
+
+/** The package's node types in a workflow: `n8n-nodes-messenger-bridge.<type>`. */
+const PACKAGE_NODE = /^n8n-nodes-messenger-bridge\.(\w+)$/;
+
+/**
+ * What is wrong with the package's nodes in an example workflow, checked as n8n would run it:
+ * n8n fills in the defaults first (a Resource without an Operation gets that Resource's default
+ * Operation) and drops every parameter the display options then hide. So a parameter n8n would
+ * drop (one of another operation, an unknown one), an option value the node does not list, a
+ * collection key it does not declare, or a connection to or from a missing node is a problem.
+ * Returns the problems, [] when there are none.
+ */
+export function exampleProblems(example) {
+	const problems = [];
+	const names = new Set(example.nodes.map((n) => n.name));
+	for (const [from, outputs] of Object.entries(example.connections ?? {})) {
+		if (!names.has(from)) problems.push(`connection from missing node ${from}`);
+		for (const target of Object.values(outputs).flat(2))
+			if (target && !names.has(target.node))
+				problems.push(`${from}: connection to missing node ${target.node}`);
+	}
+	for (const node of example.nodes) {
+		const type = PACKAGE_NODE.exec(node.type)?.[1];
+		if (!type) continue;
+		const { description } = loadNode(type[0].toUpperCase() + type.slice(1));
+		problems.push(...nodeParameterProblems(description, node));
+	}
+	return problems;
+}
+
+/** The problems of one node's parameters against its description (see exampleProblems). */
+function nodeParameterProblems(description, node) {
+	const versioned = { typeVersion: node.typeVersion ?? Math.max(...[description.version].flat()) };
+	const parameters = node.parameters ?? {};
+	const resolved =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			versioned,
+			description,
+		) ?? {};
+	const runAs = `${resolved.resource ?? ''}/${resolved.operation ?? ''}`;
+	const problems = [];
+	for (const [name, value] of Object.entries(parameters)) {
+		if (!description.properties.some((p) => p.name === name)) {
+			problems.push(`${node.name}: unknown parameter ${name}`);
+			continue;
+		}
+		const property =
+			name in resolved &&
+			NodeHelpers.findDisplayedProperty(
+				name,
+				description.properties,
+				resolved,
+				versioned,
+				description,
+			);
+		if (!property) {
+			problems.push(`${node.name}: ${name} is not a parameter of ${runAs} (n8n drops it)`);
+			continue;
+		}
+		const listed = (v) =>
+			typeof v !== 'string' || v.startsWith('=') || property.options.some((o) => o.value === v);
+		if (property.type === 'options' && !listed(value))
+			problems.push(`${node.name}: ${name}=${value} is not an option`);
+		if (property.type === 'multiOptions' && Array.isArray(value))
+			for (const v of value.filter((v) => !listed(v)))
+				problems.push(`${node.name}: ${name} has ${v}, not an option`);
+		if (property.type === 'collection' && value && typeof value === 'object')
+			for (const key of Object.keys(value).filter(
+				(k) => !property.options.some((o) => o.name === k),
+			))
+				problems.push(`${node.name}: ${name}.${key} is not a field of ${name}`);
+	}
+	return problems;
+}
+
+// The Graph fixtures, for graphCredentials (an import here so the rest of the file stays as it was).
+import { GRAPH as GRAPH_FIXTURES } from '../emulators/fixtures.mjs';
+
+/**
+ * The Facebook App and Facebook Page credentials of the Graph fixtures, pointed at the Graph
+ * emulator at `url`, in one CredentialStore. `app` / `page` change or add fields; `page: false`
+ * leaves the Page credential out.
+ */
+export function graphCredentials(url, { app = {}, page = {} } = {}) {
+	const entries = {
+		facebookAppApi: {
+			appId: GRAPH_FIXTURES.appId,
+			appSecret: GRAPH_FIXTURES.appSecret,
+			userAccessToken: GRAPH_FIXTURES.userAccessToken,
+			graphApiBaseUrl: url,
+			...app,
+		},
+	};
+	if (page !== false)
+		entries.facebookPageApi = {
+			pageAccessToken: GRAPH_FIXTURES.pageAccessToken,
+			pageId: GRAPH_FIXTURES.pageId,
+			appSecret: GRAPH_FIXTURES.appSecret,
+			graphApiBaseUrl: url,
+			...page,
+		};
+	return new CredentialStore(entries);
+}

@@ -366,7 +366,15 @@ describe('Airy Core node: input checks before any request', () => {
 			output[0].map((i) => i.pairedItem.item),
 			[0, 1],
 		);
-		assert.equal(output[0][1].json.error, 'Airy Core has no channel with this ID');
+		// The package's one Continue On Fail item: message, next step, HTTP code, Airy's facts.
+		for (const item of output[0])
+			assert.deepEqual(item.json, {
+				error: 'Airy Core has no channel with this ID',
+				description:
+					'Use the "id" of a channel that Connect returned (or that Airy lists as a channel).',
+				httpCode: '404',
+				action: 'channels.facebook.disconnect',
+			});
 	});
 });
 

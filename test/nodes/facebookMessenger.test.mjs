@@ -8,7 +8,7 @@ import {
 	loadNode,
 	runExecute,
 	loadOptionsContext,
-	CredentialStore,
+	graphCredentials,
 	workflow,
 } from '../helpers/harness.mjs';
 import { start } from '../emulators/graph/index.mjs';
@@ -19,23 +19,7 @@ const { NodeApiError, NodeOperationError } = workflow;
 const node = loadNode('FacebookMessenger');
 let graph;
 
-const credentials = (overrides = {}) =>
-	new CredentialStore({
-		facebookAppApi: {
-			appId: GRAPH.appId,
-			appSecret: GRAPH.appSecret,
-			userAccessToken: GRAPH.userAccessToken,
-			graphApiBaseUrl: graph.url,
-			...(overrides.app ?? {}),
-		},
-		facebookPageApi: {
-			pageAccessToken: GRAPH.pageAccessToken,
-			pageId: GRAPH.pageId,
-			appSecret: GRAPH.appSecret,
-			graphApiBaseUrl: graph.url,
-			...(overrides.page ?? {}),
-		},
-	});
+const credentials = (overrides = {}) => graphCredentials(graph.url, overrides);
 
 const run = (parameters, { credentials: overrides, ...extra } = {}) =>
 	runExecute(node, { parameters, credentials: credentials(overrides), ...extra });
@@ -87,6 +71,8 @@ beforeEach(() => {
 	graph.clearFaults();
 	graph.latencyMs = 0;
 	graph.state.sendRateLimit = null;
+	graph.state.sendHoldMs = 0;
+	graph.state.maxSendsInFlight = 0;
 	graph.state.sent.length = 0;
 	graph.state.pageSubscriptions.clear();
 });
@@ -812,6 +798,22 @@ describe('retries', () => {
 		assert.equal(graph.requests.length, 1);
 	});
 
+	it('without X-Business-Use-Case-Usage, the wait comes from X-App-Usage (over a minute: fails at once)', async () => {
+		const appUsage = throttled(4, 5);
+		appUsage.headers = {
+			'x-app-usage': appUsage.headers['x-business-use-case-usage'].replace(
+				`"${GRAPH.pageId}":`,
+				'"app":',
+			),
+		};
+		graph.injectFault(isSend, appUsage, 1);
+		const { error } = await run(send({}));
+		assert.ok(error instanceof NodeApiError, 'not retried: Meta asked for 5 minutes');
+		assert.match(error.description, /throttling/);
+		assert.equal(graph.requests.length, 1);
+		assert.equal(graph.state.sent.length, 0);
+	});
+
 	it('HTTP 429 with Retry-After: waits exactly that long, then delivers once', async () => {
 		graph.injectFault(
 			isSend,
@@ -904,6 +906,29 @@ describe('throughput', () => {
 			`${overlap} sends in flight together (bounded by concurrency 6)`,
 		);
 		assert.ok(elapsed < 60 * 30 * 2, `took ${elapsed} ms`);
+	});
+});
+
+describe('the Concurrency option', () => {
+	// Ten recipients, one message each: nothing but the option limits how many sends are open.
+	// The emulator holds each send 50 ms and records the most it had open at once.
+	const maxInFlight = async (concurrency) => {
+		graph.state.sendHoldMs = 50;
+		graph.state.maxSendsInFlight = 0;
+		const items = Array.from({ length: 10 }, (_, n) => ({ json: { to: bulkPsid(n), n } }));
+		const [output] = await perItem(
+			items,
+			(item) => send({ recipientId: item.json.to, text: `#${item.json.n}` }),
+			{ concurrency },
+		);
+		assert.equal(output.length, 10);
+		return graph.state.maxSendsInFlight;
+	};
+
+	it('Concurrency 1 sends one at a time; Concurrency 5 keeps five open', async () => {
+		assert.equal(await maxInFlight(1), 1);
+		assert.equal(await maxInFlight(5), 5);
+		assert.equal(graph.state.sent.length, 20);
 	});
 });
 

@@ -3,7 +3,7 @@
 // wherever it is, in as few /me/accounts requests as possible, and never puts a token in a URL.
 import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { loadNode, loadOptionsContext, CredentialStore } from '../helpers/harness.mjs';
+import { loadNode, loadOptionsContext, graphCredentials } from '../helpers/harness.mjs';
 import { start } from '../emulators/graph/index.mjs';
 import { GRAPH } from '../emulators/fixtures.mjs';
 
@@ -15,14 +15,7 @@ const context = () =>
 		// Page › Get shows the picker with the App credential: n8n hands a node a credential only
 		// when its current operation shows that credential.
 		parameters: { resource: 'page', operation: 'get' },
-		credentials: new CredentialStore({
-			facebookAppApi: {
-				appId: GRAPH.appId,
-				appSecret: GRAPH.appSecret,
-				userAccessToken: GRAPH.userAccessToken,
-				graphApiBaseUrl: graph.url,
-			},
-		}),
+		credentials: graphCredentials(graph.url, { page: false }),
 	});
 const search = (filter, token) =>
 	node.methods.listSearch.searchPages.call(context(), filter, token);
@@ -106,20 +99,7 @@ describe('Page picker search', () => {
 	it("on a Page-token operation n8n withholds the App credential: the picker offers the Page credential's Page", async () => {
 		const onPageOperation = loadOptionsContext(node, {
 			parameters: { resource: 'page', operation: 'getSubscribedApps' },
-			credentials: new CredentialStore({
-				facebookAppApi: {
-					appId: GRAPH.appId,
-					appSecret: GRAPH.appSecret,
-					userAccessToken: GRAPH.userAccessToken,
-					graphApiBaseUrl: graph.url,
-				},
-				facebookPageApi: {
-					pageAccessToken: GRAPH.pageAccessToken,
-					pageId: GRAPH.pageId,
-					appSecret: GRAPH.appSecret,
-					graphApiBaseUrl: graph.url,
-				},
-			}),
+			credentials: graphCredentials(graph.url),
 		});
 		const result = await node.methods.listSearch.searchPages.call(onPageOperation);
 		assert.deepEqual(

@@ -37,6 +37,16 @@ const json = (result) => {
 	return result.output[0].map((item) => item.json);
 };
 const rl = (value) => ({ __rl: true, mode: 'id', value });
+/** Integration → Get Many on a channel: the current API and Return All unless `extra` says otherwise. */
+const listIntegrations = (channel, extra = {}) =>
+	run({
+		resource: 'integration',
+		operation: 'getAll',
+		channel,
+		apiVersion: 'current',
+		returnAll: true,
+		...extra,
+	});
 const apiRequests = (method, part) => gc.api.requestsTo(method, part);
 const tokenRequests = () => gc.login.requestsTo('POST', '/oauth/token').length;
 const allSecrets = [
@@ -77,15 +87,7 @@ beforeEach(() => {
 describe('genesysCloud: integration getAll', () => {
 	it('Return All reads 250 integrations in ceil(250/100) pages with one token', async () => {
 		gc.api.seed('facebook', 250);
-		const items = json(
-			await run({
-				resource: 'integration',
-				operation: 'getAll',
-				channel: 'facebook',
-				apiVersion: 'current',
-				returnAll: true,
-			}),
-		);
+		const items = json(await listIntegrations('facebook'));
 		assert.equal(items.length, 250);
 		assert.equal(new Set(items.map((i) => i.id)).size, 250);
 		const calls = apiRequests('GET', '/api/v2/conversations/messaging/integrations/facebook');
@@ -103,16 +105,7 @@ describe('genesysCloud: integration getAll', () => {
 
 	it('Limit asks for just that many', async () => {
 		gc.api.seed('twitter', 80);
-		const items = json(
-			await run({
-				resource: 'integration',
-				operation: 'getAll',
-				channel: 'twitter',
-				apiVersion: 'current',
-				returnAll: false,
-				limit: 30,
-			}),
-		);
+		const items = json(await listIntegrations('twitter', { returnAll: false, limit: 30 }));
 		assert.equal(items.length, 30);
 		const calls = apiRequests('GET', '/integrations/twitter');
 		assert.equal(calls.length, 1);
@@ -121,15 +114,7 @@ describe('genesysCloud: integration getAll', () => {
 
 	it('Limit above one page follows the pages and stops at the limit', async () => {
 		gc.api.seed('open', 260);
-		const items = json(
-			await run({
-				resource: 'integration',
-				operation: 'getAll',
-				channel: 'open',
-				apiVersion: 'current',
-				limit: 150,
-			}),
-		);
+		const items = json(await listIntegrations('open', { returnAll: false, limit: 150 }));
 		assert.equal(items.length, 150);
 		assert.equal(apiRequests('GET', '/integrations/open').length, 2);
 		// The Open integration's signing secret never reaches the output.
@@ -142,12 +127,7 @@ describe('genesysCloud: integration getAll', () => {
 		gc.api.seed('facebook', 10);
 		const sc = 'c0e5d4f2-1a3b-4c5d-8e9f-000000000001';
 		const items = json(
-			await run({
-				resource: 'integration',
-				operation: 'getAll',
-				channel: 'facebook',
-				apiVersion: 'current',
-				returnAll: true,
+			await listIntegrations('facebook', {
 				options: { expand: ['supportedContent'], supportedContentId: sc },
 			}),
 		);
@@ -165,15 +145,7 @@ describe('genesysCloud: integration getAll', () => {
 
 	it('lists legacy LINE and legacy Twitter on the legacy paths, with the legacy models', async () => {
 		gc.api.seed('line', 3);
-		const items = json(
-			await run({
-				resource: 'integration',
-				operation: 'getAll',
-				channel: 'line',
-				apiVersion: 'legacy',
-				returnAll: true,
-			}),
-		);
+		const items = json(await listIntegrations('line', { apiVersion: 'legacy' }));
 		assert.equal(items.length, 3);
 		assert.equal(apiRequests('GET', '/api/v2/messaging/integrations/line').length, 1);
 		assert.ok(
@@ -184,13 +156,7 @@ describe('genesysCloud: integration getAll', () => {
 	});
 
 	it('an empty channel gives no items and one request', async () => {
-		const result = await run({
-			resource: 'integration',
-			operation: 'getAll',
-			channel: 'whatsapp',
-			apiVersion: 'current',
-			returnAll: true,
-		});
+		const result = await listIntegrations('whatsapp');
 		assert.deepEqual(json(result), []);
 		assert.equal(apiRequests('GET', '/integrations/whatsapp').length, 1);
 	});
@@ -687,15 +653,7 @@ describe('genesysCloud: limits, retries and errors', () => {
 			},
 		});
 		const started = Date.now();
-		const items = json(
-			await run({
-				resource: 'integration',
-				operation: 'getAll',
-				channel: 'facebook',
-				apiVersion: 'current',
-				returnAll: true,
-			}),
-		);
+		const items = json(await listIntegrations('facebook'));
 		assert.equal(items.length, 5);
 		assert.ok(Date.now() - started >= 1000, 'waited Retry-After');
 		assert.equal(gc.api.requests.length, 2);
@@ -704,15 +662,7 @@ describe('genesysCloud: limits, retries and errors', () => {
 	it('the emulator’s real per-token rate limit is ridden out through Retry-After', async () => {
 		gc.api.seed('facebook', 400);
 		gc.api.state.rateLimit = { perWindow: 2, windowMs: 1000 };
-		const items = json(
-			await run({
-				resource: 'integration',
-				operation: 'getAll',
-				channel: 'facebook',
-				apiVersion: 'current',
-				returnAll: true,
-			}),
-		);
+		const items = json(await listIntegrations('facebook'));
 		assert.equal(items.length, 400);
 		const statuses = gc.api.requests.map((r) => r.status);
 		assert.ok(statuses.includes(429), 'was limited');
@@ -750,13 +700,7 @@ describe('genesysCloud: limits, retries and errors', () => {
 				contextId: 'c-long',
 			},
 		});
-		const result = await run({
-			resource: 'integration',
-			operation: 'getAll',
-			channel: 'facebook',
-			apiVersion: 'current',
-			returnAll: true,
-		});
+		const result = await listIntegrations('facebook');
 		assert.equal(result.error.httpCode, '429');
 		assert.match(result.error.description, /too.many.requests.retry.after/);
 		assert.equal(gc.api.requests.length, 1);
@@ -769,15 +713,7 @@ describe('genesysCloud: limits, retries and errors', () => {
 			{ status: 503, body: { message: 'unavailable', code: 'service.unavailable', status: 503 } },
 			2,
 		);
-		const items = json(
-			await run({
-				resource: 'integration',
-				operation: 'getAll',
-				channel: 'open',
-				apiVersion: 'current',
-				returnAll: true,
-			}),
-		);
+		const items = json(await listIntegrations('open'));
 		assert.equal(items.length, 2);
 		assert.equal(gc.api.requests.length, 3);
 	});
@@ -822,6 +758,20 @@ describe('genesysCloud: limits, retries and errors', () => {
 		});
 		assert.equal(second.output[0].length, 2);
 		assert.match(second.output[0][0].json.error, /not found/);
+		// The package's one error item: message, next step, HTTP code and Genesys' facts.
+		const [item] = second.output[0];
+		assert.deepEqual(Object.keys(item.json).sort(), [
+			'code',
+			'contextId',
+			'description',
+			'error',
+			'httpCode',
+			'status',
+		]);
+		assert.equal(item.json.httpCode, '404');
+		assert.equal(item.json.status, 404);
+		assert.equal(item.json.code, 'not.found');
+		assert.match(item.json.description, new RegExp(`Context ID: ${item.json.contextId}`));
 		assert.deepEqual(
 			second.output[0].map((i) => i.pairedItem),
 			[{ item: 0 }, { item: 1 }],
@@ -829,15 +779,29 @@ describe('genesysCloud: limits, retries and errors', () => {
 	});
 });
 
-describe('genesysCloud: token reuse and renewal', () => {
-	const list = () =>
-		run({
-			resource: 'integration',
-			operation: 'getAll',
-			channel: 'facebook',
-			apiVersion: 'current',
-			returnAll: true,
+describe('genesysCloud: the credential’s API URL', () => {
+	for (const customApiUrl of ['', 'ftp://api.example.com', 'not a url']) {
+		it(`"${customApiUrl}" is refused before any request, with what to enter`, async () => {
+			store = new CredentialStore({
+				genesysCloudOAuth2Api: {
+					region: 'custom',
+					customApiUrl,
+					customLoginUrl: gc.login.url,
+					clientId: GENESYS_CLOUD.clientId,
+					clientSecret: GENESYS_CLOUD.clientSecret,
+				},
+			});
+			const result = await listIntegrations('facebook');
+			assert.equal(result.error?.constructor.name, 'NodeOperationError');
+			assert.equal(result.error.message, 'The Genesys Cloud credential has no valid API URL');
+			assert.match(result.error.description, /enter the API URL/);
+			assert.equal(gc.api.requests.length + tokenRequests(), 0, 'no request');
 		});
+	}
+});
+
+describe('genesysCloud: token reuse and renewal', () => {
+	const list = () => listIntegrations('facebook');
 
 	it('one token serves many executions; an expired one is renewed once and the call retried', async () => {
 		gc.api.seed('facebook', 3);

@@ -1,8 +1,9 @@
 // The trigger's real webhook() code through n8n's interfaces (harness): the GET handshake, signed
-// POSTs, refusals, items, options and de-duplication across requests.
+// POSTs, refusals, items, options, de-duplication across requests and between Test-URL and
+// Production deliveries, and the kept app secret.
 import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { CredentialStore, loadNode, runWebhook } from '../helpers/harness.mjs';
+import { CredentialStore, hookContext, loadNode, runWebhook } from '../helpers/harness.mjs';
 import { GRAPH, SECRET_VALUES } from '../emulators/fixtures.mjs';
 import {
 	metaJson,
@@ -43,6 +44,7 @@ async function post(
 		nodeOverrides,
 		logger,
 		registrationFails,
+		mode,
 	} = {},
 ) {
 	const raw = Buffer.from(typeof body === 'string' ? body : metaJson(body));
@@ -56,6 +58,7 @@ async function post(
 		nodeOverrides: nodeOverrides ?? freshHook(),
 		logger,
 		registrationFails,
+		mode,
 	});
 }
 
@@ -308,35 +311,29 @@ describe('Messenger Trigger: de-duplication across requests', () => {
 });
 
 describe('Messenger Trigger: the app secret is read once, and re-read when it was rotated', () => {
+	// A trigger whose Facebook App credential has an id of its own: its kept secret is its own.
+	const keptSecretHook = (credentialId) => ({
+		...freshHook(),
+		credentials: { facebookAppApi: { id: credentialId, name: credentialId } },
+	});
+	// One message event (message id `mid`) signed with `secret`.
+	const signedBy = (store, nodeOverrides, mid, secret) => {
+		const event = { ...pageEvents.message, message: { ...pageEvents.message.message, mid } };
+		const raw = Buffer.from(metaJson(envelope('page', [entry(PAGE_ID, [event])])));
+		return runWebhook(node, {
+			parameters,
+			credentials: store,
+			rawBody: raw,
+			headers: signatureHeaders(raw, secret),
+			nodeOverrides,
+		});
+	};
 	it('10 deliveries cost 1 credential read; a rotated secret is accepted at once, the old one refused after', async () => {
 		const store = new CredentialStore({
 			facebookAppApi: { appId: GRAPH.appId, appSecret: 'secret-before-rotation' },
 		});
-		const nodeOverrides = {
-			...freshHook(),
-			credentials: { facebookAppApi: { id: 'rotatingCred01', name: 'rotating' } },
-		};
-		const deliver = (tag, secret) => {
-			const raw = Buffer.from(
-				metaJson(
-					envelope('page', [
-						entry(PAGE_ID, [
-							{
-								...pageEvents.message,
-								message: { ...pageEvents.message.message, mid: `m_rot_${tag}` },
-							},
-						]),
-					]),
-				),
-			);
-			return runWebhook(node, {
-				parameters,
-				credentials: store,
-				rawBody: raw,
-				headers: signatureHeaders(raw, secret),
-				nodeOverrides,
-			});
-		};
+		const nodeOverrides = keptSecretHook('rotatingCred01');
+		const deliver = (tag, secret) => signedBy(store, nodeOverrides, `m_rot_${tag}`, secret);
 		for (let i = 0; i < 10; i++)
 			assert.equal(outputItems(await deliver(i, 'secret-before-rotation')).length, 1);
 		assert.equal(store.reads, 1);
@@ -346,5 +343,84 @@ describe('Messenger Trigger: the app secret is read once, and re-read when it wa
 		const old = await deliver('old', 'secret-before-rotation');
 		assert.equal(old.res.statusCode, 401);
 		assert.equal(outputItems(old).length, 0);
+	});
+
+	it('deactivation (delete) forgets the kept secret: a secret changed in n8n applies to the next delivery', async () => {
+		const store = new CredentialStore({
+			facebookAppApi: { appId: GRAPH.appId, appSecret: 'secret-while-active' },
+		});
+		const nodeOverrides = keptSecretHook('deactivatedCred1');
+		const deliver = (tag, secret) => signedBy(store, nodeOverrides, `m_deact_${tag}`, secret);
+		assert.equal(outputItems(await deliver('before', 'secret-while-active')).length, 1);
+		store.data.facebookAppApi.appSecret = 'secret-after-deactivation';
+		// Still kept (at most 10 s): the old secret is accepted without a credential read.
+		assert.equal(outputItems(await deliver('kept', 'secret-while-active')).length, 1);
+		assert.equal(store.reads, 1);
+		const hooks = hookContext(node, { parameters, credentials: store, nodeOverrides });
+		assert.equal(await node.webhookMethods.default.delete.call(hooks), true);
+		const after = await deliver('after', 'secret-while-active');
+		assert.equal(after.res.statusCode, 401, 'the forgotten secret is no longer accepted');
+		assert.equal(outputItems(after).length, 0);
+	});
+});
+
+// The trigger's de-duplication keeps Test-URL deliveries (n8n runs them in 'manual' mode) apart
+// from production ones: a sample replayed on the Test URL emits every event each time, and what a
+// test saw never hides a production delivery (nor the other way round).
+const sample = envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.postback])]);
+
+// n8n runs a Test-URL delivery in 'manual' mode; the same trigger (one webhook id) answers both.
+const deliver = (mode, hook, body = sample) => post(body, { nodeOverrides: hook, mode });
+const emitted = (run) => outputItems(run).map((item) => item.json.eventType);
+
+describe('Messenger Trigger: Test-URL deliveries and de-duplication', () => {
+	it('the same sample sent to the Test URL again emits all its events every time', async () => {
+		const hook = freshHook();
+		for (let attempt = 1; attempt <= 3; attempt++) {
+			const run = await deliver('manual', hook);
+			assert.equal(run.res.statusCode, 200);
+			assert.deepEqual(emitted(run), ['message', 'postback'], `test delivery ${attempt}`);
+		}
+	});
+
+	it('events first tried on the Test URL are emitted by the Production URL, and production de-duplicates as before', async () => {
+		const hook = freshHook();
+		assert.deepEqual(emitted(await deliver('manual', hook)), ['message', 'postback']);
+		assert.deepEqual(
+			emitted(await deliver('webhook', hook)),
+			['message', 'postback'],
+			'not hidden by the test',
+		);
+		const redelivered = await deliver('webhook', hook);
+		assert.equal(redelivered.res.statusCode, 200);
+		assert.deepEqual(
+			redelivered.result,
+			{ noWebhookResponse: true },
+			'a production redelivery is still dropped',
+		);
+	});
+
+	it('production memory is not read by a test delivery', async () => {
+		const hook = freshHook();
+		assert.deepEqual(emitted(await deliver('webhook', hook)), ['message', 'postback']);
+		assert.deepEqual(emitted(await deliver('manual', hook)), ['message', 'postback']);
+		assert.deepEqual(
+			(await deliver('webhook', hook)).result,
+			{ noWebhookResponse: true },
+			'the test did not reset production memory either',
+		);
+	});
+
+	it('within one test delivery a repeated event is still emitted once', async () => {
+		const twice = envelope('page', [
+			entry(PAGE_ID, [pageEvents.message]),
+			entry(PAGE_ID, [pageEvents.message]),
+		]);
+		assert.deepEqual(emitted(await deliver('manual', freshHook(), twice)), ['message']);
+		const off = await post(twice, {
+			params: { ...parameters, options: { deduplicate: false } },
+			mode: 'manual',
+		});
+		assert.deepEqual(emitted(off), ['message', 'message'], 'Deduplicate off: both');
 	});
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { loadNode, hookContext, runWebhook, CredentialStore } from '../helpers/harness.mjs';
+import { loadNode, hookContext, runWebhook, graphCredentials } from '../helpers/harness.mjs';
 import { start } from '../emulators/graph/index.mjs';
 import { GRAPH, SECRET_VALUES } from '../emulators/fixtures.mjs';
 
@@ -26,25 +26,12 @@ const parametersFor = (options = {}, extra = {}) => ({
 	...extra,
 });
 
-function store({ page = true } = {}) {
-	const entries = {
-		facebookAppApi: {
-			appId: GRAPH.appId,
-			appSecret: GRAPH.appSecret,
-			graphApiBaseUrl: graph.url,
-			graphApiVersion: 'v25.0',
-		},
-	};
-	if (page)
-		entries.facebookPageApi = {
-			pageAccessToken: GRAPH.pageAccessToken,
-			pageId: GRAPH.pageId,
-			appSecret: GRAPH.appSecret,
-			graphApiBaseUrl: graph.url,
-			graphApiVersion: 'v25.0',
-		};
-	return new CredentialStore(entries);
-}
+/** The fixtures' Facebook credentials on the emulator, with the version a user would type. */
+const store = ({ page = true } = {}) =>
+	graphCredentials(graph.url, {
+		app: { graphApiVersion: 'v25.0' },
+		page: page && { graphApiVersion: 'v25.0' },
+	});
 
 function hooks(parameters, { staticData = {}, credentials = store() } = {}) {
 	const context = hookContext(node, {
@@ -314,18 +301,9 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 	});
 
 	it('Graph errors surface with code and trace id (expired app secret)', async () => {
-		const credentials = new CredentialStore({
-			facebookAppApi: {
-				appId: GRAPH.appId,
-				appSecret: 'rotated-secret',
-				graphApiBaseUrl: graph.url,
-				graphApiVersion: 'v25.0',
-			},
-			facebookPageApi: {
-				pageAccessToken: GRAPH.pageAccessToken,
-				pageId: GRAPH.pageId,
-				graphApiBaseUrl: graph.url,
-			},
+		const credentials = graphCredentials(graph.url, {
+			app: { appSecret: 'rotated-secret' },
+			page: { appSecret: '' },
 		});
 		await assert.rejects(hooks(liveParameters, { credentials }).checkExists(), (error) => {
 			assert.equal(error.constructor.name, 'NodeApiError');
@@ -334,6 +312,39 @@ describe('Messenger Trigger: Auto Subscribe', () => {
 			assert.ok(!JSON.stringify(error).includes('rotated-secret'));
 			return true;
 		});
+	});
+
+	it('an expired Page token at activation: the error gives the next step (the Graph hint), and the app step is undone', async () => {
+		graph.state.tokens.set('EAAemulatorExpiredPageToken', {
+			kind: 'page',
+			id: GRAPH.pageId,
+			expired: true,
+		});
+		const credentials = graphCredentials(graph.url, {
+			page: { pageAccessToken: 'EAAemulatorExpiredPageToken' },
+		});
+		await assert.rejects(hooks(liveParameters, { credentials }).create(), (error) => {
+			assert.equal(error.constructor.name, 'NodeApiError');
+			assert.match(error.message, /Session has expired/);
+			assert.match(error.description, /Create a new token .*update the credential/);
+			assert.match(error.description, /code 190, subcode 463/);
+			return true;
+		});
+		assert.equal(graph.state.appSubscriptions.size, 0, 'app subscription rolled back');
+	});
+
+	it('a Graph API Version typed with a trailing slash ("v25.0/") gives /v25.0/…, never /v25.0//…', async () => {
+		const credentials = graphCredentials(graph.url, {
+			app: { graphApiVersion: 'v25.0/' },
+			page: { graphApiVersion: 'v25.0/' },
+		});
+		const h = hooks(liveParameters, { credentials });
+		assert.equal(await h.create(), true);
+		assert.equal(await h.checkExists(), true);
+		assert.equal(await h.delete(), true);
+		assert.ok(graph.requests.length >= 5);
+		for (const r of graph.requests) assert.match(r.path, /^\/v25\.0\/[^/]/, r.path);
+		assert.equal(graph.state.appSubscriptions.size, 0);
 	});
 
 	it('Instagram: the app subscribes the instagram object with Instagram field names', async () => {

@@ -17,7 +17,7 @@ const NODES = [
 	{
 		name: 'FacebookMessenger',
 		display: 'Facebook Messenger',
-		table: 'handlers',
+		table: 'operations',
 		credentials: ['facebookAppApi', 'facebookPageApi'],
 	},
 	{

@@ -276,6 +276,25 @@ describe('Sunshine Conversations node: getAll', () => {
 		assert.equal(output[0].length, 5);
 		assert.equal(emulator.requests.length, 2);
 	});
+
+	it('a 503 is retried for a read, never for a create (it may have been applied)', async () => {
+		const unavailable = { status: 503, body: { errors: [] }, headers: { 'retry-after': '0' } };
+		emulator.injectFault((ctx) => ctx.method === 'GET', unavailable);
+		const listed = await run({
+			resource: 'integration',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+		});
+		assert.ifError(listed.error);
+		assert.equal(emulator.requests.filter((r) => r.method === 'GET').length, 2);
+		emulator.clearRequests();
+		emulator.injectFault((ctx) => ctx.method === 'POST', unavailable);
+		const created = await run(createInstagram());
+		assert.ok(created.error instanceof NodeApiError);
+		assert.equal(created.error.message, 'Sunshine Conversations error 503: no details');
+		assert.equal(emulator.requests.length, 1);
+	});
 });
 
 describe('Sunshine Conversations node: input checks before any request', () => {
@@ -324,6 +343,16 @@ describe('Sunshine Conversations node: input checks before any request', () => {
 		assert.match(error.message, /https:\/\/acme\.zendesk\.com\/sc/);
 	});
 
+	it('an empty App ID is caught before any request', async () => {
+		const { error } = await runExecute(node, {
+			parameters: { resource: 'integration', operation: 'get', integrationId: 'a'.repeat(24) },
+			credentials: credentials({ appId: ' ' }),
+		});
+		assert.ok(error instanceof NodeOperationError);
+		assert.equal(error.message, 'The App ID of the Sunshine Conversations credential is empty');
+		assert.equal(emulator.requests.length, 0);
+	});
+
 	it('continueOnFail keeps going with an error item per failing input', async () => {
 		const { output, error } = await runExecute(node, {
 			parameters: { resource: 'integration', operation: 'get', integrationId: 'f'.repeat(24) },
@@ -336,7 +365,14 @@ describe('Sunshine Conversations node: input checks before any request', () => {
 			output[0].map((i) => i.pairedItem.item),
 			[0, 1],
 		);
-		assert.match(output[0][0].json.error, /Integration not found/);
+		// The package's one Continue On Fail item: message, next step, HTTP code, Sunshine's errors.
+		for (const item of output[0])
+			assert.deepEqual(item.json, {
+				error: 'Sunshine Conversations error 404: Integration not found (integration_not_found)',
+				description: 'Check the ID and that it belongs to the app of the credential.',
+				httpCode: '404',
+				errors: [{ code: 'integration_not_found', title: 'Integration not found' }],
+			});
 	});
 });
 

@@ -1,30 +1,13 @@
-// Pure functions of the Airy Core node: input checks, base URL, token redaction, error texts.
+// Pure functions of the Airy Core node: input checks, the connect body, token redaction, error
+// texts and retry decisions.
 import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const v = require('../../dist/nodes/Airy/validation.js');
+const b = require('../../dist/nodes/Airy/bodies.js');
 const e = require('../../dist/nodes/Airy/errors.js');
-
-describe('airyBaseUrl', () => {
-	it('keeps http(s) URLs without trailing slashes', () => {
-		assert.equal(v.airyBaseUrl('https://airy.example.com/'), 'https://airy.example.com');
-		assert.equal(v.airyBaseUrl(' http://127.0.0.1:8080// '), 'http://127.0.0.1:8080');
-		assert.equal(v.airyBaseUrl('https://example.com/airy'), 'https://example.com/airy');
-	});
-	it('refuses what is not an http(s) URL or carries a query or user', () => {
-		for (const bad of [
-			'',
-			'airy.example.com',
-			'ftp://x',
-			'https://x/?a=1',
-			'https://u:p@x',
-			undefined,
-		])
-			assert.equal(v.airyBaseUrl(bad), undefined, String(bad));
-	});
-});
 
 describe('checks', () => {
 	it('numeric ids', () => {
@@ -45,6 +28,17 @@ describe('checks', () => {
 		assert.equal(v.checkImageUrl(''), undefined);
 		assert.equal(v.checkImageUrl('https://x/y.png'), undefined);
 		assert.match(v.checkImageUrl('javascript:alert(1)'), /not an http/);
+	});
+});
+
+describe('connectBody', () => {
+	it('is snake_case, with name, image_url and account_id only when given', () => {
+		const input = { pageId: '1', pageToken: 't', name: '', imageUrl: '' };
+		assert.deepEqual(b.connectBody(input), { page_id: '1', page_token: 't' });
+		assert.deepEqual(
+			b.connectBody({ ...input, name: 'n', imageUrl: 'https://x/y.png', accountId: '2' }),
+			{ page_id: '1', page_token: 't', name: 'n', image_url: 'https://x/y.png', account_id: '2' },
+		);
 	});
 });
 
@@ -73,7 +67,7 @@ describe('redactChannel', () => {
 	});
 });
 
-describe('airyErrorDetails', () => {
+describe('airyError', () => {
 	const f = (status, data, networkCode) => ({
 		status,
 		data,
@@ -82,39 +76,39 @@ describe('airyErrorDetails', () => {
 		message: '',
 	});
 	it("500 with a message is Graph's error passed through", () => {
-		const d = e.airyErrorDetails(
-			f(500, { message: '(#190) bad token' }),
-			'channels.facebook.explore',
-		);
+		const d = e.airyError(f(500, { message: '(#190) bad token' }), 'channels.facebook.explore');
 		assert.equal(d.message, 'Facebook rejected the request made by Airy Core: (#190) bad token');
-		assert.equal(d.httpCode, '500');
+		assert.deepEqual(d.facts, {
+			action: 'channels.facebook.explore',
+			vendorMessage: '(#190) bad token',
+		});
 	});
 	it('404 on disconnect is an unknown channel, unless Spring says the route is missing', () => {
 		assert.equal(
-			e.airyErrorDetails(f(404, ''), 'channels.facebook.disconnect').message,
+			e.airyError(f(404, ''), 'channels.facebook.disconnect').message,
 			'Airy Core has no channel with this ID',
 		);
 		assert.match(
-			e.airyErrorDetails(f(404, { path: '/x' }), 'channels.facebook.disconnect').message,
+			e.airyError(f(404, { path: '/x' }), 'channels.facebook.disconnect').message,
 			/does not offer/,
 		);
-		assert.match(
-			e.airyErrorDetails(f(404, ''), 'channels.facebook.explore').message,
-			/does not offer/,
-		);
+		assert.match(e.airyError(f(404, ''), 'channels.facebook.explore').message, /does not offer/);
 	});
 	it('401/403, 400, 503, others and network failures', () => {
-		assert.equal(e.airyErrorDetails(f(403), 'a').message, 'Airy Core refused the credential');
-		assert.equal(e.airyErrorDetails(f(401), 'a').message, 'Airy Core refused the credential');
-		assert.match(e.airyErrorDetails(f(400), 'a').message, /rejected the request/);
-		assert.match(e.airyErrorDetails(f(503), 'a').message, /unavailable \(HTTP 503\)/);
-		assert.match(
-			e.airyErrorDetails(f(418, { message: 'teapot' }), 'a').message,
-			/HTTP 418: teapot/,
-		);
-		const network = e.airyErrorDetails(f(undefined, undefined, 'ECONNREFUSED'), 'a');
+		assert.equal(e.airyError(f(403), 'a').message, 'Airy Core refused the credential');
+		assert.equal(e.airyError(f(401), 'a').message, 'Airy Core refused the credential');
+		assert.match(e.airyError(f(400), 'a').message, /rejected the request/);
+		assert.match(e.airyError(f(503), 'a').message, /unavailable \(HTTP 503\)/);
+		assert.match(e.airyError(f(418, { message: 'teapot' }), 'a').message, /HTTP 418: teapot/);
+		const network = e.airyError(f(undefined, undefined, 'ECONNREFUSED'), 'a');
 		assert.equal(network.message, 'Could not reach Airy Core');
 		assert.match(network.description, /ECONNREFUSED/);
+		assert.deepEqual(network.facts, { action: 'a' });
+		for (const status of [502, 504])
+			assert.match(
+				e.airyError(f(status), 'a').message,
+				new RegExp(`unavailable \\(HTTP ${status}\\)`),
+			);
 	});
 	it('retries only what is safe to repeat', () => {
 		assert.equal(e.isRetryableAiryFailure(f(503), 'channels.facebook.explore'), true);
@@ -136,5 +130,25 @@ describe('airyErrorDetails', () => {
 			),
 			false,
 		);
+		for (const code of ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE'])
+			assert.equal(e.isRetryableAiryFailure(f(undefined, undefined, code), 'x.disconnect'), true);
+		assert.equal(
+			e.isRetryableAiryFailure(f(undefined, undefined, 'ECONNRESET'), 'channels.facebook.connect'),
+			false,
+		);
+		for (const status of [502, 504])
+			assert.equal(e.isRetryableAiryFailure(f(status), 'channels.facebook.explore'), true);
+	});
+	it('the retry policy: two retries, after Retry-After when Airy sends one', () => {
+		const policy = e.airyRetryPolicy('channels.facebook.explore');
+		assert.deepEqual([policy.retries, policy.baseDelayMs, policy.maxDelayMs], [2, 500, 5000]);
+		assert.deepEqual(policy.decide({ ...f(503), headers: { 'retry-after': '1' } }, 0), {
+			retry: true,
+			delayMs: 1000,
+		});
+		assert.deepEqual(policy.decide(f(503), 0), { retry: true, delayMs: undefined });
+		assert.deepEqual(e.airyRetryPolicy('channels.facebook.connect').decide(f(503), 0), {
+			retry: false,
+		});
 	});
 });

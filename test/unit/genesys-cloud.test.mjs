@@ -10,7 +10,7 @@ const { resolveRoute, supportedPairs } = require(`${dist}nodes/GenesysCloud/chan
 const { buildCreateBody, buildUpdateBody, redactSecrets, UPDATE_FIELDS } = require(
 	`${dist}nodes/GenesysCloud/bodies.js`,
 );
-const { describeGenesysError, missingPermissionOf } = require(
+const { describeGenesysError, genesysRetry, MAX_RETRY_AFTER_MS, missingPermissionOf } = require(
 	`${dist}nodes/GenesysCloud/errors.js`,
 );
 const { pollDelay } = require(`${dist}nodes/GenesysCloud/actions/integration/create.operation.js`);
@@ -242,54 +242,249 @@ describe('genesys errors', () => {
 		contextId: 'ctx-9',
 		messageParams: { permissions: '[messaging:integration:add]' },
 	};
+	/** A wire failure as the transport core hands it to the translator. */
+	const failure = (status, data, headers = {}, extra = {}) => ({
+		status,
+		data,
+		headers,
+		message: 'Request failed',
+		...extra,
+	});
+
 	it('names the missing permission', () => {
 		assert.equal(missingPermissionOf(body), 'messaging:integration:add');
 		assert.equal(
 			missingPermissionOf({ message: 'You are missing the following permission(s): a:b:c' }),
 			'a:b:c',
 		);
-		const info = describeGenesysError(403, body, { operation: 'create a facebook integration' });
+		const info = describeGenesysError(failure(403, body), {
+			operation: 'create a facebook integration',
+		});
 		assert.equal(
 			info.message,
 			'Genesys Cloud: the OAuth client is missing the permission messaging:integration:add needed to create a facebook integration',
 		);
-		assert.equal(info.contextId, 'ctx-9');
+		assert.deepEqual(info.facts, {
+			code: 'missing.permissions',
+			status: 403,
+			contextId: 'ctx-9',
+			permission: 'messaging:integration:add',
+		});
 		assert.match(info.description, /Context ID: ctx-9/);
-		assert.equal(info.code, 'missing.permissions');
 	});
 
 	it('falls back to the operation’s permission, header contextId, OAuth errors and plain text', () => {
 		const info = describeGenesysError(
-			403,
-			{ code: 'missing.permissions', message: 'denied' },
-			{ operation: 'x', permission: 'p:q:r', contextIdHeader: 'h-1' },
+			failure(
+				403,
+				{ code: 'missing.permissions', message: 'denied' },
+				{ 'inin-correlation-id': 'h-1' },
+			),
+			{ operation: 'x', permission: 'p:q:r' },
 		);
-		assert.equal(info.permission, 'p:q:r');
-		assert.equal(info.contextId, 'h-1');
+		assert.equal(info.facts.permission, 'p:q:r');
+		assert.equal(info.facts.contextId, 'h-1');
 		assert.equal(
 			describeGenesysError(
-				401,
-				{ error: 'invalid_client', error_description: 'authentication failed' },
+				failure(401, { error: 'invalid_client', error_description: 'authentication failed' }),
 				{ operation: 'x' },
 			).message,
 			'Genesys Cloud: authentication failed',
 		);
 		assert.equal(
-			describeGenesysError(502, 'Bad Gateway', { operation: 'x' }).message,
+			describeGenesysError(failure(502, 'Bad Gateway'), { operation: 'x' }).message,
 			'Genesys Cloud: Bad Gateway',
 		);
 		assert.equal(
-			describeGenesysError(500, undefined, { operation: 'x' }).message,
+			describeGenesysError(failure(500, undefined), { operation: 'x' }).message,
 			'Genesys Cloud: HTTP 500',
 		);
 		assert.match(
-			describeGenesysError(
-				400,
-				{ message: 'm', details: [{ fieldName: 'pageId' }] },
-				{ operation: 'x' },
-			).description,
+			describeGenesysError(failure(400, { message: 'm', details: [{ fieldName: 'pageId' }] }), {
+				operation: 'x',
+			}).description,
 			/Fields: pageId/,
 		);
+	});
+
+	it('without an HTTP answer the network error leads the description; no facts are invented', () => {
+		const info = describeGenesysError(
+			failure(undefined, undefined, {}, { networkCode: 'ECONNRESET', message: 'socket hang up' }),
+			{ operation: 'x' },
+		);
+		assert.equal(info.message, 'Genesys Cloud: HTTP error');
+		assert.equal(info.description, 'socket hang up.');
+		assert.deepEqual(info.facts, {});
+	});
+});
+
+describe('genesys retry policy (per call)', () => {
+	const rateLimited = (retryAfter) => ({
+		status: 429,
+		headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter },
+		message: '',
+	});
+	const unavailable = { status: 503, headers: {}, message: '' };
+	const reset = { headers: {}, networkCode: 'ECONNRESET', message: 'socket hang up' };
+	const decisions = (policy, failure, times) =>
+		Array.from({ length: times }, (_, attempt) => policy.decide(failure, attempt));
+
+	it('429: waits Retry-After (3 s without one), at most 4 times, any method', () => {
+		const policy = genesysRetry('POST');
+		assert.equal(policy.retries, 7);
+		assert.equal(policy.maxDelayMs, MAX_RETRY_AFTER_MS);
+		assert.deepEqual(decisions(policy, rateLimited('2'), 5), [
+			{ retry: true, delayMs: 2000 },
+			{ retry: true, delayMs: 2000 },
+			{ retry: true, delayMs: 2000 },
+			{ retry: true, delayMs: 2000 },
+			{ retry: false },
+		]);
+		assert.deepEqual(genesysRetry('GET').decide(rateLimited(undefined), 0), {
+			retry: true,
+			delayMs: 3000,
+		});
+	});
+
+	it('429 with a Retry-After beyond 60 s: fails at once', () => {
+		assert.deepEqual(genesysRetry('GET').decide(rateLimited('61'), 0), { retry: false });
+		assert.deepEqual(genesysRetry('GET').decide(rateLimited('60'), 0), {
+			retry: true,
+			delayMs: 60_000,
+		});
+	});
+
+	it('5xx and network failures: GET only, at most 3 times, with backoff; counted apart from 429s', () => {
+		const get = genesysRetry('GET');
+		assert.deepEqual(
+			decisions(get, rateLimited('0'), 4).map((d) => d.retry),
+			[true, true, true, true],
+		);
+		assert.deepEqual(
+			[...decisions(get, unavailable, 2), ...decisions(get, reset, 2)],
+			[{ retry: true }, { retry: true }, { retry: true }, { retry: false }],
+		);
+		for (const method of ['POST', 'PATCH', 'PUT', 'DELETE'])
+			assert.deepEqual(genesysRetry(method).decide(unavailable, 0), { retry: false });
+		assert.deepEqual(genesysRetry('GET').decide({ status: 400, headers: {}, message: '' }, 0), {
+			retry: false,
+		});
+	});
+
+	it('each call counts anew', () => {
+		const first = genesysRetry('GET');
+		decisions(first, unavailable, 3);
+		assert.deepEqual(first.decide(unavailable, 3), { retry: false });
+		assert.deepEqual(genesysRetry('GET').decide(unavailable, 0), { retry: true });
+	});
+});
+
+/**
+ * The create and update properties of the Genesys Cloud node as released before the channel
+ * table generated them (names and option values are stored in users' workflows): one property
+ * a line, a collection's options indented below it, in the order the editor shows them.
+ */
+const RELEASED_CREATE_AND_UPDATE = String.raw`
+{"displayName":"Name","name":"name","type":"string","default":"","required":true,"placeholder":"e.g. Support Page","description":"Name of the integration in Genesys Cloud (also used to find it again if a create is interrupted)","displayOptions":{"show":{"resource":["integration"],"operation":["create"]}}}
+{"displayName":"Authenticate With","name":"accessTokenType","type":"options","default":"pageAccessToken","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["facebook","instagram"]}},"options":[{"name":"Page Access Token","value":"pageAccessToken","description":"A long-lived Page token"},{"name":"User Access Token and Page ID","value":"userAccessToken","description":"A short-lived user token of a Page admin"}]}
+{"displayName":"Facebook Secrets From","name":"facebookSecretsFrom","type":"options","noDataExpression":true,"default":"parameters","options":[{"name":"Facebook Credentials","value":"credential","description":"Page token from the Facebook Page credential (with \"User Access Token and Page ID\": the user token of the Facebook App credential); App ID and App Secret from the Facebook App credential"},{"name":"Parameters (Typed or Mapped)","value":"parameters","description":"Enter the tokens, App ID and App Secret below, ideally as expressions mapped from the previous node"}],"displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["facebook","instagram"],"@version":[1]}}}
+{"displayName":"Facebook Secrets From","name":"facebookSecretsFrom","type":"options","noDataExpression":true,"default":"credential","options":[{"name":"Facebook Credentials","value":"credential","description":"Page token from the Facebook Page credential (with \"User Access Token and Page ID\": the user token of the Facebook App credential); App ID and App Secret from the Facebook App credential"},{"name":"Parameters (Typed or Mapped)","value":"parameters","description":"Enter the tokens, App ID and App Secret below, ideally as expressions mapped from the previous node"}],"displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["facebook","instagram"],"@version":[{"_cnd":{"gte":1.1}}]}}}
+{"displayName":"A secret typed here is stored in the workflow unencrypted. Prefer an expression that maps it from the previous node (e.g. Facebook Messenger → Token → Get Page Tokens), or choose Facebook Credentials above.","name":"facebookSecretsNotice","type":"notice","default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["facebook","instagram"],"facebookSecretsFrom":["parameters"]}}}
+{"displayName":"Page Access Token","name":"pageAccessToken","type":"string","typeOptions":{"password":true},"default":"","description":"Best mapped from the previous node with an expression, e.g. pageAccessToken from Facebook Messenger → Token → Get Page Tokens","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["facebook","instagram"],"accessTokenType":["pageAccessToken"],"facebookSecretsFrom":["parameters"]}}}
+{"displayName":"User Access Token","name":"userAccessToken","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["facebook","instagram"],"accessTokenType":["userAccessToken"],"facebookSecretsFrom":["parameters"]}}}
+{"displayName":"Page ID","name":"pageId","type":"string","default":"","description":"Numeric ID of the Facebook Page (required with a user token)","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["facebook","instagram"]}}}
+{"displayName":"App ID","name":"appId","type":"string","default":"","description":"Your own Facebook app; leave empty to use the Genesys Cloud app (required on the legacy API)","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["facebook","instagram"],"facebookSecretsFrom":["parameters"]}}}
+{"displayName":"App Secret","name":"appSecret","type":"string","typeOptions":{"password":true},"default":"","description":"Secret of the app above (required when App ID is set)","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["facebook","instagram"],"facebookSecretsFrom":["parameters"]}}}
+{"displayName":"Outbound Webhook URL","name":"outboundNotificationWebhookUrl","type":"string","default":"","placeholder":"https://example.com/genesys/outbound","description":"Where Genesys Cloud posts agent messages (https)","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["open"]}}}
+{"displayName":"Outbound Webhook Signature Secret","name":"outboundNotificationWebhookSignatureSecretToken","type":"string","typeOptions":{"password":true},"default":"","description":"Secret Genesys Cloud signs outbound webhooks with (X-Hub-Signature-256)","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["open"]}}}
+{"displayName":"Webhook Headers","name":"webhookHeaders","type":"fixedCollection","typeOptions":{"multipleValues":true},"default":{},"placeholder":"Add Header","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["open"]}},"options":[{"displayName":"Header","name":"header","values":[{"displayName":"Name","name":"name","type":"string","default":""},{"displayName":"Value","name":"value","type":"string","default":""}]}]}
+{"displayName":"Signup Code","name":"signupCode","type":"string","typeOptions":{"password":true},"default":"","description":"The authorization code X returned to the redirect URI","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["current"]}}}
+{"displayName":"X App Client ID","name":"appId","type":"string","default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["current"]}}}
+{"displayName":"Code Challenge","name":"codeChallenge","type":"string","default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["current"]}}}
+{"displayName":"Redirect URI","name":"redirectUri","type":"string","default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["current"]}}}
+{"displayName":"Consumer Key","name":"consumerKey","type":"string","default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["legacy"]}}}
+{"displayName":"Consumer Secret","name":"consumerSecret","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["legacy"]}}}
+{"displayName":"Access Token Key","name":"accessTokenKey","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["legacy"]}}}
+{"displayName":"Access Token Secret","name":"accessTokenSecret","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["legacy"]}}}
+{"displayName":"Tier","name":"tier","type":"options","default":"premium","options":[{"name":"Enterprise","value":"enterprise"},{"name":"Premium","value":"premium"}],"displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["legacy"]}}}
+{"displayName":"Environment Name","name":"envName","type":"string","default":"","placeholder":"e.g. env-beta","description":"The Account Activity environment (required for the premium tier)","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["legacy"]}}}
+{"displayName":"Embedded Signup Access Token","name":"embeddedSignupAccessToken","type":"string","typeOptions":{"password":true},"default":"","description":"The token Meta's WhatsApp embedded signup returned","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["whatsapp"]}}}
+{"displayName":"Channel ID","name":"channelId","type":"string","default":"","description":"The LINE Messaging API channel ID","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["line"]}}}
+{"displayName":"Channel Secret","name":"channelSecret","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["line"]}}}
+{"displayName":"Switcher Secret","name":"switcherSecret","type":"string","typeOptions":{"password":true},"default":"","description":"Needed for switcher-enabled LINE accounts","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["line"]}}}
+{"displayName":"Service Code","name":"serviceCode","type":"string","default":"","description":"LINE Enterprise accounts only","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["line"]}}}
+{"displayName":"Wait for Completion","name":"waitForCompletion","type":"boolean","default":true,"description":"Whether to poll until Genesys Cloud finishes the creation (createStatus Completed or Error)","displayOptions":{"show":{"resource":["integration"],"operation":["create"]}}}
+{"displayName":"Options","name":"options","type":"collection","placeholder":"Add Option","default":{},"displayOptions":{"show":{"resource":["integration"],"operation":["create"]}}}
+  {"displayName":"Messaging Setting ID","name":"messagingSettingId","type":"string","default":"","description":"ID of a messaging setting (Admin → Message → Platform Configs) to apply; current API only"}
+  {"displayName":"Supported Content ID","name":"supportedContentId","type":"string","default":"","description":"ID of a supported content profile (allowed media types); current API only"}
+  {"displayName":"Timeout (Seconds)","name":"timeout","type":"number","typeOptions":{"minValue":1,"maxValue":3600},"default":120,"description":"How long to wait for the creation to finish before failing"}
+{"displayName":"Integration","name":"integrationId","type":"resourceLocator","default":{"mode":"list","value":""},"required":true,"description":"The messaging integration on the chosen channel and API version","modes":[{"displayName":"From List","name":"list","type":"list","typeOptions":{"searchListMethod":"searchIntegrations","searchable":true}},{"displayName":"By ID","name":"id","type":"string","placeholder":"e.g. 6b0a5c1e-2b4f-4d8e-9a3c-1f2e3d4c5b6a","validation":[{"type":"regex","properties":{"regex":"^[0-9A-Za-z-]{8,64}$","errorMessage":"Not a Genesys Cloud integration ID"}}]}],"displayOptions":{"show":{"resource":["integration"],"operation":["update"]}}}
+{"displayName":"Facebook Secrets From","name":"facebookSecretsFrom","type":"options","noDataExpression":true,"default":"parameters","options":[{"name":"Facebook Credentials","value":"credential","description":"Send the Page token of the Facebook Page credential (renews the integration's token), with the Update Fields"},{"name":"Parameters (Typed or Mapped)","value":"parameters","description":"Send a token only when Page Access Token or User Access Token is added to Update Fields, typed or mapped from the previous node"}],"displayOptions":{"show":{"resource":["integration"],"operation":["update"],"channel":["facebook","instagram"],"@version":[1]}}}
+{"displayName":"Facebook Secrets From","name":"facebookSecretsFrom","type":"options","noDataExpression":true,"default":"credential","options":[{"name":"Facebook Credentials","value":"credential","description":"Send the Page token of the Facebook Page credential (renews the integration's token), with the Update Fields"},{"name":"Parameters (Typed or Mapped)","value":"parameters","description":"Send a token only when Page Access Token or User Access Token is added to Update Fields, typed or mapped from the previous node"}],"displayOptions":{"show":{"resource":["integration"],"operation":["update"],"channel":["facebook","instagram"],"@version":[{"_cnd":{"gte":1.1}}]}}}
+{"displayName":"A secret typed here is stored in the workflow unencrypted. Prefer an expression that maps it from the previous node (e.g. Facebook Messenger → Token → Get Page Tokens), or choose Facebook Credentials above.","name":"facebookSecretsNotice","type":"notice","default":"","displayOptions":{"show":{"resource":["integration"],"operation":["update"],"channel":["facebook","instagram"],"facebookSecretsFrom":["parameters"]}}}
+{"displayName":"Update Fields","name":"updateFields","type":"collection","placeholder":"Add Field","default":{},"displayOptions":{"show":{"resource":["integration"],"operation":["update"]}}}
+  {"displayName":"Channel ID","name":"channelId","type":"string","default":"","displayOptions":{"show":{"/channel":["line"]}},"description":"Only while the integration is inactive"}
+  {"displayName":"Channel Secret","name":"channelSecret","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["line"]}},"description":"Only while the integration is inactive"}
+  {"displayName":"Code Challenge","name":"codeChallenge","type":"string","default":"","displayOptions":{"show":{"/channel":["twitter"]}}}
+  {"displayName":"Messaging Setting ID","name":"messagingSettingId","type":"string","default":"","description":"ID of a messaging setting (Admin → Message → Platform Configs) to apply; current API only","displayOptions":{"show":{"/channel":["facebook","instagram","open","twitter","whatsapp"]}}}
+  {"displayName":"Supported Content ID","name":"supportedContentId","type":"string","default":"","description":"ID of a supported content profile (allowed media types); current API only","displayOptions":{"show":{"/channel":["facebook","instagram","open","twitter","whatsapp"]}}}
+  {"displayName":"Name","name":"name","type":"string","default":""}
+  {"displayName":"Outbound Webhook Signature Secret","name":"outboundNotificationWebhookSignatureSecretToken","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["open"]}}}
+  {"displayName":"Outbound Webhook URL","name":"outboundNotificationWebhookUrl","type":"string","default":"","displayOptions":{"show":{"/channel":["open"]}}}
+  {"displayName":"Page Access Token","name":"pageAccessToken","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["facebook","instagram"],"/facebookSecretsFrom":["parameters"]}},"description":"Best mapped from the previous node with an expression, e.g. pageAccessToken from Facebook Messenger → Token → Get Page Tokens"}
+  {"displayName":"Redirect URI","name":"redirectUri","type":"string","default":"","displayOptions":{"show":{"/channel":["twitter"]}}}
+  {"displayName":"Service Code","name":"serviceCode","type":"string","default":"","displayOptions":{"show":{"/channel":["line"]}}}
+  {"displayName":"Signup Code","name":"signupCode","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["twitter"]}}}
+  {"displayName":"Switcher Secret","name":"switcherSecret","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["line"]}}}
+  {"displayName":"User Access Token","name":"userAccessToken","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["facebook","instagram"],"/facebookSecretsFrom":["parameters"]}}}
+  {"displayName":"Webhook Headers","name":"webhookHeaders","type":"fixedCollection","typeOptions":{"multipleValues":true},"default":{},"displayOptions":{"show":{"/channel":["open"]}},"options":[{"displayName":"Header","name":"header","values":[{"displayName":"Name","name":"name","type":"string","default":""},{"displayName":"Value","name":"value","type":"string","default":""}]}]}
+`;
+
+/** The snapshot as properties: each indented line joins the collection above it. */
+function releasedProperties() {
+	const properties = [];
+	for (const line of RELEASED_CREATE_AND_UPDATE.split('\n').filter(Boolean)) {
+		if (line.startsWith('  ')) properties.at(-1).options.push(JSON.parse(line));
+		else
+			properties.push({
+				...JSON.parse(line),
+				...(line.includes('"type":"collection"') ? { options: [] } : {}),
+			});
+	}
+	return properties;
+}
+
+/** The `show` keys of every displayOptions, in order: n8n stops at the first expression. */
+const showKeys = (properties) =>
+	properties.flatMap((p) => [
+		`${p.name}: ${Object.keys(p.displayOptions?.show ?? {}).join(',')}`,
+		...showKeys(p.type === 'collection' ? p.options : []),
+	]);
+
+describe('genesys create and update properties, generated from the channel table', () => {
+	const { GenesysCloud } = require(`${dist}nodes/GenesysCloud/GenesysCloud.node.js`);
+	const generated = JSON.parse(JSON.stringify(new GenesysCloud().description.properties)).filter(
+		(p) => ['create', 'update'].some((o) => p.displayOptions?.show?.operation?.includes(o)),
+	);
+	const released = releasedProperties();
+
+	it('are the released ones: names, types, options, defaults, displayOptions, texts, order', () => {
+		assert.deepEqual(
+			generated.map((p) => p.name),
+			released.map((p) => p.name),
+		);
+		for (const [index, property] of released.entries()) {
+			const now = generated[index];
+			if (property.type === 'collection') {
+				assert.deepEqual(
+					now.options.map((o) => o.name),
+					property.options.map((o) => o.name),
+					`${property.name}: its options and their order`,
+				);
+			}
+			assert.deepEqual(now, property, `${property.name} as released`);
+		}
+		assert.deepEqual(showKeys(generated), showKeys(released));
 	});
 });
 

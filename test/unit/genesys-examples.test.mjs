@@ -3,7 +3,7 @@
 import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadNode } from '../helpers/harness.mjs';
+import { exampleProblems } from '../helpers/harness.mjs';
 
 const workflow = JSON.parse(
 	readFileSync(
@@ -11,25 +11,6 @@ const workflow = JSON.parse(
 		'utf8',
 	),
 );
-
-function checkNode(node, description) {
-	for (const [name, value] of Object.entries(node.parameters)) {
-		const visible = description.properties.filter(
-			(p) =>
-				p.name === name &&
-				Object.entries(p.displayOptions?.show ?? {}).every(
-					([key, values]) => !(key in node.parameters) || values.includes(node.parameters[key]),
-				),
-		);
-		assert.ok(visible.length, `${node.name}: ${name} is not a parameter of this operation`);
-		if (visible[0].type === 'options' && typeof value === 'string' && !value.startsWith('=')) {
-			assert.ok(
-				visible[0].options.some((o) => o.value === value),
-				`${node.name}: ${name}=${value}`,
-			);
-		}
-	}
-}
 
 describe('examples/facebook-pages-to-genesys-cloud.json', () => {
 	it('chains explore → tokens → filter → create, every connection between existing nodes', () => {
@@ -64,16 +45,22 @@ describe('examples/facebook-pages-to-genesys-cloud.json', () => {
 		assert.ok(!/EAA[A-Za-z0-9]{10,}/.test(JSON.stringify(workflow)), 'no token in the example');
 	});
 
-	it('uses only declared parameters', () => {
-		const genesys = loadNode('GenesysCloud').description;
-		for (const node of workflow.nodes.filter(
-			(n) => n.type === 'n8n-nodes-messenger-bridge.genesysCloud',
-		))
-			checkNode(node, genesys);
-		const messenger = loadNode('FacebookMessenger').description;
-		for (const node of workflow.nodes.filter(
-			(n) => n.type === 'n8n-nodes-messenger-bridge.facebookMessenger',
-		))
-			checkNode(node, messenger);
+	it('uses only declared parameters, as n8n runs them', () =>
+		assert.deepEqual(exampleProblems(workflow), []));
+
+	it("the check runs a node without Operation with its resource's default operation", () => {
+		const create = workflow.nodes.find((n) => n.parameters.operation === 'create');
+		const { operation, ...omitted } = create.parameters;
+		assert.equal(operation, 'create');
+		const problems = exampleProblems({
+			nodes: [{ ...create, parameters: omitted }],
+			connections: {},
+		});
+		assert.ok(
+			problems.some((p) =>
+				/is not a parameter of integration\/(?!create)\w+ \(n8n drops it\)/.test(p),
+			),
+			problems.join('\n'),
+		);
 	});
 });

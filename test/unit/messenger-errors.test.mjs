@@ -1,4 +1,4 @@
-// Pure parts of the Messenger transport: Graph error bodies → code, subcode, fbtrace_id, hint,
+// Pure parts of the Graph transport: Graph error bodies → code, subcode, fbtrace_id, hint,
 // retry decision (never repeating a send Meta may have accepted), Meta's BUC header, and the
 // multipart body the emulator (like Graph) can parse.
 import { describe, it } from '@jest/globals';
@@ -12,8 +12,8 @@ const {
 	regainMsFrom,
 	hintFor,
 	RATE_LIMIT_CODES,
-} = require('../../dist/nodes/FacebookMessenger/graphErrors.js');
-const { shouldRetry } = require('../../dist/nodes/FacebookMessenger/transport.js');
+	shouldRetry,
+} = require('../../dist/nodes/shared/graphErrors.js');
 const { buildMultipart } = require('../../dist/nodes/FacebookMessenger/multipart.js');
 
 const failure = (status, error, headers = {}) => ({
@@ -127,6 +127,11 @@ describe('regainMsFrom', () => {
 			0,
 		);
 		assert.equal(regainMsFrom({}), undefined);
+		// Only X-App-Usage: its estimate counts (the fallback).
+		assert.equal(
+			regainMsFrom({ 'x-app-usage': JSON.stringify({ estimated_time_to_regain_access: 3 }) }),
+			3 * 60_000,
+		);
 		assert.equal(regainMsFrom({ 'x-business-use-case-usage': 'not json' }), undefined);
 	});
 });

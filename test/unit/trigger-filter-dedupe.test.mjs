@@ -24,7 +24,10 @@ const {
 	dropSeen,
 } = require('../../dist/nodes/MessengerTrigger/webhook/dedupe.js');
 const { handleDelivery } = require('../../dist/nodes/MessengerTrigger/webhook/handle.js');
-const { appFields, pageFields } = require('../../dist/nodes/MessengerTrigger/fields.js');
+const {
+	appFields,
+	pageFields,
+} = require('../../dist/nodes/MessengerTrigger/subscriptionFields.js');
 
 const items = Object.values(pageEvents).map((e) => normalize(e, { id: PAGE_ID }, 'page', false));
 const types = (list) => list.map((i) => i.eventType);

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { OperationHelp, OperationTable } from '../../shared/operations';
-import { asIs, runPerItem, type ItemOperation } from '../../shared/perItem';
+import type { OperationHelp } from '../../shared/operations';
+import { runOperations, type Operation, type OperationMap } from '../../shared/router';
+import type { NodeMap } from './node.type';
 import * as facebook from './facebook';
 import * as instagram from './instagram';
 
 /** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
-export const operations: OperationTable<ItemOperation> = {
+export const operations: OperationMap<NodeMap, Operation> = {
 	facebook: {
 		connect: facebook.connect.execute,
 		disconnect: facebook.disconnect.execute,
@@ -19,7 +20,7 @@ export const operations: OperationTable<ItemOperation> = {
 
 const help: OperationHelp = { node: 'Airy Core', credential: 'Airy Core API' };
 
-/** Runs the chosen operation once per input item (see runPerItem). */
+/** Runs the chosen operation once per input item (see runOperations). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await (runPerItem<ItemOperation>).call(this, operations, help, asIs);
+	return await (runOperations<undefined>).call(this, operations, help);
 }

@@ -7,50 +7,56 @@ import type {
 } from 'n8n-workflow';
 
 import { type KeyedResult, runKeyed } from '../../shared/keyedQueue';
+import { type OperationHelp, lookupOperation, resourceAndOperation } from '../../shared/operations';
 import {
-	type OperationHelp,
-	type OperationTable,
-	lookupOperation,
-	resourceAndOperation,
-} from '../../shared/operations';
-import { errorJson, nodeError } from './common';
+	type Operation,
+	type OperationMap,
+	asNodeError,
+	errorItem,
+	paired,
+	runOperations,
+} from '../../shared/router';
 import * as attachment from './attachment';
 import * as message from './message';
+import { deliver, type PreparedSend } from './message/common';
+import type { NodeMap } from './node.type';
 import * as page from './page';
 import * as token from './token';
 import * as user from './user';
-import type { PreparedSend } from './message/shared';
-import { deliver } from './message/shared';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
+/** A message operation: validates one item into a Send API request; `sendMessages` sends them. */
 type Prepare = (this: IExecuteFunctions, itemIndex: number) => Promise<PreparedSend>;
 
-const operations: OperationTable<Operation> = {
+type Handlers = OperationMap<Omit<NodeMap, 'message'>, Operation> &
+	OperationMap<Pick<NodeMap, 'message'>, Prepare>;
+
+/** Every resource and operation of the node (test/nodes/operations.test.mjs checks both ways). */
+export const operations: Handlers = {
+	attachment: { upload: attachment.upload.execute },
+	message: {
+		sendAction: message.sendAction.prepare,
+		sendAttachment: message.sendAttachment.prepare,
+		sendTemplate: message.sendTemplate.prepare,
+		sendText: message.sendText.prepare,
+	},
 	page: {
 		explore: page.explore.execute,
 		get: page.get.execute,
+		getSubscribedApps: page.getSubscribedApps.execute,
 		subscribeApp: page.subscribeApp.execute,
 		unsubscribeApp: page.unsubscribeApp.execute,
-		getSubscribedApps: page.getSubscribedApps.execute,
 	},
-	attachment: { upload: attachment.upload.execute },
-	user: { getProfile: user.getProfile.execute },
 	token: {
-		exchange: token.exchange.execute,
 		debug: token.debug.execute,
+		exchange: token.exchange.execute,
 		getPageTokens: token.getPageTokens.execute,
 	},
+	user: { getProfile: user.getProfile.execute },
 };
 
-const sends: Record<string, Prepare> = {
-	sendText: message.sendText.prepare,
-	sendAttachment: message.sendAttachment.prepare,
-	sendTemplate: message.sendTemplate.prepare,
-	sendAction: message.sendAction.prepare,
-};
-
-/** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
-export const handlers: OperationTable<Operation | Prepare> = { ...operations, message: sends };
+const { message: sends, ...itemOperations } = operations;
+// The shared router without a session (an instantiation: `.call` would lose the type argument).
+const runItems = runOperations<undefined>;
 
 const help: OperationHelp = {
 	node: 'Facebook Messenger',
@@ -90,7 +96,7 @@ async function sendMessages(
 		try {
 			prepared.push(await prepare.call(this, i));
 		} catch (error) {
-			if (!continueOnFail) throw nodeError(this, error, i);
+			if (!continueOnFail) throw asNodeError(this, error, i);
 			prepared.push({ failed: error });
 		}
 	}
@@ -115,20 +121,20 @@ async function sendMessages(
 		.map(({ index }) => index);
 	if (!continueOnFail && failures.length) throw sendFailure(this, failures, byIndex);
 	return prepared.map((entry, index) => {
-		if ('failed' in entry) return { json: errorJson(entry.failed), pairedItem: { item: index } };
+		if ('failed' in entry) return paired(errorItem(entry.failed), index)[0];
 		const result = byIndex.get(index)!;
-		if (result.ok) return { json: result.value, pairedItem: { item: index } };
+		if (result.ok) return paired(result.value, index)[0];
 		if ('skipped' in result) {
 			const cause = runnable[result.cause].index;
-			return {
-				json: {
+			return paired(
+				{
 					error: `Not sent: an earlier message to the same recipient (item ${cause}) failed`,
 					skipped: true,
 				},
-				pairedItem: { item: index },
-			};
+				index,
+			)[0];
 		}
-		return { json: errorJson(result.error), pairedItem: { item: index } };
+		return paired(errorItem(result.error), index)[0];
 	});
 }
 
@@ -140,7 +146,7 @@ function sendFailure(
 ): NodeApiError | NodeOperationError {
 	const first = failures[0];
 	const result = byIndex.get(first) as { error: unknown };
-	const error = nodeError(context, result.error, first);
+	const error = asNodeError(context, result.error, first);
 	const sent: number[] = [];
 	const messageIds: string[] = [];
 	const notSent: number[] = [];
@@ -167,28 +173,15 @@ function sendFailure(
 	return error;
 }
 
+/**
+ * Messages go through `sendMessages` (concurrent across recipients); every other resource runs
+ * item by item through the shared router.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { resource, operation } = resourceAndOperation(this);
 	if (resource === 'message') {
-		return [
-			await sendMessages.call(
-				this,
-				lookupOperation(this.getNode(), { message: sends }, resource, operation, help),
-			),
-		];
+		const prepare = lookupOperation(this.getNode(), { message: sends }, resource, operation, help);
+		return [await sendMessages.call(this, prepare)];
 	}
-
-	const execute = lookupOperation(this.getNode(), operations, resource, operation, help);
-	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const rows = await execute.call(this, i);
-			output.push(...rows.map((json) => ({ json, pairedItem: { item: i } })));
-		} catch (error) {
-			if (!this.continueOnFail()) throw nodeError(this, error, i);
-			output.push({ json: errorJson(error), pairedItem: { item: i } });
-		}
-	}
-	return [output];
+	return await runItems.call(this, itemOperations, help);
 }

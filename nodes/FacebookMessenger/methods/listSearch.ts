@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { GRAPH_PAGE_SIZE, graphPage, graphRequest, type GraphCall } from '../transport';
+import { GRAPH_PAGE_SIZE, graphPage, tokenPage, type GraphCall } from '../../shared/graph';
 
 /**
  * Pages for the Page locator, from /me/accounts in Graph pages of the largest size; the `after`
@@ -44,12 +44,6 @@ export async function searchPages(
 		} while (needle && after && results.length < GRAPH_PAGE_SIZE);
 		return { results: results.map(toResult), paginationToken: after };
 	}
-	const page = await graphRequest.call(this, {
-		credential: 'facebookPageApi',
-		method: 'GET',
-		path: '/me',
-		qs: { fields: 'id,name' },
-		kind: 'read',
-	});
+	const page = await tokenPage.call(this, 'id,name');
 	return { results: [page].filter(matches).map(toResult) };
 }

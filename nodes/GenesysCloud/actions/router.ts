@@ -1,11 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { OperationHelp, OperationTable } from '../../shared/operations';
-import { asIs, runPerItem, type ItemOperation } from '../../shared/perItem';
+
+import type { OperationHelp } from '../../shared/operations';
+import { runOperations, type Operation, type OperationMap } from '../../shared/router';
 import * as integration from './integration';
+import type { NodeMap } from './node.type';
 import * as sticker from './sticker';
 
 /** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
-export const operations: OperationTable<ItemOperation> = {
+export const operations: OperationMap<NodeMap, Operation> = {
 	integration: {
 		create: integration.create.execute,
 		delete: integration.delete.execute,
@@ -18,7 +20,7 @@ export const operations: OperationTable<ItemOperation> = {
 
 const help: OperationHelp = { node: 'Genesys Cloud', credential: 'Genesys Cloud OAuth2 API' };
 
-/** Runs the chosen operation once per input item (see runPerItem). */
+/** Runs the chosen operation once per input item (see runOperations). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await (runPerItem<ItemOperation>).call(this, operations, help, asIs);
+	return await (runOperations<undefined>).call(this, operations, help);
 }

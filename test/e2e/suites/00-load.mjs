@@ -52,10 +52,11 @@ describe('e2e: the package loads in n8n', () => {
 			'genesysEngageApi',
 			'airyApi',
 			'sunshineConversationsApi',
+			'redisRestApi',
 		]) {
 			assert.ok(names.has(expected), `${expected} missing from n8n's credential list`);
 		}
-		assert.equal(pkg.n8n.credentials.length, 6);
+		assert.equal(pkg.n8n.credentials.length, 7);
 	});
 
 	it('logged no load error for the package', () => {

@@ -1,6 +1,7 @@
-// Airy Core in the real n8n, against the Airy emulator: seed 001's flow (explore → connect →
+// Airy Core in the real n8n, against the Airy emulator: the onboarding flow (explore → connect →
 // explore shows the page connected → disconnect → explore shows it free), an unknown channel and
 // a Graph error passed through by Airy as NodeApiErrors, and the credential's Test.
+// @see https://airy.co/docs/core/sources/facebook
 import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CREDENTIAL_REFS, env, webhookWorkflow } from '../env.mjs';

@@ -1,5 +1,5 @@
-// Sunshine Conversations in the real n8n, against the Sunshine emulator: seed 004's Instagram
-// Direct integration created, Return All over more than one page of integrations, an unknown
+// Sunshine Conversations in the real n8n, against the Sunshine emulator: an Instagram Direct
+// integration created, Return All over more than one page of integrations, an unknown
 // integration as a NodeApiError, and the credential's Test with Basic and JWT auth.
 import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

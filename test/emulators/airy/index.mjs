@@ -1,14 +1,14 @@
-// Airy Core emulator: the channel endpoints of the Facebook source (airyhq/airy
-// backend/components/facebook ChannelsController) and /channels.list.
+// Airy Core emulator: the channel endpoints of the Facebook source and /channels.list.
+// @see https://github.com/airyhq/airy/blob/HEAD/backend/components/facebook/connector/src/main/java/co/airy/core/sources/facebook/ChannelsController.java
 // - Every call is POST with a snake_case JSON body; when a system token is set the call needs
 //   `Authorization: Bearer <token>` (or the bare token); a missing or wrong token is 403 without
-//   a body (lib/java/spring/auth token AuthenticationFilter and AuthenticationTest).
+//   a body (Airy's token AuthenticationFilter, https://github.com/airyhq/airy/tree/HEAD/lib/java/spring/auth).
 // - explore/connect talk to Facebook: a Graph failure becomes 500 {"message": <Graph message>}.
 // - disconnect: unknown channel 404, already disconnected 204, success 204 (no body).
 // - Missing required fields: 400 without a body (Spring's bean validation); no request body at
 //   all: 400 with Spring's JSON error (every endpoint takes a @RequestBody).
-// - /channels.list (api/admin ChannelsController): every channel, connected or not, optionally
-//   filtered by `source`.
+// - /channels.list: every channel, connected or not, optionally filtered by `source`
+//   (https://github.com/airyhq/airy/blob/HEAD/backend/api/admin/src/main/java/co/airy/core/api/admin/ChannelsController.java).
 import { createHash } from 'node:crypto';
 import { startEmulator, json } from '../lib/server.mjs';
 import { AIRY, GRAPH, PORTS } from '../fixtures.mjs';

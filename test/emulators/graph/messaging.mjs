@@ -448,9 +448,24 @@ export function profileResponse(state, ctx, profile) {
 	return json(200, out);
 }
 
+/**
+ * A Send API call held `state.sendHoldMs` before it is answered, counting the sends in flight:
+ * `state.maxSendsInFlight` is the most that were open at once (how concurrent the client was).
+ */
+async function heldSend(state, ctx) {
+	state.sendsInFlight += 1;
+	state.maxSendsInFlight = Math.max(state.maxSendsInFlight, state.sendsInFlight);
+	try {
+		if (state.sendHoldMs) await new Promise((resolve) => setTimeout(resolve, state.sendHoldMs));
+		return send(state, ctx);
+	} finally {
+		state.sendsInFlight -= 1;
+	}
+}
+
 export function messagingRoutes(state) {
 	return [
-		['POST', '/:id/messages', (ctx) => send(state, ctx)],
+		['POST', '/:id/messages', (ctx) => heldSend(state, ctx)],
 		['POST', '/:id/message_attachments', (ctx) => upload(state, ctx)],
 	];
 }

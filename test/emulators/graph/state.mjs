@@ -72,6 +72,10 @@ export function createGraphState() {
 		pageSubscriptions: new Map(),
 		/** Messages accepted by the Send API, in order. */
 		sent: [],
+		/** How long the Send API holds each call before answering (ms), and the sends open now / at most. */
+		sendHoldMs: 0,
+		sendsInFlight: 0,
+		maxSendsInFlight: 0,
 		/** Reusable attachments: id → attachment. */
 		attachments: new Map(),
 		/** PSID → profile. */

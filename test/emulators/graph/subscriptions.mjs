@@ -201,7 +201,17 @@ export function subscriptionRoutes(state) {
 						100,
 						`(#100) Param fields[${fields.indexOf(unknown)}] must be one of {${OBJECT_FIELDS[object].join(', ')}}`,
 					);
-				const failure = await verifyCallback(callbackUrl, verifyToken);
+				// state.unansweredVerifications = N: the next N verifications find no webhook process
+				// listening (queue mode, webhook processes started after main), as Meta reports it.
+				state.callbackVerifications = (state.callbackVerifications ?? 0) + 1;
+				let failure;
+				if (state.unansweredVerifications > 0) {
+					state.unansweredVerifications -= 1;
+					failure =
+						"(#2200) callback verification failed: Couldn't connect to server (ECONNREFUSED)";
+				} else {
+					failure = await verifyCallback(callbackUrl, verifyToken);
+				}
 				if (failure) return graphError(400, 2200, failure);
 				// Posting again for an object moves its callback and adds fields.
 				const existing = state.appSubscriptions.get(object);

@@ -1,5 +1,6 @@
-// Sunshine Conversations (Smooch) API v2 emulator, from zendesk/sunshine-conversations-api-spec
-// openapi.yaml: /v2/apps/{appId} and the Integrations endpoints.
+// Sunshine Conversations (Smooch) API v2 emulator, from the public API specification
+// (https://github.com/zendesk/sunshine-conversations-api-spec): /v2/apps/{appId} and the
+// Integrations endpoints.
 // - Auth: Basic (key id : secret) or Bearer JWT (HS256, header kid = key id, payload scope
 //   app|account). Failures: 401 {"errors":[{"code":"unauthorized","title":"Authorization is required"}]}.
 // - An app-scoped key reaches only its own app (403 forbidden otherwise).

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { connectBody } from '../../bodies';
 import { airyRequest } from '../../transport';
 import { redactChannel } from '../../validation';
-import { connectBody, displayFields, pageFields } from '../connectFields';
+import { displayFields, pageFields, readConnectInput } from '../properties';
 
 const properties: INodeProperties[] = [...pageFields, ...displayFields];
 
@@ -12,11 +13,7 @@ export const description = updateDisplayOptions(
 );
 
 /** Connects a Facebook page as an Airy Core channel; outputs the channel without its token. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const body = await connectBody(this, itemIndex);
-	const channel = await airyRequest.call(this, 'channels.facebook.connect', body, itemIndex);
-	return [{ json: redactChannel(channel), pairedItem: { item: itemIndex } }];
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = connectBody(await readConnectInput(this, itemIndex));
+	return redactChannel(await airyRequest.call(this, 'channels.facebook.connect', body, itemIndex));
 }

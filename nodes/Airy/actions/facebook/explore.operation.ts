@@ -1,14 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { facebookSecret, facebookSecretsSource } from '../../../shared/facebookSecrets';
 import { airyRequest } from '../../transport';
 import { checkToken } from '../../validation';
-import { ensure } from '../params';
+import { ensure } from '../../../shared/params';
 
 const properties: INodeProperties[] = [
 	...facebookSecretsSource({
@@ -35,10 +30,7 @@ export const description = updateDisplayOptions(
 );
 
 /** Lists the Facebook pages the user token can manage, each with `connected` as Airy Core sees it. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const authToken = await facebookSecret(this, itemIndex, {
 		parameter: 'authToken',
 		credential: 'facebookAppApi',
@@ -54,6 +46,5 @@ export async function execute(
 	)) as {
 		data?: IDataObject[];
 	};
-	const pages = Array.isArray(response?.data) ? response.data : [];
-	return pages.map((page) => ({ json: page, pairedItem: { item: itemIndex } }));
+	return Array.isArray(response?.data) ? response.data : [];
 }

@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { ensure, text } from '../../../shared/params';
+import { connectBody } from '../../bodies';
 import { airyRequest } from '../../transport';
 import { checkNumericId, redactChannel } from '../../validation';
-import { connectBody, displayFields, pageFields } from '../connectFields';
-import { ensure, text } from '../params';
+import { displayFields, pageFields, readConnectInput } from '../properties';
 
 const properties: INodeProperties[] = [
 	...pageFields,
@@ -25,14 +26,10 @@ export const description = updateDisplayOptions(
 );
 
 /** Connects an Instagram account (through its Facebook page) as an Airy Core channel. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const body = await connectBody(this, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const input = await readConnectInput(this, itemIndex);
 	const accountId = text(this, 'accountId', itemIndex);
 	ensure(this, itemIndex, checkNumericId(accountId, 'Account ID'));
-	body.account_id = accountId;
-	const channel = await airyRequest.call(this, 'channels.instagram.connect', body, itemIndex);
-	return [{ json: redactChannel(channel), pairedItem: { item: itemIndex } }];
+	const body = connectBody({ ...input, accountId });
+	return redactChannel(await airyRequest.call(this, 'channels.instagram.connect', body, itemIndex));
 }

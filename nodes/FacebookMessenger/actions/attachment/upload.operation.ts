@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { buildMultipart } from '../../multipart';
-import { credentialPageId, graphRequest } from '../../transport';
+import { credentialPageId, graphRequest } from '../../../shared/graph';
 import {
 	attachmentTypeField,
 	binaryPropertyField,
@@ -33,7 +33,8 @@ export const description = updateDisplayOptions(
 );
 
 /** Saves a file with Meta (Attachment Upload API) and returns its reusable attachment ID. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Uploads one file (binary or URL) as a reusable attachment: its attachmentId and type. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = String(this.getNodeParameter('attachmentType', itemIndex, 'image'));
 	if (!['audio', 'file', 'image', 'video'].includes(type)) {
 		throw new NodeOperationError(
@@ -71,5 +72,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	return [{ attachmentId: response.attachment_id, type }];
+	return { attachmentId: response.attachment_id, type };
 }

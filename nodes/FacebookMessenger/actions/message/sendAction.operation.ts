@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { envelope, messageOptions, recipientFields, type PreparedSend } from './shared';
+import { envelope, messageOptions, recipientFields, type PreparedSend } from './common';
 
 const ACTIONS = ['mark_seen', 'typing_off', 'typing_on'];
 
@@ -31,6 +31,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Validates one item into a sender action request (typing on/off, mark seen). */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
 	const { body, recipientId } = envelope.call(this, itemIndex, false);
 	const action = String(this.getNodeParameter('senderAction', itemIndex, ''));

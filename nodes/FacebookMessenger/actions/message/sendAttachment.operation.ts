@@ -9,7 +9,7 @@ import {
 	recipientFields,
 	withMetadata,
 	type PreparedSend,
-} from './shared';
+} from './common';
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
@@ -122,6 +122,7 @@ export async function readBinary(
 	};
 }
 
+/** The attachment URL of one item, trimmed; an error that says what to enter when it is not http(s). */
 export function checkUrl(this: IExecuteFunctions, url: string, itemIndex: number): string {
 	const trimmed = url.trim();
 	if (!/^https?:\/\/[^\s]+$/i.test(trimmed)) {
@@ -134,6 +135,7 @@ export function checkUrl(this: IExecuteFunctions, url: string, itemIndex: number
 	return trimmed;
 }
 
+/** Validates one item into an attachment send: by URL, by attachment id, or a file uploaded with the message. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
 	const { body, recipientId } = envelope.call(this, itemIndex);
 	const type = String(this.getNodeParameter('attachmentType', itemIndex, 'image'));

@@ -9,7 +9,7 @@ import {
 	recipientFields,
 	withMetadata,
 	type PreparedSend,
-} from './shared';
+} from './common';
 
 const buttonValues: INodeProperties[] = [
 	{
@@ -250,6 +250,7 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return { template_type: 'generic', elements };
 }
 
+/** Validates one item into a generic or button template send. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
 	const { body, recipientId } = envelope.call(this, itemIndex);
 	const payload = payloadOf.call(this, itemIndex);

@@ -9,7 +9,7 @@ import {
 	recipientFields,
 	withMetadata,
 	type PreparedSend,
-} from './shared';
+} from './common';
 
 const properties: INodeProperties[] = [
 	...recipientFields(true),
@@ -83,6 +83,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Validates one item into a text send with its quick replies. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
 	const { body, recipientId } = envelope.call(this, itemIndex);
 	const text = String(this.getNodeParameter('text', itemIndex, ''));

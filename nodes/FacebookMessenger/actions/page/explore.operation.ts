@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 
 import { runKeyed } from '../../../shared/keyedQueue';
-import { graphPaginate, graphRequest } from '../../transport';
-import { errorJson } from '../common';
+import { errorItem } from '../../../shared/router';
+import { graphPaginate, graphRequest } from '../../../shared/graph';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(true),
@@ -44,6 +44,7 @@ export function pageRow(page: IDataObject): IDataObject {
 	};
 }
 
+/** Every Page the user token manages (one item each, never a token), with whether this app is subscribed to it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
@@ -99,7 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const check = checks[index];
 		const connection = check.ok
 			? check.value
-			: { connected: null, connectionError: errorJson(check.error).error };
+			: { connected: null, connectionError: errorItem(check.error).error };
 		return { ...pageRow(page), ...connection };
 	});
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
-import { locatorValue, pageLocator } from '../common';
+import { graphRequest } from '../../../shared/graph';
+import { locatorValue, pageLocator } from './common';
 
 const properties: INodeProperties[] = [pageLocator(true)];
 
@@ -11,7 +11,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** One Page's public fields (never its token) and its picture URL. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const pageId = locatorValue(
 		this.getNodeParameter('pageId', itemIndex, '', { extractValue: true }),
 	);
@@ -32,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const { picture, ...rest } = page as IDataObject & { picture?: { data?: { url?: string } } };
 	delete rest.access_token;
-	return [{ ...rest, pictureUrl: picture?.data?.url ?? null }];
+	return { ...rest, pictureUrl: picture?.data?.url ?? null };
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
-import { pageLocator, resolvePageId } from '../common';
+import { graphRequest } from '../../../shared/graph';
+import { pageLocator, resolvePageId } from './common';
 
 const properties: INodeProperties[] = [
 	pageLocator(false, 'Empty: the Page of the Facebook Page credential'),
@@ -13,6 +13,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** The apps subscribed to the Page's webhooks, one item each. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const pageId = await resolvePageId.call(this, itemIndex);
 	const response = await graphRequest.call(this, {

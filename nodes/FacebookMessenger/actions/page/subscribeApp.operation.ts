@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
-import { pageLocator, resolvePageId } from '../common';
+import { graphRequest } from '../../../shared/graph';
+import { pageLocator, resolvePageId } from './common';
 
-/** Page webhook fields (subscribed_fields enum, messenger-platform.md §3/§7). */
+/**
+ * Page webhook fields (the `subscribed_fields` values of the Messenger Platform).
+ * @see https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/
+ */
 export const PAGE_FIELDS = [
 	'message_deliveries',
 	'message_echoes',
@@ -57,7 +60,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Subscribes the app to the Page's webhooks with the chosen fields. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields =
 		(this.getNodeParameter('subscribedFields', itemIndex, DEFAULT_FIELDS) as string[]) ?? [];
 	if (!fields.length) {
@@ -85,5 +89,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		kind: 'write',
 		itemIndex,
 	});
-	return [{ success: response.success === true, pageId, subscribedFields: fields }];
+	return { success: response.success === true, pageId, subscribedFields: fields };
 }

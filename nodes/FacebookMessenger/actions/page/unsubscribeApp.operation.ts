@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
-import { pageLocator, resolvePageId } from '../common';
+import { graphRequest } from '../../../shared/graph';
+import { pageLocator, resolvePageId } from './common';
 
 const properties: INodeProperties[] = [
 	pageLocator(false, 'Empty: the Page of the Facebook Page credential'),
@@ -13,7 +13,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Removes the app from the Page's webhooks. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const pageId = await resolvePageId.call(this, itemIndex);
 	const response = await graphRequest.call(this, {
 		credential: 'facebookPageApi',
@@ -22,5 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		kind: 'write',
 		itemIndex,
 	});
-	return [{ success: response.success === true, pageId }];
+	return { success: response.success === true, pageId };
 }

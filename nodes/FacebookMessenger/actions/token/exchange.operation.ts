@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 
 const properties: INodeProperties[] = [
 	{

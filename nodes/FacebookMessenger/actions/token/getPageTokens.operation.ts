@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 
-import { graphPaginate } from '../../transport';
+import { graphPaginate } from '../../../shared/graph';
 
 const properties: INodeProperties[] = [...returnAllOrLimit(true)];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
+import { graphRequest } from '../../../shared/graph';
 
 const FIELDS = ['first_name', 'gender', 'last_name', 'locale', 'name', 'profile_pic', 'timezone'];
 
@@ -31,7 +31,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** The profile fields of one person (PSID) the Page may read. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = String(this.getNodeParameter('userId', itemIndex, '')).trim();
 	if (!/^\d+$/.test(userId)) {
 		throw new NodeOperationError(
@@ -51,5 +52,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		kind: 'read',
 		itemIndex,
 	});
-	return [profile];
+	return profile;
 }

@@ -1,15 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redactSecrets } from '../../bodies';
 import {
+	CHANNEL_FIELDS,
+	SETTINGS_FIELDS,
 	resolveRoute,
 	type ApiVersion,
 	type Channel,
+	type ChannelField,
 	type IntegrationOperation,
 	type Route,
 } from '../../channels';
+import { integrationIdProblem, INTEGRATION_ID_PATTERN } from '../../validation';
 import { facebookCredentialSecrets, facebookSecretsSource } from '../../../shared/facebookSecrets';
+import { ensure, text } from '../../../shared/params';
 
 export const integrationIdProperty: INodeProperties = {
 	displayName: 'Integration',
@@ -34,7 +38,7 @@ export const integrationIdProperty: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: '^[0-9A-Za-z-]{8,64}$',
+						regex: INTEGRATION_ID_PATTERN,
 						errorMessage: 'Not a Genesys Cloud integration ID',
 					},
 				},
@@ -55,52 +59,104 @@ export function target(
 	itemIndex: number,
 	operation: IntegrationOperation,
 ): IntegrationTarget {
-	const channel = this.getNodeParameter('channel', itemIndex) as Channel;
-	const apiVersion = this.getNodeParameter('apiVersion', itemIndex, 'current') as ApiVersion;
+	const channel = text(this, 'channel', itemIndex) as Channel;
+	const apiVersion = (text(this, 'apiVersion', itemIndex) || 'current') as ApiVersion;
 	const resolved = resolveRoute(channel, apiVersion, operation);
 	if ('reason' in resolved)
 		throw new NodeOperationError(this.getNode(), resolved.reason, { itemIndex });
 	return { channel, apiVersion, route: resolved.route };
 }
 
+/** The integration the user picked or entered, checked before it goes into a request path. */
 export function integrationId(this: IExecuteFunctions, itemIndex: number): string {
 	const id = String(
 		this.getNodeParameter('integrationId', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
-	if (!id)
-		throw new NodeOperationError(this.getNode(), 'Choose an integration or enter its ID', {
-			itemIndex,
-		});
-	if (!/^[0-9A-Za-z-]{8,64}$/.test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${id}" is not a Genesys Cloud integration ID`, {
-			itemIndex,
-		});
-	}
+	ensure(this, itemIndex, integrationIdProblem(id));
 	return id;
 }
 
-export const output = (entity: IDataObject, itemIndex: number) => ({
-	json: redactSecrets(entity),
-	pairedItem: { item: itemIndex },
-});
+/** The Options of a read (Get, Get Many): what only the current API takes, so shown for it alone. */
+export function currentApiOptions(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { apiVersion: ['current'] } },
+		options,
+	};
+}
 
-export const settingsFields: INodeProperties[] = [
-	{
-		displayName: 'Messaging Setting ID',
-		name: 'messagingSettingId',
+/** A field of the table as an editor property: a string unless the table gives its input. */
+function fieldProperty(field: ChannelField): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
 		type: 'string',
 		default: '',
-		description:
-			'ID of a messaging setting (Admin → Message → Platform Configs) to apply; current API only',
-	},
-	{
-		displayName: 'Supported Content ID',
-		name: 'supportedContentId',
-		type: 'string',
-		default: '',
-		description: 'ID of a supported content profile (allowed media types); current API only',
-	},
-];
+		...field.input,
+		...(field.secret ? { typeOptions: { password: true } } : {}),
+	};
+}
+
+const described = (description: string | undefined) => (description ? { description } : {});
+
+function byDisplayName(a: { displayName: string }, b: { displayName: string }): number {
+	return a.displayName.localeCompare(b.displayName);
+}
+
+/** The settings references (messaging setting, supported content), by name. */
+export const settingsFields: INodeProperties[] = SETTINGS_FIELDS.map((field) => ({
+	...fieldProperty(field),
+	...described(field.create?.description),
+})).sort(byDisplayName);
+
+/** The create form's channel fields, in table order, each shown for its channels and choices. */
+export function createFieldProperties(): INodeProperties[] {
+	return CHANNEL_FIELDS.flatMap(({ create, ...field }) => {
+		if (!create || create.inOptions) return [];
+		return [
+			{
+				...fieldProperty(field),
+				...(create.required ? { required: true } : {}),
+				...(create.placeholder ? { placeholder: create.placeholder } : {}),
+				...described(create.description),
+				displayOptions: {
+					show: { ...(create.channels ? { channel: create.channels } : {}), ...create.when },
+				},
+			},
+		];
+	});
+}
+
+/**
+ * The Update Fields options, by name (the two settings references stay together, as under
+ * Options). `/channel` is the node's Channel: the options live inside a collection.
+ */
+export function updateFieldOptions(): INodeProperties[] {
+	const option = ({ update, ...field }: ChannelField): INodeProperties => {
+		const show = {
+			...(update?.channels ? { '/channel': update.channels } : {}),
+			...(update?.typedSecret ? { '/facebookSecretsFrom': ['parameters'] } : {}),
+		};
+		return {
+			...fieldProperty(field),
+			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
+			...described(update?.description),
+		};
+	};
+	const updatable = CHANNEL_FIELDS.filter((field) => field.update);
+	const groups = [
+		...updatable.filter((field) => !field.create?.inOptions).map((field) => [option(field)]),
+		updatable
+			.filter((field) => field.create?.inOptions)
+			.map(option)
+			.sort(byDisplayName),
+	];
+	return groups.sort((a, b) => byDisplayName(a[0], b[0])).flat();
+}
 
 /** "Facebook Secrets From" and its notice, on the Facebook and Instagram channels. */
 export function facebookSecretsFields(descriptions: {

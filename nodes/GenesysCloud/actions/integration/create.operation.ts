@@ -1,281 +1,36 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { buildCreateBody, type CreateInput } from '../../bodies';
-import { showFor } from '../display';
+import { buildCreateBody, redactSecrets, type CreateInput } from '../../bodies';
+import { createFieldsFor, type ApiVersion, type Channel } from '../../channels';
+import { isAmbiguous } from '../../errors';
 import { ADD_PERMISSION } from '../../permissions';
-import { failureOf, genesysGetAll, genesysRequest } from '../../transport';
+import { genesysGetAll, genesysRequest, type GenesysCall } from '../../transport';
 import { facebookSecretsSourceOf } from '../../../shared/facebookSecrets';
-import { facebookSecrets, facebookSecretsFields, output, settingsFields, target } from './common';
+import { collection, text } from '../../../shared/params';
+import { asNodeError } from '../../../shared/router';
+import { failureOf } from '../../../shared/transport';
+import { showFor } from '../properties';
+import {
+	createFieldProperties,
+	facebookSecrets,
+	facebookSecretsFields,
+	settingsFields,
+	target,
+} from './common';
+
+const fields = createFieldProperties();
+const afterTokenType = fields.findIndex((field) => field.name === 'accessTokenType') + 1;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Support Page',
-		description:
-			'Name of the integration in Genesys Cloud (also used to find it again if a create is interrupted)',
-	},
-	// Facebook and Instagram
-	{
-		displayName: 'Authenticate With',
-		name: 'accessTokenType',
-		type: 'options',
-		default: 'pageAccessToken',
-		displayOptions: { show: { channel: ['facebook', 'instagram'] } },
-		options: [
-			{
-				name: 'Page Access Token',
-				value: 'pageAccessToken',
-				description: 'A long-lived Page token',
-			},
-			{
-				name: 'User Access Token and Page ID',
-				value: 'userAccessToken',
-				description: 'A short-lived user token of a Page admin',
-			},
-		],
-	},
+	...fields.slice(0, afterTokenType),
 	...facebookSecretsFields({
 		credential:
 			'Page token from the Facebook Page credential (with "User Access Token and Page ID": the user token of the Facebook App credential); App ID and App Secret from the Facebook App credential',
 		parameters:
 			'Enter the tokens, App ID and App Secret below, ideally as expressions mapped from the previous node',
 	}),
-	{
-		displayName: 'Page Access Token',
-		name: 'pageAccessToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description:
-			'Best mapped from the previous node with an expression, e.g. pageAccessToken from Facebook Messenger → Token → Get Page Tokens',
-		displayOptions: {
-			show: {
-				channel: ['facebook', 'instagram'],
-				accessTokenType: ['pageAccessToken'],
-				facebookSecretsFrom: ['parameters'],
-			},
-		},
-	},
-	{
-		displayName: 'User Access Token',
-		name: 'userAccessToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: {
-			show: {
-				channel: ['facebook', 'instagram'],
-				accessTokenType: ['userAccessToken'],
-				facebookSecretsFrom: ['parameters'],
-			},
-		},
-	},
-	{
-		displayName: 'Page ID',
-		name: 'pageId',
-		type: 'string',
-		default: '',
-		description: 'Numeric ID of the Facebook Page (required with a user token)',
-		displayOptions: { show: { channel: ['facebook', 'instagram'] } },
-	},
-	{
-		displayName: 'App ID',
-		name: 'appId',
-		type: 'string',
-		default: '',
-		description:
-			'Your own Facebook app; leave empty to use the Genesys Cloud app (required on the legacy API)',
-		displayOptions: {
-			show: { channel: ['facebook', 'instagram'], facebookSecretsFrom: ['parameters'] },
-		},
-	},
-	{
-		displayName: 'App Secret',
-		name: 'appSecret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'Secret of the app above (required when App ID is set)',
-		displayOptions: {
-			show: { channel: ['facebook', 'instagram'], facebookSecretsFrom: ['parameters'] },
-		},
-	},
-	// Open Messaging
-	{
-		displayName: 'Outbound Webhook URL',
-		name: 'outboundNotificationWebhookUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://example.com/genesys/outbound',
-		description: 'Where Genesys Cloud posts agent messages (https)',
-		displayOptions: { show: { channel: ['open'] } },
-	},
-	{
-		displayName: 'Outbound Webhook Signature Secret',
-		name: 'outboundNotificationWebhookSignatureSecretToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'Secret Genesys Cloud signs outbound webhooks with (X-Hub-Signature-256)',
-		displayOptions: { show: { channel: ['open'] } },
-	},
-	{
-		displayName: 'Webhook Headers',
-		name: 'webhookHeaders',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Header',
-		displayOptions: { show: { channel: ['open'] } },
-		options: [
-			{
-				displayName: 'Header',
-				name: 'header',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	// Twitter (X): current API, OAuth 2.0 PKCE signup
-	{
-		displayName: 'Signup Code',
-		name: 'signupCode',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'The authorization code X returned to the redirect URI',
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
-	},
-	{
-		displayName: 'X App Client ID',
-		name: 'appId',
-		type: 'string',
-		default: '',
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
-	},
-	{
-		displayName: 'Code Challenge',
-		name: 'codeChallenge',
-		type: 'string',
-		default: '',
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
-	},
-	{
-		displayName: 'Redirect URI',
-		name: 'redirectUri',
-		type: 'string',
-		default: '',
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['current'] } },
-	},
-	// Twitter: legacy API, consumer keys
-	{
-		displayName: 'Consumer Key',
-		name: 'consumerKey',
-		type: 'string',
-		default: '',
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
-	},
-	{
-		displayName: 'Consumer Secret',
-		name: 'consumerSecret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
-	},
-	{
-		displayName: 'Access Token Key',
-		name: 'accessTokenKey',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
-	},
-	{
-		displayName: 'Access Token Secret',
-		name: 'accessTokenSecret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
-	},
-	{
-		displayName: 'Tier',
-		name: 'tier',
-		type: 'options',
-		default: 'premium',
-		options: [
-			{ name: 'Enterprise', value: 'enterprise' },
-			{ name: 'Premium', value: 'premium' },
-		],
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
-	},
-	{
-		displayName: 'Environment Name',
-		name: 'envName',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. env-beta',
-		description: 'The Account Activity environment (required for the premium tier)',
-		displayOptions: { show: { channel: ['twitter'], apiVersion: ['legacy'] } },
-	},
-	// WhatsApp: embedded signup
-	{
-		displayName: 'Embedded Signup Access Token',
-		name: 'embeddedSignupAccessToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: "The token Meta's WhatsApp embedded signup returned",
-		displayOptions: { show: { channel: ['whatsapp'] } },
-	},
-	// LINE (legacy API)
-	{
-		displayName: 'Channel ID',
-		name: 'channelId',
-		type: 'string',
-		default: '',
-		description: 'The LINE Messaging API channel ID',
-		displayOptions: { show: { channel: ['line'] } },
-	},
-	{
-		displayName: 'Channel Secret',
-		name: 'channelSecret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: { show: { channel: ['line'] } },
-	},
-	{
-		displayName: 'Switcher Secret',
-		name: 'switcherSecret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		description: 'Needed for switcher-enabled LINE accounts',
-		displayOptions: { show: { channel: ['line'] } },
-	},
-	{
-		displayName: 'Service Code',
-		name: 'serviceCode',
-		type: 'string',
-		default: '',
-		description: 'LINE Enterprise accounts only',
-		displayOptions: { show: { channel: ['line'] } },
-	},
+	...fields.slice(afterTokenType),
 	{
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
@@ -314,71 +69,42 @@ export function pollDelay(attempt: number): number {
 	return Math.min(5_000, 250 * 2 ** attempt);
 }
 
-const str = (ctx: IExecuteFunctions, name: string, i: number) =>
-	String(ctx.getNodeParameter(name, i, '') ?? '');
-
+/** What the user entered for a create: the fields the form shows for the channel and choices. */
 async function readInput(
 	this: IExecuteFunctions,
 	i: number,
-	channel: string,
-	apiVersion: string,
+	channel: Channel,
+	apiVersion: ApiVersion,
 ): Promise<CreateInput> {
-	const p = (name: string) => str(this, name, i);
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const input: CreateInput = {
-		name: p('name'),
+	const options = collection(this, 'options', i);
+	const facebook = channel === 'facebook' || channel === 'instagram';
+	const accessTokenType = facebook
+		? text(this, 'accessTokenType', i) || 'pageAccessToken'
+		: undefined;
+	const source = facebook ? facebookSecretsSourceOf(this, i) : undefined;
+	const input: IDataObject = {
 		supportedContentId: String(options.supportedContentId ?? ''),
 		messagingSettingId: String(options.messagingSettingId ?? ''),
 	};
-	if (channel === 'facebook' || channel === 'instagram') {
-		input.accessTokenType = p('accessTokenType') || 'pageAccessToken';
-		const byUser = input.accessTokenType === 'userAccessToken';
-		if (facebookSecretsSourceOf(this, i) === 'credential') {
-			Object.assign(input, await facebookSecrets.call(this, i, byUser ? 'user' : 'page', true));
-		} else {
-			if (byUser) input.userAccessToken = p('userAccessToken');
-			else input.pageAccessToken = p('pageAccessToken');
-			Object.assign(input, { appId: p('appId'), appSecret: p('appSecret') });
-		}
-		input.pageId = p('pageId');
-	} else if (channel === 'open') {
-		const headers = this.getNodeParameter('webhookHeaders', i, {}) as {
-			header?: Array<{ name?: string; value?: string }>;
-		};
-		Object.assign(input, {
-			outboundNotificationWebhookUrl: p('outboundNotificationWebhookUrl'),
-			outboundNotificationWebhookSignatureSecretToken: p(
-				'outboundNotificationWebhookSignatureSecretToken',
-			),
-			webhookHeaders: headers.header ?? [],
-		});
-	} else if (channel === 'twitter' && apiVersion === 'current') {
-		Object.assign(input, {
-			signupCode: p('signupCode'),
-			appId: p('appId'),
-			codeChallenge: p('codeChallenge'),
-			redirectUri: p('redirectUri'),
-		});
-	} else if (channel === 'twitter') {
-		Object.assign(input, {
-			consumerKey: p('consumerKey'),
-			consumerSecret: p('consumerSecret'),
-			accessTokenKey: p('accessTokenKey'),
-			accessTokenSecret: p('accessTokenSecret'),
-			tier: p('tier'),
-			envName: p('envName'),
-		});
-	} else if (channel === 'whatsapp') {
-		input.embeddedSignupAccessToken = p('embeddedSignupAccessToken');
-	} else if (channel === 'line') {
-		Object.assign(input, {
-			channelId: p('channelId'),
-			channelSecret: p('channelSecret'),
-			switcherSecret: p('switcherSecret'),
-			serviceCode: p('serviceCode'),
-		});
+	const shown = createFieldsFor({
+		channel,
+		apiVersion,
+		accessTokenType,
+		facebookSecretsFrom: source,
+	});
+	for (const { name } of shown) {
+		input[name] =
+			name === 'webhookHeaders'
+				? (collection(this, name, i).header ?? [])
+				: name === 'accessTokenType'
+					? accessTokenType
+					: text(this, name, i);
 	}
-	return input;
+	if (source === 'credential') {
+		const token = accessTokenType === 'userAccessToken' ? 'user' : 'page';
+		Object.assign(input, await facebookSecrets.call(this, i, token, true));
+	}
+	return input as unknown as CreateInput;
 }
 
 /** How far the clock behind `dateCreated` may run behind the one that stamped the Date header. */
@@ -422,7 +148,11 @@ export function createdSince(
 	return { entity: recent[0]?.entity };
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+/**
+ * Creates an integration; after an ambiguous failure (5xx, lost connection) outputs the one the
+ * request made, if any, before sending it again; waits for createStatus when asked.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, apiVersion, route } = target.call(this, i, 'create');
 	const built = buildCreateBody(
 		channel,
@@ -431,30 +161,24 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	if ('error' in built) throw new NodeOperationError(this.getNode(), built.error, { itemIndex: i });
 	const body = built.body;
-	const operation = `create a ${channel} integration`;
-	const permission = ADD_PERMISSION[channel];
+	const create: GenesysCall = {
+		method: 'POST',
+		path: route.createPath,
+		body,
+		operation: `create a ${channel} integration`,
+		permission: ADD_PERMISSION[channel],
+		itemIndex: i,
+	};
 
 	let entity: IDataObject;
 	const requestStart = Date.now();
 	try {
-		entity = await genesysRequest.call(this, {
-			method: 'POST',
-			path: route.createPath,
-			body,
-			operation,
-			permission,
-			itemIndex: i,
-		});
+		entity = await genesysRequest.call(this, create);
 	} catch (error) {
 		// A 5xx or a lost connection leaves the create possibly applied: look for it before sending
 		// it once more, so that one item never makes two integrations.
-		// The transport only throws NodeApiError (with its wire failure) or NodeOperationError.
-		const typed = error as NodeApiError | NodeOperationError;
-		const failure = failureOf(typed);
-		const ambiguous =
-			failure &&
-			(failure.status === undefined ? Boolean(failure.networkCode) : failure.status >= 500);
-		if (!ambiguous) throw typed;
+		const failure = failureOf(error);
+		if (!failure || !isAmbiguous(failure)) throw asNodeError(this, error, i);
 		const sameName = (
 			await genesysGetAll.call(this, {
 				path: route.collection,
@@ -476,21 +200,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				},
 			);
 		}
-		entity =
-			found.entity ??
-			(await genesysRequest.call(this, {
-				method: 'POST',
-				path: route.createPath,
-				body,
-				operation,
-				permission,
-				itemIndex: i,
-			}));
+		entity = found.entity ?? (await genesysRequest.call(this, create));
 	}
 
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, true) as boolean;
 	if (waitForCompletion && route.support.asyncCreate) {
-		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		const options = collection(this, 'options', i);
 		const deadline = Date.now() + Number(options.timeout ?? 120) * 1000;
 		for (let attempt = 0; entity.createStatus === 'Initiated'; attempt++) {
 			if (Date.now() + pollDelay(attempt) > deadline) {
@@ -531,5 +246,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			);
 		}
 	}
-	return [output(entity, i)];
+	return redactSecrets(entity);
 }

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { genesysRequest } from '../../transport';
-import { showFor } from '../display';
+import { showFor } from '../properties';
 import { integrationId, integrationIdProperty, target } from './common';
 
 const properties: INodeProperties[] = [integrationIdProperty];
@@ -11,7 +11,8 @@ export const description = showFor(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+/** Deletes an integration and outputs its ID with `deleted: true`. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, route } = target.call(this, i, 'delete');
 	const id = integrationId.call(this, i);
 	await genesysRequest.call(this, {
@@ -21,5 +22,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		permission: 'messaging:integration:delete',
 		itemIndex: i,
 	});
-	return [{ json: { id, deleted: true }, pairedItem: { item: i } }];
+	return { id, deleted: true };
 }

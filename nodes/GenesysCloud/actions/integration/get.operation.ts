@@ -1,13 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { redactSecrets } from '../../bodies';
 import { genesysRequest } from '../../transport';
-import { showFor } from '../display';
-import { integrationId, integrationIdProperty, output, target } from './common';
+import { collection } from '../../../shared/params';
+import { showFor } from '../properties';
+import { currentApiOptions, integrationId, integrationIdProperty, target } from './common';
 
 export const expandProperty: INodeProperties = {
 	displayName: 'Expand',
@@ -22,30 +19,18 @@ export const expandProperty: INodeProperties = {
 	],
 };
 
-const properties: INodeProperties[] = [
-	integrationIdProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { apiVersion: ['current'] } },
-		options: [expandProperty],
-	},
-];
+const properties: INodeProperties[] = [integrationIdProperty, currentApiOptions([expandProperty])];
 
 export const description = showFor(
 	{ show: { resource: ['integration'], operation: ['get'] } },
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+/** Outputs one integration (secrets redacted), with the referenced objects asked for. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, apiVersion, route } = target.call(this, i, 'get');
 	const id = integrationId.call(this, i);
-	const options = (
-		apiVersion === 'current' ? this.getNodeParameter('options', i, {}) : {}
-	) as IDataObject;
+	const options = apiVersion === 'current' ? collection(this, 'options', i) : {};
 	const expand = (options.expand as string[] | undefined) ?? [];
 	const entity = await genesysRequest.call(this, {
 		method: 'GET',
@@ -55,5 +40,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		permission: 'messaging:integration:view',
 		itemIndex: i,
 	});
-	return [output(entity, i)];
+	return redactSecrets(entity);
 }

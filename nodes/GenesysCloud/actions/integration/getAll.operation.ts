@@ -1,33 +1,22 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { redactSecrets } from '../../bodies';
 import { genesysGetAll } from '../../transport';
-import { showFor } from '../display';
-import { output, settingsFields, target } from './common';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { collection } from '../../../shared/params';
+import { listLimit, showFor } from '../properties';
+import { currentApiOptions, settingsFields, target } from './common';
 import { expandProperty } from './get.operation';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(false),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { apiVersion: ['current'] } },
-		options: [
-			expandProperty,
-			...settingsFields.map((field) => ({
-				...field,
-				description: `Only integrations that use this ${field.displayName.replace(/ ID$/, '').toLowerCase()}`,
-			})),
-		],
-	},
+	currentApiOptions([
+		expandProperty,
+		...settingsFields.map((field) => ({
+			...field,
+			description: `Only integrations that use this ${field.displayName.replace(/ ID$/, '').toLowerCase()}`,
+		})),
+	]),
 ];
 
 export const description = showFor(
@@ -47,13 +36,10 @@ export function listQuery(options: IDataObject): IDataObject {
 	return qs;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+/** Outputs the channel's integrations (secrets redacted), all or up to Limit. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const { channel, apiVersion, route } = target.call(this, i, 'getAll');
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-	const options = (
-		apiVersion === 'current' ? this.getNodeParameter('options', i, {}) : {}
-	) as IDataObject;
+	const options = apiVersion === 'current' ? collection(this, 'options', i) : {};
 	const entities = await genesysGetAll.call(
 		this,
 		{
@@ -63,7 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			permission: 'messaging:integration:view',
 			itemIndex: i,
 		},
-		limit,
+		listLimit(this, i),
 	);
-	return entities.map((entity) => output(entity, i));
+	return entities.map(redactSecrets);
 }

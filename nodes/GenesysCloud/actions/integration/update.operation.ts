@@ -1,30 +1,20 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildUpdateBody, type CreateInput } from '../../bodies';
-import { showFor } from '../display';
+import { buildUpdateBody, redactSecrets, type CreateInput } from '../../bodies';
 import { EDIT_PERMISSION } from '../../permissions';
 import { genesysRequest } from '../../transport';
 import { facebookSecretsSourceOf } from '../../../shared/facebookSecrets';
+import { collection } from '../../../shared/params';
+import { showFor } from '../properties';
 import {
 	facebookSecrets,
 	facebookSecretsFields,
 	integrationId,
 	integrationIdProperty,
-	output,
-	settingsFields,
 	target,
+	updateFieldOptions,
 } from './common';
-
-const on = (...channel: string[]) => ({ show: { '/channel': channel } });
-const typedTokenOn = {
-	show: { '/channel': ['facebook', 'instagram'], '/facebookSecretsFrom': ['parameters'] },
-};
 
 const properties: INodeProperties[] = [
 	integrationIdProperty,
@@ -40,118 +30,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{
-				displayName: 'Channel ID',
-				name: 'channelId',
-				type: 'string',
-				default: '',
-				displayOptions: on('line'),
-				description: 'Only while the integration is inactive',
-			},
-			{
-				displayName: 'Channel Secret',
-				name: 'channelSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				displayOptions: on('line'),
-				description: 'Only while the integration is inactive',
-			},
-			{
-				displayName: 'Code Challenge',
-				name: 'codeChallenge',
-				type: 'string',
-				default: '',
-				displayOptions: on('twitter'),
-			},
-			...settingsFields.map((field) => ({
-				...field,
-				displayOptions: on('facebook', 'instagram', 'open', 'twitter', 'whatsapp'),
-			})),
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Outbound Webhook Signature Secret',
-				name: 'outboundNotificationWebhookSignatureSecretToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				displayOptions: on('open'),
-			},
-			{
-				displayName: 'Outbound Webhook URL',
-				name: 'outboundNotificationWebhookUrl',
-				type: 'string',
-				default: '',
-				displayOptions: on('open'),
-			},
-			{
-				displayName: 'Page Access Token',
-				name: 'pageAccessToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				displayOptions: typedTokenOn,
-				description:
-					'Best mapped from the previous node with an expression, e.g. pageAccessToken from Facebook Messenger → Token → Get Page Tokens',
-			},
-			{
-				displayName: 'Redirect URI',
-				name: 'redirectUri',
-				type: 'string',
-				default: '',
-				displayOptions: on('twitter'),
-			},
-			{
-				displayName: 'Service Code',
-				name: 'serviceCode',
-				type: 'string',
-				default: '',
-				displayOptions: on('line'),
-			},
-			{
-				displayName: 'Signup Code',
-				name: 'signupCode',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				displayOptions: on('twitter'),
-			},
-			{
-				displayName: 'Switcher Secret',
-				name: 'switcherSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				displayOptions: on('line'),
-			},
-			{
-				displayName: 'User Access Token',
-				name: 'userAccessToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				displayOptions: typedTokenOn,
-			},
-			{
-				displayName: 'Webhook Headers',
-				name: 'webhookHeaders',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				displayOptions: on('open'),
-				options: [
-					{
-						displayName: 'Header',
-						name: 'header',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-		],
+		options: updateFieldOptions(),
 	},
 ];
 
@@ -160,10 +39,14 @@ export const description = showFor(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+/**
+ * Updates an integration with the Update Fields (LINE's PUT: merged into what is stored) and
+ * outputs it, secrets redacted.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, apiVersion, route } = target.call(this, i, 'update');
 	const id = integrationId.call(this, i);
-	const fields = { ...(this.getNodeParameter('updateFields', i, {}) as IDataObject) };
+	const fields = { ...collection(this, 'updateFields', i) };
 	if (fields.webhookHeaders !== undefined)
 		fields.webhookHeaders = (fields.webhookHeaders as IDataObject).header ?? [];
 	if (
@@ -197,5 +80,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		permission,
 		itemIndex: i,
 	});
-	return [output(entity, i)];
+	return redactSecrets(entity);
 }

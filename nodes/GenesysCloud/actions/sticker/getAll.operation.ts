@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { returnAllOrLimit } from '../../../shared/descriptions';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { STICKER_BASE, type ApiVersion } from '../../channels';
-import { showFor } from '../display';
 import { genesysGetAll } from '../../transport';
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { text } from '../../../shared/params';
+import { listLimit, showFor } from '../properties';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,12 +46,11 @@ export const description = showFor(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const apiVersion = this.getNodeParameter('apiVersion', i, 'legacy') as ApiVersion;
-	const messengerType = String(this.getNodeParameter('messengerType', i, 'line'));
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-	const stickers = await genesysGetAll.call(
+/** Outputs the stickers of a messenger type, all or up to Limit. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const apiVersion = (text(this, 'apiVersion', i) || 'legacy') as ApiVersion;
+	const messengerType = text(this, 'messengerType', i) || 'line';
+	return await genesysGetAll.call(
 		this,
 		{
 			path: `${STICKER_BASE[apiVersion] ?? STICKER_BASE.legacy}/${encodeURIComponent(messengerType)}`,
@@ -58,7 +58,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			permission: 'conversation:message:create',
 			itemIndex: i,
 		},
-		limit,
+		listLimit(this, i),
 	);
-	return stickers.map((json) => ({ json, pairedItem: { item: i } }));
 }

@@ -1,14 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { createBody, createProblems, type CreateInput } from '../../helpers';
 import { facebookSecret, facebookSecretsSource } from '../../../shared/facebookSecrets';
+import { ensure, text } from '../../../shared/params';
+import { createBody, type CreateInput } from '../../bodies';
 import { sunshineRequest } from '../../transport';
-import { ensure, text } from '../params';
+import { createProblems } from '../../validation';
 
 const typed = { show: { facebookSecretsFrom: ['parameters'] } };
 
@@ -99,10 +95,7 @@ export const description = updateDisplayOptions(
 );
 
 /** Creates an Instagram Direct or Messenger integration; outputs the integration Sunshine returns. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('type', itemIndex) as CreateInput['type'];
 	if (type !== 'instagram' && type !== 'messenger')
 		ensure(this, itemIndex, `Type "${String(type)}" is not instagram or messenger`);
@@ -146,7 +139,5 @@ export async function execute(
 	const response = await sunshineRequest.call(this, 'POST', '/integrations', itemIndex, {
 		body: createBody(input),
 	});
-	return [
-		{ json: (response.integration ?? response) as IDataObject, pairedItem: { item: itemIndex } },
-	];
+	return (response.integration ?? response) as IDataObject;
 }

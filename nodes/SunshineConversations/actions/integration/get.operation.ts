@@ -1,20 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { sunshineRequest } from '../../transport';
-import { integrationIdField, integrationPath } from '../params';
+import { integrationIdField, integrationPath } from './common';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['integration'], operation: ['get'] } },
 	[integrationIdField],
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+/** The integration with the given ID, as Sunshine returns it. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = integrationPath(this, itemIndex);
 	const response = await sunshineRequest.call(this, 'GET', path, itemIndex);
-	return [
-		{ json: (response.integration ?? response) as IDataObject, pairedItem: { item: itemIndex } },
-	];
+	return (response.integration ?? response) as IDataObject;
 }

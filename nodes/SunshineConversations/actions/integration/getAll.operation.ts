@@ -1,13 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { listQuery, nextCursor, type ListPage } from '../../helpers';
-import { sunshineRequest } from '../../transport';
+import { collection } from '../../../shared/params';
+import { listIntegrations } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(false),
@@ -53,25 +48,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Follows page[after] cursors with the largest useful page[size] until the last page or the limit. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+/** The integrations of the app, all or up to Limit, of the chosen types. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = collection(this, 'filters', itemIndex);
 	const types = Array.isArray(filters.types) ? (filters.types as string[]) : [];
-	const results: IDataObject[] = [];
-	let after: string | undefined;
-	do {
-		const remaining = limit === undefined ? undefined : limit - results.length;
-		const page = (await sunshineRequest.call(this, 'GET', '/integrations', itemIndex, {
-			qs: listQuery(after, remaining, types),
-		})) as ListPage;
-		results.push(...(page.integrations ?? []));
-		after = nextCursor(page);
-	} while (after && (limit === undefined || results.length < limit));
-	const kept = limit === undefined ? results : results.slice(0, limit);
-	return kept.map((integration) => ({ json: integration, pairedItem: { item: itemIndex } }));
+	return await listIntegrations.call(this, itemIndex, types, limit);
 }

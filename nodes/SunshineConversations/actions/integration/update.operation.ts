@@ -1,13 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { checkDisplayName, checkSecret, updateBody } from '../../helpers';
+import { collection, ensure } from '../../../shared/params';
+import { updateBody } from '../../bodies';
 import { sunshineRequest } from '../../transport';
-import { ensure, integrationIdField, integrationPath } from '../params';
+import { checkDisplayName, checkSecret } from '../../validation';
+import { integrationIdField, integrationPath } from './common';
 
 const properties: INodeProperties[] = [
 	integrationIdField,
@@ -57,12 +54,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+/** Updates the chosen fields of an integration; outputs the integration Sunshine returns. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { path } = integrationPath(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const fields = collection(this, 'updateFields', itemIndex);
 	const body = updateBody(fields);
 	ensure(
 		this,
@@ -76,7 +71,5 @@ export async function execute(
 			: undefined,
 	);
 	const response = await sunshineRequest.call(this, 'PATCH', path, itemIndex, { body });
-	return [
-		{ json: (response.integration ?? response) as IDataObject, pairedItem: { item: itemIndex } },
-	];
+	return (response.integration ?? response) as IDataObject;
 }

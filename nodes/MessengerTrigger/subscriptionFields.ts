@@ -1,10 +1,13 @@
 import type { EventType, WebhookObject } from './webhook/events';
 
 /**
- * Webhook fields each event type needs, per object. App-level fields use the object's own
+ * The webhook subscription fields Auto Subscribe asks Meta for, per event type and object.
+ * App-level fields use the object's own
  * names (Instagram: messaging_seen, messaging_referral, messaging_handover); the Page-level
  * `subscribed_apps` edge always takes Page field names. Event types without a field for an
  * object are simply not subscribed.
+ * @see https://developers.facebook.com/docs/messenger-platform/webhooks#event-notifications
+ * @see https://developers.facebook.com/docs/instagram-platform/webhooks
  */
 const APP_FIELDS: Record<WebhookObject, Partial<Record<EventType, string>>> = {
 	page: {
@@ -31,7 +34,10 @@ const APP_FIELDS: Record<WebhookObject, Partial<Record<EventType, string>>> = {
 	},
 };
 
-/** Event types that are not tied to a subscription field of their own. */
+/**
+ * Every event type that has a webhook field: what is subscribed when no event type is selected.
+ * (Other event types have no field of their own and are never subscribed.)
+ */
 const ALL_SUBSCRIBABLE: EventType[] = [
 	'message',
 	'postback',

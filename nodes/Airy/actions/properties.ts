@@ -1,7 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { facebookSecret, facebookSecretsSource } from '../../shared/facebookSecrets';
-import { checkImageUrl, checkNumericId, checkToken } from '../validation';
-import { ensure, text } from './params';
+import { ensure, text } from '../../shared/params';
+import type { ConnectInput } from '../bodies';
+import { checkChannelId, checkImageUrl, checkNumericId, checkToken } from '../validation';
+
+/**
+ * The fields both resources (Facebook page, Instagram account) share, and their readers: the
+ * page fields and display fields of Connect, the Channel ID of Disconnect.
+ */
 
 /** The page fields Facebook and Instagram connect share. */
 export const pageFields: INodeProperties[] = [
@@ -33,6 +39,7 @@ export const pageFields: INodeProperties[] = [
 	},
 ];
 
+/** The optional name and picture Airy Core shows for a channel. */
 export const displayFields: INodeProperties[] = [
 	{
 		displayName: 'Name',
@@ -51,11 +58,11 @@ export const displayFields: INodeProperties[] = [
 	},
 ];
 
-/** Reads and checks the shared connect fields into Airy's snake_case request body. */
-export async function connectBody(
+/** Reads and checks the connect fields both resources share (before any request). */
+export async function readConnectInput(
 	context: IExecuteFunctions,
 	itemIndex: number,
-): Promise<IDataObject> {
+): Promise<ConnectInput> {
 	const pageId = text(context, 'pageId', itemIndex);
 	const pageToken = await facebookSecret(context, itemIndex, {
 		parameter: 'pageToken',
@@ -72,8 +79,23 @@ export async function connectBody(
 		checkToken(pageToken, 'Page Token'),
 		checkImageUrl(imageUrl),
 	);
-	const body: IDataObject = { page_id: pageId, page_token: pageToken };
-	if (name) body.name = name;
-	if (imageUrl) body.image_url = imageUrl;
-	return body;
+	return { pageId, pageToken, name, imageUrl };
+}
+
+/** The Channel ID of Disconnect (both resources). */
+export const channelIdField: INodeProperties = {
+	displayName: 'Channel ID',
+	name: 'channelId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'c0a8f6c2-6f4e-5b1a-9c7e-2f1d3b4a5e6f',
+	description: 'The Airy channel ID (the ID that Connect returned)',
+};
+
+/** The checked Channel ID of a Disconnect. */
+export function readChannelId(context: IExecuteFunctions, itemIndex: number): string {
+	const channelId = text(context, 'channelId', itemIndex);
+	ensure(context, itemIndex, checkChannelId(channelId));
+	return channelId;
 }

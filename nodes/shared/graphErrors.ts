@@ -1,5 +1,15 @@
-import type { HttpFailure } from '../shared/httpFailure';
-import { retryAfterMs } from '../shared/retry';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { HttpFailure } from './httpFailure';
+import { retryAfterMs, type RetryDecision } from './retry';
+import type { VendorError } from './transport';
+
+/**
+ * The Graph API's error translator (pure): what Meta's error body and headers say, the next step
+ * for the common errors, and which failures are safe to repeat. One for every Graph call of the
+ * package (the Facebook Messenger node and the Messenger Trigger).
+ * @see https://developers.facebook.com/docs/graph-api/guides/error-handling/
+ */
 
 /** What a Graph error body says, in plain data (never the request, never a token). */
 export interface GraphErrorInfo {
@@ -25,7 +35,11 @@ export interface GraphErrorInfo {
 	networkCode?: string;
 }
 
-/** Throttling codes (messenger-platform.md §5): 4, 17, 32, 341, 613, 80001, 80006. */
+/**
+ * Throttling codes: 4 (app), 17 (user), 32 (Page), 341 (application limit), 613 (calls within
+ * a time window), 80001 / 80006 (Page and Messenger business use-case limits).
+ * @see https://developers.facebook.com/docs/graph-api/overview/rate-limiting/
+ */
 export const RATE_LIMIT_CODES = [4, 17, 32, 341, 613, 80001, 80006];
 /**
  * Temporary failures: 1200 "Temporary send message failure. Please try again later" (safe to
@@ -39,6 +53,11 @@ const NOT_RETRYABLE_SUBCODES = [2018354];
 const num = (value: unknown) =>
 	value === undefined || value === null || value === '' ? undefined : Number(value);
 
+/**
+ * A plain-language next step for the Graph errors people meet most (outside the 24-hour window,
+ * blocked recipient, unknown PSID, expired token, missing permission, throttling, file too large).
+ * @see https://developers.facebook.com/docs/messenger-platform/error-codes
+ */
 export function hintFor(code?: number, subcode?: number): string | undefined {
 	if (code === 10 && (subcode === 2018278 || subcode === 2018065)) {
 		return 'The person last wrote more than 24 hours ago. Reply after they message the Page again, or (for a person answering) send with Messaging Type "Message Tag" and tag Human Agent (7 days).';
@@ -68,7 +87,12 @@ export function hintFor(code?: number, subcode?: number): string | undefined {
 	return undefined;
 }
 
-/** Reads Meta's BUC header: the largest estimated_time_to_regain_access (minutes) → ms. */
+/**
+ * How long Meta says the app is throttled for: the largest `estimated_time_to_regain_access`
+ * (minutes) of the X-Business-Use-Case-Usage header, or of X-App-Usage when that is the only
+ * one, in ms.
+ * @see https://developers.facebook.com/docs/graph-api/overview/rate-limiting/#headers
+ */
 export function regainMsFrom(headers: Record<string, string>): number | undefined {
 	const raw = headers['x-business-use-case-usage'] ?? headers['x-app-usage'];
 	if (!raw) return undefined;
@@ -90,6 +114,7 @@ export function regainMsFrom(headers: Record<string, string>): number | undefine
 	}
 }
 
+/** What a failed Graph call says: Meta's error body read into plain data, never a token. */
 export function graphErrorInfo(failure: HttpFailure): GraphErrorInfo {
 	const body = (failure.data ?? {}) as { error?: Record<string, unknown> };
 	const error = body && typeof body === 'object' ? body.error : undefined;
@@ -127,4 +152,53 @@ export function graphErrorInfo(failure: HttpFailure): GraphErrorInfo {
 		regainMs: regainMsFrom(failure.headers),
 		retryAfterMs: retryAfterMs(failure.headers['retry-after']),
 	};
+}
+
+/** Whether a failure may be repeated without risking a second delivery. */
+export function shouldRetry(info: GraphErrorInfo, kind: 'read' | 'write'): boolean {
+	if (info.rateLimited) return true;
+	if (kind === 'write') return info.code === 1200;
+	if (info.temporary) return true;
+	return info.status !== undefined ? info.status >= 500 : info.networkCode !== undefined;
+}
+
+/** Meta asks to wait longer than this: fail now with the hint rather than hold the workflow. */
+export const RETRY_MAX_REGAIN_MS = 60_000;
+
+/**
+ * Whether and when to repeat a failed Graph call: only what `shouldRetry` allows, after the wait
+ * Meta asked for (regain time, else Retry-After), and never when that wait is over the cap.
+ */
+export function graphRetryDecision(info: GraphErrorInfo, kind: 'read' | 'write'): RetryDecision {
+	if (!shouldRetry(info, kind)) return { retry: false };
+	const delayMs = info.regainMs || info.retryAfterMs;
+	if (delayMs !== undefined && delayMs > RETRY_MAX_REGAIN_MS) return { retry: false };
+	return delayMs ? { retry: true, delayMs } : { retry: true };
+}
+
+/**
+ * A Graph failure as the package reports it: Meta's message; the hint, Meta's user message and
+ * the facts support asks for (code, subcode, fbtrace_id) as the description; and those facts as
+ * public facts (`code`, `subcode`, `fbtraceId`, `hint`), which a Continue On Fail item carries.
+ */
+export function graphVendorError(info: GraphErrorInfo): VendorError {
+	const named = [
+		info.code !== undefined ? `code ${info.code}` : undefined,
+		info.subcode !== undefined ? `subcode ${info.subcode}` : undefined,
+		info.fbtraceId ? `fbtrace_id ${info.fbtraceId}` : undefined,
+	].filter(Boolean);
+	const description = [
+		info.hint,
+		info.userMessage,
+		named.length ? `Graph API ${named.join(', ')}.` : undefined,
+	]
+		.filter(Boolean)
+		.join(' ');
+	const facts: IDataObject = {
+		...(info.code !== undefined ? { code: info.code } : {}),
+		...(info.subcode !== undefined ? { subcode: info.subcode } : {}),
+		...(info.fbtraceId ? { fbtraceId: info.fbtraceId } : {}),
+		...(info.hint ? { hint: info.hint } : {}),
+	};
+	return { message: info.message, description: description || undefined, facts };
 }

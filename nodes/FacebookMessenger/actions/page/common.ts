@@ -1,7 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { credentialPageId, graphRequest } from '../transport';
+import { credentialPageId, tokenPage } from '../../../shared/graph';
+
+// What the Page operations share: the Page locator and the Page a call addresses.
 
 /** The Page resource locator: searchable, paginated list of managed Pages, or an ID. */
 export function pageLocator(required: boolean, description?: string): INodeProperties {
@@ -59,44 +61,5 @@ export async function resolvePageId(this: IExecuteFunctions, itemIndex: number):
 	}
 	const fromCredential = await credentialPageId.call(this);
 	if (fromCredential !== 'me') return fromCredential;
-	const me = await graphRequest.call(this, {
-		credential: 'facebookPageApi',
-		method: 'GET',
-		path: '/me',
-		qs: { fields: 'id' },
-		kind: 'read',
-		itemIndex,
-	});
-	return String(me.id);
-}
-
-/** What an output item says about an error under continueOnFail: message, Graph facts, hint. */
-export function errorJson(error: unknown): IDataObject {
-	if (error instanceof NodeApiError) {
-		const data = (error.errorResponse ?? {}) as JsonObject;
-		return {
-			error: error.message,
-			...(error.description ? { description: error.description } : {}),
-			...(error.httpCode ? { httpCode: error.httpCode } : {}),
-			...(data.code !== undefined ? { code: data.code } : {}),
-			...(data.error_subcode !== undefined ? { subcode: data.error_subcode } : {}),
-			...(data.fbtrace_id !== undefined ? { fbtraceId: data.fbtrace_id } : {}),
-			...(data.hint !== undefined ? { hint: data.hint } : {}),
-		};
-	}
-	return { error: error instanceof Error ? error.message : String(error) };
-}
-
-/** Errors of this node are already NodeApiError/NodeOperationError; anything else is wrapped. */
-export function nodeError(
-	context: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(
-		context.getNode(),
-		error instanceof Error ? error.message : String(error),
-		{ itemIndex },
-	);
+	return String((await tokenPage.call(this, 'id', itemIndex)).id);
 }

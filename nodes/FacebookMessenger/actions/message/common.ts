@@ -1,8 +1,10 @@
+// What the message operations share: the recipient, messaging and option fields, the envelope of
+// a send and the send itself (`deliver`).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkMetadata, checkRecipient, checkTag } from '../../limits';
-import { credentialPageId, graphRequest } from '../../transport';
+import { credentialPageId, graphRequest } from '../../../shared/graph';
 
 /** A validated Send API request, ready to go; `key` orders sends to the same person. */
 export interface PreparedSend {
@@ -12,6 +14,7 @@ export interface PreparedSend {
 	recipientId: string;
 }
 
+/** The Recipient fields of the message operations (User Ref only where Meta accepts it). */
 export const recipientFields = (allowUserRef: boolean): INodeProperties[] => [
 	...(allowUserRef
 		? [
@@ -47,6 +50,10 @@ export const recipientFields = (allowUserRef: boolean): INodeProperties[] => [
 	},
 ];
 
+/**
+ * Messaging Type and Tag of a send.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages#messaging_types
+ */
 export const messagingFields: INodeProperties[] = [
 	{
 		displayName: 'Messaging Type',
@@ -94,6 +101,7 @@ export const messagingFields: INodeProperties[] = [
 	},
 ];
 
+/** The Options of the message operations: Concurrency and retries, metadata and notification where they apply. */
 export const messageOptions = (withMetadata: boolean): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
@@ -201,7 +209,11 @@ export function withMetadata(
 	return { ...message, metadata };
 }
 
-/** Sends one prepared request: POST /{page-id}/messages, retried only on throttling. */
+/**
+ * Sends one prepared request: POST /{page-id}/messages, retried only when Meta's answer proves it
+ * was not sent (throttling, 1200).
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/send-api
+ */
 export async function deliver(
 	this: IExecuteFunctions,
 	itemIndex: number,

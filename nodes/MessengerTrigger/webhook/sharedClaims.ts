@@ -1,0 +1,312 @@
+import { createHash, randomBytes } from 'crypto';
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import {
+	redisRestPipeline,
+	type RedisCommand,
+	type RedisReply,
+	type RedisRestContext,
+	type RedisRestFailure,
+	type RedisRestResult,
+} from '../../shared/redisRest';
+
+/**
+ * De-duplication shared by every n8n process that receives this trigger's deliveries (queue mode
+ * with several webhook processes behind a balancer), kept in Redis through its REST protocol.
+ *
+ * Each event of a delivery is claimed before it is emitted, atomically, with
+ * `SET <key> pending:<owner> NX PX <pending period>`: the one delivery that sets the key emits the
+ * event. When n8n has acknowledged the delivery (answered 2xx: the execution is registered) the
+ * claim becomes `done` for the retention period; when n8n answered non-2xx, the claim is released
+ * (deleted only if this delivery still owns it) so Meta's next retry emits the event. A process
+ * that crashes between claim and answer leaves a pending claim that expires after the short
+ * pending period, and Meta's next retry gets through. Keys hold hashes only: no message content,
+ * no ids of people or Pages.
+ * @see https://redis.io/docs/latest/commands/set/
+ * @see https://developers.facebook.com/docs/messenger-platform/webhooks#event-notifications
+ */
+
+/**
+ * How long a claim stays pending without an answer from n8n: longer than n8n ever takes to
+ * register an execution and answer (seconds, even under load), far shorter than Meta's retry
+ * schedule (which goes on for hours), so a crashed process delays its events by minutes at most.
+ */
+export const CLAIM_PENDING_MS = 120_000;
+
+/** How long a delivery waits for the store before answering 503 (Meta retries later). */
+export const STORE_TIMEOUT_MS = 3_000;
+
+/** Meta retries a delivery that was not acknowledged for up to 36 hours. */
+export const DEFAULT_RETENTION_HOURS = 36;
+
+/** Every key starts so; the part in braces keeps one trigger's keys in one Redis Cluster slot. */
+export const CLAIM_KEY_PREFIX = 'messenger-bridge:dedupe:';
+
+const DONE = 'done';
+const PENDING = 'pending:';
+
+/**
+ * Compare-and-delete of every key that still holds this delivery's pending claim: a claim that
+ * expired and was taken by another delivery in the meantime is left alone.
+ * @see https://redis.io/docs/latest/develop/interact/programmability/eval-intro/
+ */
+export const RELEASE_SCRIPT =
+	"local n = 0 for _, key in ipairs(KEYS) do if redis.call('GET', key) == ARGV[1] then n = n + redis.call('DEL', key) end end return n";
+
+function digest(text: string, length: number): string {
+	return createHash('sha256').update(text).digest('base64url').slice(0, length);
+}
+
+/** The namespace of one trigger node of one workflow (its keys never meet another trigger's). */
+export function claimNamespace(workflowId: string, triggerId: string): string {
+	return digest(`${workflowId}\n${triggerId}`, 16);
+}
+
+/** The store key of one event: the namespace and a hash of the event's de-duplication key. */
+export function claimKey(namespace: string, eventKey: string): string {
+	return `${CLAIM_KEY_PREFIX}{${namespace}}:${digest(eventKey, 22)}`;
+}
+
+/** A fresh owner token: what a pending claim holds, so that only its delivery releases it. */
+export function newOwner(): string {
+	return randomBytes(12).toString('base64url');
+}
+
+/** What one event's claim found. */
+export type ClaimState =
+	/** This delivery claimed it: emit it. */
+	| 'claimed'
+	/** An earlier delivery emitted it and n8n acknowledged that: drop it. */
+	| 'done'
+	/** Another delivery holds it and n8n has not answered that one yet. */
+	| 'pending';
+
+/** One pipeline for all keys: per key, the claim and (when the claim fails) what holds it. */
+export function claimCommands(keys: string[], owner: string, pendingMs: number): RedisCommand[] {
+	const commands: RedisCommand[] = [];
+	for (const key of keys) {
+		commands.push(['SET', key, `${PENDING}${owner}`, 'NX', 'PX', pendingMs], ['GET', key]);
+	}
+	return commands;
+}
+
+/**
+ * The state of each key from the claim pipeline's replies. A failed SET whose GET finds nothing
+ * lost a race with a release or an expiry: it counts as pending (Meta retries), never as new.
+ */
+export function readClaims(replies: RedisReply[], count: number): ClaimState[] | undefined {
+	if (replies.length !== count * 2) return undefined;
+	const states: ClaimState[] = [];
+	for (let i = 0; i < count; i++) {
+		if (replies[2 * i] === 'OK') states.push('claimed');
+		else states.push(replies[2 * i + 1] === DONE ? 'done' : 'pending');
+	}
+	return states;
+}
+
+export function doneCommands(keys: string[], retentionMs: number): RedisCommand[] {
+	return keys.map((key) => ['SET', key, DONE, 'PX', retentionMs]);
+}
+
+export function releaseCommand(keys: string[], owner: string): RedisCommand {
+	return ['EVAL', RELEASE_SCRIPT, keys.length, ...keys, `${PENDING}${owner}`];
+}
+
+/** Claims this delivery made and must settle once n8n has answered. */
+export interface Claims {
+	owner: string;
+	keys: string[];
+}
+
+export type SharedCheck<T> =
+	/** Emit `items` (possibly none: all were emitted before); settle `claims` after n8n's answer. */
+	| { kind: 'emit'; items: T[]; claims: Claims }
+	/**
+	 * Another delivery of one of these events is in progress (n8n has not answered it yet): nothing
+	 * is emitted and this delivery's own claims are already released. Answer 503: Meta retries,
+	 * and by then the other delivery is done (dropped) or released (emitted then).
+	 */
+	| { kind: 'busy'; releaseFailure?: RedisRestFailure }
+	/** The store could not be asked: emit nothing, answer 503. */
+	| { kind: 'failed'; failure: RedisRestFailure };
+
+export interface SharedCheckOptions {
+	namespace: string;
+	pendingMs?: number;
+	timeoutMs?: number;
+}
+
+/**
+ * Claims every event of a delivery in one round trip and keeps the ones this delivery claimed.
+ * Events with the same key in one delivery are claimed once and emitted once.
+ */
+export async function claimEvents<T>(
+	context: RedisRestContext,
+	items: T[],
+	keyOf: (item: T) => string,
+	{ namespace, pendingMs = CLAIM_PENDING_MS, timeoutMs = STORE_TIMEOUT_MS }: SharedCheckOptions,
+): Promise<SharedCheck<T>> {
+	const owner = newOwner();
+	const firstOfKey = new Map<string, T>();
+	for (const item of items) {
+		const key = claimKey(namespace, keyOf(item));
+		if (!firstOfKey.has(key)) firstOfKey.set(key, item);
+	}
+	const keys = [...firstOfKey.keys()];
+	if (!keys.length) return { kind: 'emit', items: [], claims: { owner, keys: [] } };
+	const answer = await redisRestPipeline(context, claimCommands(keys, owner, pendingMs), {
+		timeoutMs,
+	});
+	if (!answer.ok) return { kind: 'failed', failure: answer.failure };
+	const states = readClaims(answer.replies, keys.length);
+	if (!states)
+		return {
+			kind: 'failed',
+			failure: { kind: 'invalidAnswer', message: 'the claim replies do not match the keys' },
+		};
+	const claimed = keys.filter((_, i) => states[i] === 'claimed');
+	if (states.includes('pending')) {
+		const released = await releaseClaims(context, { owner, keys: claimed }, timeoutMs);
+		return released.ok ? { kind: 'busy' } : { kind: 'busy', releaseFailure: released.failure };
+	}
+	return {
+		kind: 'emit',
+		items: claimed.map((key) => firstOfKey.get(key) as T),
+		claims: { owner, keys: claimed },
+	};
+}
+
+/** Deletes the keys that still hold this delivery's pending claim. */
+export async function releaseClaims(
+	context: RedisRestContext,
+	claims: Claims,
+	timeoutMs = STORE_TIMEOUT_MS,
+): Promise<RedisRestResult> {
+	if (!claims.keys.length) return { ok: true, replies: [] };
+	return await redisRestPipeline(context, [releaseCommand(claims.keys, claims.owner)], {
+		timeoutMs,
+	});
+}
+
+/**
+ * After n8n's answer: `done` for the retention period when it acknowledged the delivery, else
+ * released. If this fails, the pending claims expire on their own after the pending period.
+ */
+export async function settleClaims(
+	context: RedisRestContext,
+	claims: Claims,
+	acknowledged: boolean,
+	{ retentionMs, timeoutMs = STORE_TIMEOUT_MS }: { retentionMs: number; timeoutMs?: number },
+): Promise<RedisRestResult> {
+	if (!claims.keys.length) return { ok: true, replies: [] };
+	if (!acknowledged) return await releaseClaims(context, claims, timeoutMs);
+	return await redisRestPipeline(context, doneCommands(claims.keys, retentionMs), { timeoutMs });
+}
+
+/** The retention option (hours) in milliseconds, at least the pending period. */
+export function retentionMsOf(hours: unknown): number {
+	const value = Number(hours);
+	const hoursKept = Number.isFinite(value) && value > 0 ? value : DEFAULT_RETENTION_HOURS;
+	const ms = hoursKept * 3_600_000;
+	return Math.max(Math.round(ms), CLAIM_PENDING_MS);
+}
+
+/** What the trigger needs of n8n's HTTP response to learn its answer. */
+export interface AnsweredResponse {
+	statusCode: number;
+	writableEnded: boolean;
+	once(event: 'finish' | 'close', listener: () => void): unknown;
+}
+
+/**
+ * The status n8n answered the delivery with, once it has. Usually 'finish' tells. When Meta gave
+ * up waiting first (the connection closed before n8n answered), n8n still answers later into the
+ * closed connection: that answer is awaited, checking every `pollMs`, for at most `waitMs`;
+ * undefined when it never came (then the claims are left to expire).
+ */
+export async function answeredStatus(
+	res: AnsweredResponse,
+	{ waitMs = CLAIM_PENDING_MS, pollMs = 250 }: { waitMs?: number; pollMs?: number } = {},
+): Promise<number | undefined> {
+	if (res.writableEnded) return res.statusCode;
+	const closedFirst = await new Promise<boolean>((resolve) => {
+		res.once('finish', () => resolve(false));
+		res.once('close', () => resolve(!res.writableEnded));
+	});
+	if (!closedFirst) return res.statusCode;
+	for (let waited = 0; waited < waitMs; waited += pollMs) {
+		if (res.writableEnded) return res.statusCode;
+		await sleep(pollMs);
+	}
+	return res.writableEnded ? res.statusCode : undefined;
+}
+
+/** Logs what the store said, for the one who runs n8n: never the token, never event content. */
+function warn(context: IWebhookFunctions, message: string): void {
+	context.logger.warn(`Messenger Trigger (shared de-duplication): ${message}`);
+}
+
+/**
+ * After n8n's answer to the delivery: done when it acknowledged (2xx), released otherwise. Never
+ * rejects: a failure here is logged, and the pending claims expire on their own.
+ */
+async function settleAfterAnswer(
+	context: IWebhookFunctions,
+	res: AnsweredResponse,
+	claims: Claims,
+	retentionMs: number,
+): Promise<void> {
+	const status = await answeredStatus(res);
+	if (status === undefined) {
+		warn(
+			context,
+			`n8n did not answer the delivery within ${CLAIM_PENDING_MS / 1000} s; its events' claims expire and Meta's retry is emitted`,
+		);
+		return;
+	}
+	const settled = await settleClaims(context, claims, status < 300, { retentionMs });
+	if (!settled.ok)
+		warn(
+			context,
+			`could not mark ${claims.keys.length} event(s) ${status < 300 ? 'done' : 'released'} (${settled.failure.message}); their claims expire after ${CLAIM_PENDING_MS / 1000} s`,
+		);
+}
+
+/**
+ * The webhook's answer with the shared store: claims the delivery's events, answers 503 when the
+ * store cannot be asked or another delivery of an event is still in progress (Meta retries; never
+ * emits unchecked), 200 when every event was emitted before, and otherwise emits the events this
+ * delivery claimed and settles the claims once n8n has answered.
+ */
+export async function emitClaimed<T extends IDataObject>(
+	context: IWebhookFunctions,
+	items: T[],
+	keyOf: (item: T) => string,
+	retentionHours: unknown,
+): Promise<IWebhookResponseData> {
+	const res = context.getResponseObject();
+	const node = context.getNode();
+	const namespace = claimNamespace(String(context.getWorkflow().id ?? ''), node.id);
+	const check = await claimEvents(context, items, keyOf, { namespace });
+	if (check.kind !== 'emit') {
+		warn(
+			context,
+			check.kind === 'failed'
+				? `${check.failure.message}; answered 503 so that Meta delivers again`
+				: 'an event of this delivery is being delivered by another request that n8n has not answered yet; answered 503 so that Meta delivers again',
+		);
+		if (check.kind === 'busy' && check.releaseFailure)
+			warn(context, `releasing this delivery's claims failed: ${check.releaseFailure.message}`);
+		res.status(503).type('text/plain').send('Service Unavailable');
+		return { noWebhookResponse: true };
+	}
+	if (!check.items.length) {
+		res.status(200).type('text/plain').send('EVENT_RECEIVED');
+		return { noWebhookResponse: true };
+	}
+	void settleAfterAnswer(context, res, check.claims, retentionMsOf(retentionHours)).catch(
+		(error: Error) => warn(context, `settling the claims failed: ${error.message}`),
+	);
+	return { workflowData: [check.items.map((json) => ({ json }))] };
+}
