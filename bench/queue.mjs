@@ -119,6 +119,7 @@ try {
 	);
 	await drained(cluster, WF.two);
 	// Interleaved rounds, so both modes see the same machine state.
+	const forwardedBefore = front?.requests.length ?? 0;
 	const medians = { process: [], redis: [] };
 	for (let round = 0; round < 3; round++) {
 		medians.process.push(await perDelivery(cluster, WF.process));
@@ -131,7 +132,7 @@ try {
 		`per delivery (median, best of 3 × ${SEQUENTIAL}): in-process ${processMs.toFixed(2)} ms, shared (Redis REST) ${redisMs.toFixed(2)} ms\n` +
 			`shared claim cost ratio: ${(redisMs / processMs).toFixed(2)}× (goal ≤ 1.2×)` +
 			(hasSharedStore
-				? '\n'
+				? `  (${((front.requests.length - forwardedBefore) / medians.redis.length / (SEQUENTIAL + 20)).toFixed(1)} Redis REST requests per delivery)\n`
 				: '  — NOTE: this checkout has no shared store yet; both ran in-process\n'),
 	);
 } finally {
