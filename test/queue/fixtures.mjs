@@ -105,7 +105,8 @@ export async function deliver(cluster, id, body, to, { timeoutMs = 30_000 } = {}
 
 /**
  * Every execution of a workflow, through main's REST API: it answers newest first, at most 100 a
- * page whatever `limit` asks, so this pages on with `lastId` until a page comes back empty.
+ * page whatever `limit` asks, so this pages on with `lastId` until a page comes back empty (each
+ * execution once, even if a page overlaps the one before).
  */
 export async function executions(api, id) {
 	const all = [];
@@ -116,9 +117,9 @@ export async function executions(api, id) {
 			`/rest/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`,
 		);
 		const results = page.results ?? page;
-		if (!results.length) return all;
+		if (!results.length) return [...new Map(all.map((e) => [e.id, e])).values()];
 		all.push(...results);
-		lastId = results.at(-1).id;
+		lastId = results.map((e) => Number(e.id)).reduce((a, b) => Math.min(a, b));
 	}
 }
 

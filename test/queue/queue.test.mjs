@@ -10,7 +10,7 @@
 // @see https://docs.n8n.io/hosting/scaling/queue-mode/
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { queuePorts, startQueueCluster } from '../../dev/queue.mjs';
 import { GRAPH } from '../emulators/fixtures.mjs';
 import { messengerPayload, midsOf } from '../../bench/lib/signedEvents.mjs';
@@ -126,13 +126,19 @@ async function emittedMids(id, atLeast, { timeoutMs = 120_000 } = {}) {
 		list = again;
 	}
 	const mids = [];
+	const where = new Map(); // mid → the executions that emitted it, shown when one ran twice
 	for (let i = 0; i < list.length; i += 8) {
 		const batch = await Promise.all(list.slice(i, i + 8).map((e) => api.execution(e.id)));
 		for (const execution of batch) {
 			assert.equal(execution.status, 'success', `execution ${execution.id}`);
-			mids.push(...api.nodeOutput(execution, NODE)[0].map((item) => item.json.mid));
+			for (const item of api.nodeOutput(execution, NODE)[0]) {
+				mids.push(item.json.mid);
+				where.set(item.json.mid, [...(where.get(item.json.mid) ?? []), execution.id]);
+			}
 		}
 	}
+	for (const [mid, ids] of where)
+		if (ids.length > 1) process.stdout.write(`# ${mid} emitted by executions ${ids.join(', ')}\n`);
 	return mids;
 }
 
@@ -164,6 +170,11 @@ describe('queue mode: the package in every process', () => {
 				/Unrecognized node type|Failed to load|Error loading|problem loading|Cannot find module/i,
 			);
 		}
+		// Each process in a UTS namespace of its own (its own hostname, so its own n8n host id).
+		const namespaces = ['main', 'webhook-a', 'webhook-b', 'worker'].map((name) =>
+			readlinkSync(`/proc/${cluster.processes[name].child.pid}/ns/uts`),
+		);
+		assert.equal(new Set(namespaces).size, 4, namespaces.join(' '));
 		// The webhook processes answer Meta's handshake with the node's code…
 		for (const url of cluster.webhookUrls) {
 			const r = await fetch(
