@@ -186,6 +186,17 @@ describe('a redelivery to another webhook process', () => {
 });
 
 describe("n8n's answer decides", () => {
+	it('2xx: marked done even when the store fails the first try (settling is tried again)', async () => {
+		const trigger = newTrigger();
+		rest.injectFault(
+			(ctx) => ctx.path === '/pipeline' && JSON.stringify(ctx.body).includes('"done"'),
+			{ status: 503, body: { error: 'LOADING Redis is loading the dataset in memory' } },
+		);
+		assert.equal(emitted(await deliver(processA, trigger, twoEvents())).length, 2);
+		assert.deepEqual(await settled(trigger), ['done', 'done']);
+		assert.equal(emitted(await deliver(processB, trigger, twoEvents())).length, 0);
+	});
+
 	it('non-2xx (execution not registered): released, the retry to the other process is emitted', async () => {
 		const trigger = newTrigger();
 		const failed = await deliver(processA, trigger, twoEvents(), { registrationFails: true });

@@ -248,8 +248,17 @@ function warn(context: IWebhookFunctions, message: string): void {
 }
 
 /**
- * After n8n's answer to the delivery: done when it acknowledged (2xx), released otherwise. Never
- * rejects: a failure here is logged, and the pending claims expire on their own.
+ * How often settling is tried, with 1 s, 2 s, 4 s between tries: a store slowed by load must not
+ * leave a claim pending until it expires, when Meta's retry would run the event a second time.
+ * Settling is off the delivery's critical path, so it also waits longer for each answer.
+ */
+export const SETTLE_ATTEMPTS = 4;
+const SETTLE_TIMEOUT_MS = 3 * STORE_TIMEOUT_MS;
+
+/**
+ * After n8n's answer to the delivery: done when it acknowledged (2xx), released otherwise, tried
+ * again while the store fails. Never rejects: a failure is logged, and the pending claims expire
+ * on their own.
  */
 async function settleAfterAnswer(
 	context: IWebhookFunctions,
@@ -265,12 +274,22 @@ async function settleAfterAnswer(
 		);
 		return;
 	}
-	const settled = await settleClaims(context, claims, status < 300, { retentionMs });
-	if (!settled.ok)
-		warn(
-			context,
-			`could not mark ${claims.keys.length} event(s) ${status < 300 ? 'done' : 'released'} (${settled.failure.message}); their claims expire after ${CLAIM_PENDING_MS / 1000} s`,
-		);
+	const acknowledged = status < 300;
+	for (let attempt = 1; ; attempt++) {
+		const settled = await settleClaims(context, claims, acknowledged, {
+			retentionMs,
+			timeoutMs: SETTLE_TIMEOUT_MS,
+		});
+		if (settled.ok) return;
+		if (attempt >= SETTLE_ATTEMPTS) {
+			warn(
+				context,
+				`could not mark ${claims.keys.length} event(s) ${acknowledged ? 'done' : 'released'} in ${attempt} tries (${settled.failure.message}); their claims expire after ${CLAIM_PENDING_MS / 1000} s`,
+			);
+			return;
+		}
+		await sleep(1000 * 2 ** (attempt - 1));
+	}
 }
 
 /**
