@@ -99,7 +99,7 @@ describe('pipeline answers and failures', () => {
 
 describe("n8n's answer to the delivery", () => {
 	const response = () =>
-		Object.assign(new EventEmitter(), { statusCode: 200, writableEnded: false });
+		Object.assign(new EventEmitter(), { statusCode: 200, writableEnded: false, end() {} });
 
 	it("is the status at 'finish'", async () => {
 		const res = response();
@@ -119,6 +119,21 @@ describe("n8n's answer to the delivery", () => {
 			res.writableEnded = true;
 		}, 100);
 		assert.equal(await answered, 200);
+	});
+
+	it('is the status n8n ended the response with after the connection closed, even when the end never completes (compression middleware)', async () => {
+		const res = response();
+		const ended = [];
+		res.end = (...args) => ended.push(args); // a wrapped end that never finishes the stream
+		const answered = claims.answeredStatus(res, { waitMs: 2_000, pollMs: 20 });
+		res.emit('close');
+		setTimeout(() => {
+			res.statusCode = 200;
+			res.end('EVENT_RECEIVED');
+		}, 100);
+		assert.equal(await answered, 200);
+		assert.deepEqual(ended, [['EVENT_RECEIVED']], "n8n's own end still runs");
+		assert.equal(res.writableEnded, false);
 	});
 
 	it('is unknown when n8n never answers (the claims then expire)', async () => {

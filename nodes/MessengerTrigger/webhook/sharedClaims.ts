@@ -216,30 +216,41 @@ export function retentionMsOf(hours: unknown): number {
 export interface AnsweredResponse {
 	statusCode: number;
 	writableEnded: boolean;
+	end: (...args: never[]) => unknown;
 	once(event: 'finish' | 'close', listener: () => void): unknown;
 }
 
 /**
- * The status n8n answered the delivery with, once it has. Usually 'finish' tells. When Meta gave
- * up waiting first (the connection closed before n8n answered), n8n still answers later into the
- * closed connection: that answer is awaited, checking every `pollMs`, for at most `waitMs`;
- * undefined when it never came (then the claims are left to expire).
+ * The status n8n answered the delivery with, once it has. n8n answers only after it registered
+ * the execution (or failed to), so the moment it ends the response is what counts: `end` is
+ * watched, because when Meta gave up waiting first (the connection closed before n8n answered),
+ * n8n's late answer goes into a closed connection, and behind n8n's compression middleware
+ * neither 'finish' nor `writableEnded` tells of it. Waits at most `waitMs` after the close;
+ * undefined when n8n never answered (then the claims are left to expire).
+ * @see https://nodejs.org/api/http.html#responseendchunk-encoding-callback
  */
 export async function answeredStatus(
 	res: AnsweredResponse,
 	{ waitMs = CLAIM_PENDING_MS, pollMs = 250 }: { waitMs?: number; pollMs?: number } = {},
 ): Promise<number | undefined> {
 	if (res.writableEnded) return res.statusCode;
+	let endedWith: number | undefined;
+	const end = res.end as (...args: unknown[]) => unknown;
+	res.end = function (this: unknown, ...args: unknown[]) {
+		endedWith ??= res.statusCode;
+		return end.apply(this, args);
+	} as AnsweredResponse['end'];
 	const closedFirst = await new Promise<boolean>((resolve) => {
 		res.once('finish', () => resolve(false));
-		res.once('close', () => resolve(!res.writableEnded));
+		res.once('close', () => resolve(!res.writableEnded && endedWith === undefined));
 	});
-	if (!closedFirst) return res.statusCode;
+	if (!closedFirst) return endedWith ?? res.statusCode;
 	for (let waited = 0; waited < waitMs; waited += pollMs) {
+		if (endedWith !== undefined) return endedWith;
 		if (res.writableEnded) return res.statusCode;
 		await sleep(pollMs);
 	}
-	return res.writableEnded ? res.statusCode : undefined;
+	return endedWith ?? (res.writableEnded ? res.statusCode : undefined);
 }
 
 /** Logs what the store said, for the one who runs n8n: never the token, never event content. */
