@@ -136,6 +136,17 @@ describe("n8n's answer to the delivery", () => {
 		assert.equal(res.writableEnded, false);
 	});
 
+	it('is awaited when the connection was gone before the node ran (no close event comes any more)', async () => {
+		const res = response();
+		res.destroyed = true;
+		const answered = claims.answeredStatus(res, { waitMs: 2_000, pollMs: 20 });
+		setTimeout(() => {
+			res.statusCode = 200;
+			res.end('EVENT_RECEIVED');
+		}, 100);
+		assert.equal(await answered, 200);
+	});
+
 	it('is unknown when n8n never answers (the claims then expire)', async () => {
 		const res = response();
 		const answered = claims.answeredStatus(res, { waitMs: 100, pollMs: 20 });

@@ -216,6 +216,8 @@ export function retentionMsOf(hours: unknown): number {
 export interface AnsweredResponse {
 	statusCode: number;
 	writableEnded: boolean;
+	/** True once the connection is gone (Meta gave up), possibly before the node even ran. */
+	destroyed?: boolean;
 	end: (...args: never[]) => unknown;
 	once(event: 'finish' | 'close', listener: () => void): unknown;
 }
@@ -225,7 +227,8 @@ export interface AnsweredResponse {
  * the execution (or failed to), so the moment it ends the response is what counts: `end` is
  * watched, because when Meta gave up waiting first (the connection closed before n8n answered),
  * n8n's late answer goes into a closed connection, and behind n8n's compression middleware
- * neither 'finish' nor `writableEnded` tells of it. Waits at most `waitMs` after the close;
+ * neither 'finish' nor `writableEnded` tells of it. The connection may even be gone before the
+node ran (n8n busy): then no 'close' comes any more. Waits at most `waitMs` after the close;
  * undefined when n8n never answered (then the claims are left to expire).
  * @see https://nodejs.org/api/http.html#responseendchunk-encoding-callback
  */
@@ -243,6 +246,8 @@ export async function answeredStatus(
 	const closedFirst = await new Promise<boolean>((resolve) => {
 		res.once('finish', () => resolve(false));
 		res.once('close', () => resolve(!res.writableEnded && endedWith === undefined));
+		// Under load n8n may run the node after Meta hung up: 'close' was emitted already.
+		if (res.destroyed) resolve(true);
 	});
 	if (!closedFirst) return endedWith ?? res.statusCode;
 	for (let waited = 0; waited < waitMs; waited += pollMs) {
