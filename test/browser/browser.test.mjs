@@ -50,8 +50,23 @@ after(async () => {
 
 /** The node as the editor saved it (over n8n's REST API, as stored in the database). */
 async function savedNode(workflowId, type) {
-	const workflow = await env.rest(`/rest/workflows/${workflowId}`);
+	const workflow = await savedWorkflow(workflowId);
 	return workflow.nodes.find((n) => n.type === `${PACKAGE}.${type}`);
+}
+
+/**
+ * The stored workflow. The editor shows the new workflow's address before its save request has
+ * been stored, so a 404 right after saving is asked again for a few seconds.
+ */
+async function savedWorkflow(workflowId) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await env.rest(`/rest/workflows/${workflowId}`);
+		} catch (error) {
+			if (attempt >= 20 || !/→ 404/.test(error.message)) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
 }
 
 describe('node picker: each node added through two of its actions shows that action', () => {
@@ -390,7 +405,7 @@ describe('examples: each imports through the menu, has its credentials and runs'
 					'no node shows an issue after import',
 				);
 				const id = await editor.save();
-				const stored = await env.rest(`/rest/workflows/${id}`);
+				const stored = await savedWorkflow(id);
 				for (const shipped of workflow.nodes.filter((n) => n.credentials)) {
 					const node = stored.nodes.find((n) => n.name === shipped.name);
 					assert.deepEqual(
