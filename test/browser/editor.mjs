@@ -183,6 +183,30 @@ export class Editor {
 		);
 	}
 
+	/**
+	 * A collection's "Add option": n8n shows a select (`collection-parameter-add`) or, in its
+	 * newer panel, a dropdown (`collection-parameter-add-dropdown`); picks `optionName` in either.
+	 */
+	async addCollectionOption(optionName) {
+		const { page } = this;
+		const select = page.getByTestId('collection-parameter-add').first();
+		if (await select.isVisible()) {
+			await select.click();
+			await page
+				.locator('[data-test-id="collection-parameter-option"]:visible')
+				.filter({ hasText: new RegExp(`^${escape(optionName)}$`) })
+				.first()
+				.click();
+		} else {
+			await page.getByTestId('collection-parameter-add-dropdown').first().click();
+			await page.getByText(optionName, { exact: true }).last().click();
+		}
+		await page
+			.getByTestId(`parameter-input-${camel(optionName)}`)
+			.first()
+			.waitFor();
+	}
+
 	async fill(parameter, value) {
 		const input = this.page
 			.getByTestId(`parameter-input-${parameter}`)
@@ -273,6 +297,14 @@ export class Editor {
 		await chooser.setFiles(file);
 		await page.getByTestId('canvas-node').first().waitFor();
 	}
+}
+
+/** "Deduplication Store" → "deduplicationStore" (this package's option names follow their labels). */
+function camel(label) {
+	return label
+		.split(/\s+/)
+		.map((word, i) => (i ? word[0].toUpperCase() + word.slice(1) : word.toLowerCase()))
+		.join('');
 }
 
 function escape(text) {
