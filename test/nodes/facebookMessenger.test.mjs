@@ -193,7 +193,7 @@ describe('page', () => {
 		assert.equal(rows[0].pageId, GRAPH.pageId);
 		assert.deepEqual(
 			graph.requests.map((r) => `${r.method} ${r.path}`),
-			['GET /v25.0/me', `POST /v25.0/${GRAPH.pageId}/subscribed_apps`],
+			['GET /v27.0/me', `POST /v27.0/${GRAPH.pageId}/subscribed_apps`],
 		);
 		assert.equal(graph.requests[1].body.subscribed_fields, 'messages,message_echoes');
 	});
@@ -265,7 +265,7 @@ describe('message', () => {
 		});
 		assert.equal(sent.messagingType, 'RESPONSE');
 		assert.equal(sent.notificationType, 'SILENT_PUSH');
-		assert.equal(graph.requests[0].path, `/v25.0/${GRAPH.pageId}/messages`);
+		assert.equal(graph.requests[0].path, `/v27.0/${GRAPH.pageId}/messages`);
 		assertCleanRequests();
 	});
 
@@ -1103,7 +1103,7 @@ describe('attachment, user, token', () => {
 		);
 		assert.notEqual(byFile.attachmentId, byUrl.attachmentId);
 		assert.equal(graph.state.attachments.get(byFile.attachmentId).bytes, 7);
-		assert.ok(graph.requests.every((r) => r.path === `/v25.0/${GRAPH.pageId}/message_attachments`));
+		assert.ok(graph.requests.every((r) => r.path === `/v27.0/${GRAPH.pageId}/message_attachments`));
 		assertCleanRequests();
 	});
 

@@ -15,12 +15,15 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 		name: 'graph',
 		port: ports.graph,
 		host,
-		routes: versioned([
-			...subscriptionRoutes(state),
-			...tokenRoutes(state),
-			...messagingRoutes(state),
-			...pageRoutes(state),
-		]),
+		routes: versioned(
+			[
+				...subscriptionRoutes(state),
+				...tokenRoutes(state),
+				...messagingRoutes(state),
+				...pageRoutes(state),
+			],
+			state,
+		),
 		notFound: (ctx) =>
 			graphError(
 				400,
