@@ -234,6 +234,21 @@ export class Editor {
 		await this.page.getByTestId('node-execute-button').click();
 	}
 
+	/** A trigger's "Listen for test event" in the open panel; resolves once the editor listens. */
+	async listenForTestEvent() {
+		const { page } = this;
+		await page
+			.getByTestId('ndv')
+			.getByRole('button', { name: /Listen for test event/i })
+			.first()
+			.click();
+		await page
+			.getByTestId('ndv')
+			.getByText(/Listening for test event|Stop listening/i)
+			.first()
+			.waitFor({ timeout: 30_000 });
+	}
+
 	/**
 	 * Waits for the output panel to show an item count or an error, then (in its JSON view) for
 	 * `until` to appear; returns the panel's text.
