@@ -234,17 +234,16 @@ export class Editor {
 		await this.page.getByTestId('node-execute-button').click();
 	}
 
-	/** A trigger's "Listen for test event" in the open panel; resolves once the editor listens. */
+	/**
+	 * A webhook trigger's test listening from its open panel: n8n 2.40 labels the button "Execute
+	 * step" (older editors "Listen for test event"). Resolves once the panel shows that it listens;
+	 * the Test URL may still take a moment to be registered.
+	 */
 	async listenForTestEvent() {
-		const { page } = this;
-		await page
-			.getByTestId('ndv')
-			.getByRole('button', { name: /Listen for test event/i })
-			.first()
-			.click();
-		await page
-			.getByTestId('ndv')
-			.getByText(/Listening for test event|Stop listening/i)
+		const ndv = this.page.getByTestId('ndv');
+		await ndv.getByTestId('node-execute-button').first().click();
+		await ndv
+			.getByText(/Listening for test event|Stop listening|Waiting for/i)
 			.first()
 			.waitFor({ timeout: 30_000 });
 	}
