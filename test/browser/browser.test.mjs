@@ -536,3 +536,42 @@ describe('trigger: published from the editor, a signed delivery starts one execu
 		},
 	);
 });
+
+describe('trigger: while the editor listens for a test event, a refused delivery shows one item saying why', () => {
+	it('Messenger Trigger: a badly signed delivery', { timeout: 180_000 }, async () => {
+		await editor.step('trigger listen refused', async () => {
+			await editor.newWorkflow();
+			const trigger = nodes.find((d) => d.group.includes('trigger'));
+			await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
+			await editor.selectCredentials((label) =>
+				/App/.test(label) ? 'Facebook App (emulator)' : undefined,
+			);
+			await editor.fill('verifyToken', GRAPH.verifyToken);
+			await editor.closePanel();
+			const id = await editor.save();
+			const stored = await savedWorkflow(id);
+			const node = stored.nodes.find((n) => n.type === `${PACKAGE}.messengerTrigger`);
+			await editor.openNode(node.name);
+			await editor.listenForTestEvent();
+			const body = metaJson(bigBatch(1, 1, `refused${Date.now()}`));
+			const headers = signatureHeaders(body, 'the-secret-of-another-app');
+			// The Test URL exists once n8n registered the listening (404 until then, nothing consumed).
+			const response = await env.waitFor(
+				async () => {
+					const r = await env.fetch(`${env.url}/webhook-test/${node.webhookId}/webhook`, {
+						method: 'POST',
+						headers,
+						body,
+					});
+					return r.status === 404 ? null : { status: r.status, text: await r.text() };
+				},
+				{ what: 'the Test URL', timeoutMs: 30_000 },
+			);
+			assert.equal(response.status, 401, response.text);
+			const output = await editor.outputText({ until: /signatureMismatch/ });
+			assert.match(output, /signatureMismatch/);
+			assert.match(output, /X-Hub-Signature-256/);
+			assert.doesNotMatch(output, /refused\d+/, 'no payload in the item');
+		});
+	});
+});

@@ -259,6 +259,20 @@ export class Editor {
 	}
 
 	/**
+	 * A webhook trigger's test listening from its open panel: n8n 2.40 labels the button "Execute
+	 * step" (older editors "Listen for test event"). Resolves once the panel shows that it listens;
+	 * the Test URL may still take a moment to be registered.
+	 */
+	async listenForTestEvent() {
+		const ndv = this.page.getByTestId('ndv');
+		await ndv.getByTestId('node-execute-button').first().click();
+		await ndv
+			.getByText(/Listening for test event|Stop listening|Waiting for/i)
+			.first()
+			.waitFor({ timeout: 30_000 });
+	}
+
+	/**
 	 * Waits for the output panel to show an item count or an error, then (in its JSON view) for
 	 * `until` to appear; returns the panel's text.
 	 */
