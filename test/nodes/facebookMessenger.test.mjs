@@ -1165,8 +1165,24 @@ describe('attachment, user, token', () => {
 			graph.requests[0].headers.authorization,
 			`Bearer ${GRAPH.appId}|${GRAPH.appSecret}`,
 		);
-		assert.equal(graph.requests[0].body.input_token, GRAPH.userAccessToken);
+		// One batch request: the inspected token in its POST body, never in a URL.
+		assert.equal(graph.requests.length, 1);
+		assert.match(graph.requests[0].path, /^\/v\d+\.\d+\/$/);
+		assert.deepEqual(JSON.parse(graph.requests[0].body.batch), [
+			{ method: 'GET', relative_url: `debug_token?input_token=${GRAPH.userAccessToken}` },
+		]);
+		assert.ok(!graph.requests[0].url.includes(GRAPH.userAccessToken));
 		assertCleanRequests();
+	});
+
+	it("token debug: a refusal inside the batch is the node error, with Graph's message and code", async () => {
+		const { error } = await run(
+			{ resource: 'token', operation: 'debug' },
+			{ credentials: { app: { appSecret: 'wrong-secret' } } },
+		);
+		assert.ok(error instanceof NodeApiError);
+		assert.match(error.message, /Invalid OAuth access token/);
+		assert.equal(error.httpCode, '400');
 	});
 
 	it('token getPageTokens is the one output with Page tokens', async () => {
