@@ -91,7 +91,8 @@ export class GenesysCloudOpenMessagingTrigger implements INodeType {
 				default: '',
 			},
 			{
-				displayName: 'Types',
+				// "Trigger On": n8n's node picker offers one action per option ("On text" …).
+				displayName: 'Trigger On',
 				name: 'types',
 				type: 'multiOptions',
 				options: [
