@@ -22,7 +22,13 @@ interface SetupRecord {
 const STATIC_KEY = 'openMessagingSetup';
 const COLLECTION = '/api/v2/conversations/messaging/integrations/open';
 
+/**
+ * Whether Automatic Setup applies: it is on, and this is the Production URL. "Listen for test
+ * event" (manual mode) leaves the integration alone: pointing it at the Test URL would take it
+ * from an active production workflow.
+ */
 export function autoConfigureEnabled(this: IHookFunctions): boolean {
+	if (this.getMode() === 'manual') return false;
 	return this.getNodeParameter('autoConfigure', false) as boolean;
 }
 
@@ -134,6 +140,8 @@ export async function createSetup(this: IHookFunctions): Promise<void> {
  * (another receiver set since then is left alone). A deleted integration has nothing to undo.
  */
 export async function deleteSetup(this: IHookFunctions): Promise<void> {
+	// The Test URL was never set up; the record belongs to the production activation.
+	if (this.getMode() === 'manual') return;
 	const staticData = this.getWorkflowStaticData('node');
 	const record = staticData[STATIC_KEY] as SetupRecord | undefined;
 	if (!record) return;

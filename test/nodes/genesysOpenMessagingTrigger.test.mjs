@@ -473,6 +473,32 @@ describe('Automatic Setup', () => {
 		}
 	});
 
+	it('"Listen for test event" (manual mode) leaves the integration and the record alone', async () => {
+		const integration = openIntegration('https://example.com/genesys', 'Manual');
+		const h = hooks(integration.id, { options: { replaceWebhookUrl: true } });
+		await h.create();
+		gc.api.clearRequests();
+		const context = hookContext(node, {
+			parameters: {
+				types: [],
+				autoConfigure: true,
+				integrationId: { __rl: true, mode: 'id', value: integration.id },
+				options: { replaceWebhookUrl: true },
+			},
+			credentials: credentials(),
+			staticData: h.staticData,
+			webhookUrl: TRIGGER_URL.replace('/webhook/', '/webhook-test/'),
+			mode: 'manual',
+		});
+		assert.equal(await m.checkExists.call(context), true);
+		assert.equal(await m.create.call(context), true);
+		assert.equal(await m.delete.call(context), true);
+		assert.equal(gc.api.requests.length, 0);
+		assert.equal(integration.outboundNotificationWebhookUrl, TRIGGER_URL);
+		await h.delete();
+		assert.equal(integration.outboundNotificationWebhookUrl, 'https://example.com/genesys');
+	});
+
 	it('without Automatic Setup, activation touches nothing', async () => {
 		const context = hookContext(node, {
 			parameters: { types: [], autoConfigure: false, options: {} },
