@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { createEnv, OWNER } from '../e2e/env.mjs';
-import { emulatorCredentials, GRAPH } from '../emulators/fixtures.mjs';
+import { emulatorCredentials, GENESYS_OPEN_MESSAGING, GRAPH } from '../emulators/fixtures.mjs';
+import { genesysSignature } from '../emulators/genesys-cloud/openMessagingOutbound.mjs';
 import { ENGAGE } from '../emulators/genesys-engage/index.mjs';
 import { bigBatch, metaJson, signatureHeaders } from '../unit/trigger-payloads.mjs';
 import { BROWSER_PORTS } from './ports.mjs';
@@ -574,4 +575,125 @@ describe('trigger: while the editor listens for a test event, a refused delivery
 			assert.doesNotMatch(output, /refused\d+/, 'no payload in the item');
 		});
 	});
+});
+
+describe('Genesys Cloud Open Messaging Trigger: picker, panel, publish', () => {
+	const TYPE = 'genesysCloudOpenMessagingTrigger';
+	const trigger = nodes.find((d) => d.name === TYPE);
+
+	it(
+		'"On text" shows the trigger with its labelled credential; Automatic Setup adds the Genesys Cloud credential and the integration picker',
+		{ timeout: 180_000 },
+		async () => {
+			const [seeded] = (() => {
+				env.emulators.genesysCloud.api.seed('open', 3, 'Browser');
+				return [...env.emulators.genesysCloud.api.state.integrations.get('open').values()].filter(
+					(e) => e.name.startsWith('Browser open'),
+				);
+			})();
+			await editor.step('open messaging trigger panel', async () => {
+				const { page } = editor;
+				await editor.newWorkflow();
+				await editor.addNodeByAction(pickerName(trigger), 'On text', { search: 'Open Messaging' });
+				await page.getByTestId('parameter-input-types').waitFor();
+				assert.deepEqual(await editor.credentialLabels(), [
+					'Open Messaging Webhook (verifies signatures)',
+				]);
+				const chosen = await page
+					.getByTestId('node-credentials-select')
+					.locator('input')
+					.evaluateAll((inputs) => inputs.map((i) => i.value));
+				assert.deepEqual(chosen, ['Genesys Cloud Open Messaging (emulator)']);
+				await page
+					.getByTestId('parameter-input-autoConfigure')
+					.locator('.el-switch, [role="switch"]')
+					.first()
+					.click();
+				await page.getByTestId('credentials-label').nth(1).waitFor();
+				assert.deepEqual(await editor.credentialLabels(), [
+					'Open Messaging Webhook (verifies signatures)',
+					'Genesys Cloud (for Automatic Setup)',
+				]);
+				await editor.selectCredentials((label) =>
+					/Automatic Setup/.test(label) ? 'Genesys Cloud (emulator)' : undefined,
+				);
+				await page.getByTestId('rlc-input').first().click();
+				await page.getByTestId('rlc-item').filter({ hasText: seeded.name }).first().click();
+				assert.equal(await page.getByTestId('rlc-input').first().inputValue(), seeded.name);
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), TYPE);
+				assert.deepEqual(stored.parameters.types, ['Text']);
+				assert.equal(stored.parameters.autoConfigure, true);
+				assert.equal(stored.parameters.integrationId.value, seeded.id);
+				assert.deepEqual(Object.keys(stored.credentials).sort(), [
+					'genesysCloudOAuth2Api',
+					'genesysCloudOpenMessagingApi',
+				]);
+			});
+		},
+	);
+
+	it(
+		'published from the editor, a signed notification starts one execution',
+		{ timeout: 180_000 },
+		async () => {
+			await editor.step('open messaging trigger publish', async () => {
+				const { page } = editor;
+				await editor.newWorkflow();
+				await editor.addNodeByAction(pickerName(trigger), 'On text', { search: 'Open Messaging' });
+				await editor.closePanel();
+				const id = await editor.save();
+				await page.getByTestId('workflow-open-publish-modal-button').click();
+				await page.getByTestId('workflow-publish-button').click();
+				await env.waitFor(async () => (await env.rest(`/rest/workflows/${id}`)).activeVersionId, {
+					what: 'the published version',
+					timeoutMs: 30_000,
+				});
+				await env.publication(id);
+				const stored = await env.rest(`/rest/workflows/${id}`);
+				const node = stored.nodes.find((n) => n.type === `${PACKAGE}.${TYPE}`);
+				const raw = JSON.stringify({
+					id: `browser-${Date.now()}`,
+					channel: {
+						id: 'i',
+						platform: 'Open',
+						to: { id: 'customer' },
+						time: new Date().toISOString(),
+					},
+					direction: 'Outbound',
+					type: 'Text',
+					text: 'From the agent',
+				});
+				const forged = await env.webhook(`${node.webhookId}/webhook`, {
+					rawBody: raw,
+					headers: {
+						'content-type': 'application/json',
+						'x-hub-signature-256': genesysSignature(raw, 'not-the-secret-token'),
+					},
+				});
+				assert.equal(forged.status, 401);
+				const response = await env.webhook(`${node.webhookId}/webhook`, {
+					rawBody: raw,
+					headers: {
+						'content-type': 'application/json',
+						'x-hub-signature-256': genesysSignature(raw, GENESYS_OPEN_MESSAGING.secretToken),
+					},
+				});
+				assert.equal(response.status, 200, response.text);
+				const execution = await env.waitFor(
+					async () => {
+						const [latest] = await env.executions(id, { limit: 1 });
+						return latest?.status === 'success' ? latest : null;
+					},
+					{ what: 'the trigger execution', timeoutMs: 60_000 },
+				);
+				const items = env.nodeOutput(execution, node.name)[0];
+				assert.deepEqual(
+					items.map((i) => [i.json.type, i.json.text, i.json.recipientId]),
+					[['Text', 'From the agent', 'customer']],
+				);
+				assert.equal((await env.executions(id, { includeData: false })).length, 1);
+			});
+		},
+	);
 });

@@ -53,10 +53,11 @@ describe('e2e: the package loads in n8n', () => {
 			'airyApi',
 			'sunshineConversationsApi',
 			'redisRestApi',
+			'genesysCloudOpenMessagingApi',
 		]) {
 			assert.ok(names.has(expected), `${expected} missing from n8n's credential list`);
 		}
-		assert.equal(pkg.n8n.credentials.length, 7);
+		assert.equal(pkg.n8n.credentials.length, 8);
 	});
 
 	it('logged no load error for the package', () => {
