@@ -48,7 +48,7 @@ export class FacebookMessenger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Send Messenger messages and manage Facebook Pages, webhooks subscriptions and tokens',
+			'Send Messenger and Instagram messages (Facebook Login or Instagram Login) and manage Pages, webhook subscriptions and tokens',
 		defaults: { name: 'Facebook Messenger' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
