@@ -228,7 +228,9 @@ export function checkInstagramQuickReplies(replies: QuickReply[]): string | unde
 }
 
 /** A template Instagram takes: the generic template, buttons of type URL or postback. */
-export function checkInstagramTemplatePayload(payload: Record<string, unknown>): string | undefined {
+export function checkInstagramTemplatePayload(
+	payload: Record<string, unknown>,
+): string | undefined {
 	if (payload.template_type !== 'generic') {
 		return `Template type "${String(payload.template_type)}" is not available on the Instagram Login route: Instagram takes the generic template`;
 	}
@@ -257,12 +259,17 @@ export function checkInstagramTag(messagingType: string, tag: string): string | 
 }
 
 /** A reaction request: the message ID it reacts to and, to react, a reaction Meta takes. */
-export function checkReaction(action: string, messageId: string, reaction: string): string | undefined {
+export function checkReaction(
+	action: string,
+	messageId: string,
+	reaction: string,
+): string | undefined {
 	if (action !== 'react' && action !== 'unreact')
 		return `Reaction Action "${action}" is not valid: use react or unreact`;
 	if (!messageId)
 		return 'Message ID is empty: enter the mid of the message to react to (message.mid of the incoming event)';
-	if (/\s/.test(messageId)) return `Message ID "${messageId}" contains spaces: enter the mid as it came`;
+	if (/\s/.test(messageId))
+		return `Message ID "${messageId}" contains spaces: enter the mid as it came`;
 	if (action === 'react' && !REACTIONS.includes(reaction)) {
 		return `Reaction "${reaction}" is not one Meta takes: use ${REACTIONS.join(', ')} (shown as ❤️)`;
 	}

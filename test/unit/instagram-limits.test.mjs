@@ -33,7 +33,10 @@ describe('Instagram text', () => {
 	it('accepts up to 1000 bytes of UTF-8 and counts bytes, not characters', () => {
 		assert.equal(INSTAGRAM_LIMITS.textBytes, 1000);
 		assert.equal(checkInstagramText('x'.repeat(1000)), undefined);
-		assert.match(checkInstagramText('x'.repeat(1001)), /1001 bytes of UTF-8; Instagram accepts at most 1000/);
+		assert.match(
+			checkInstagramText('x'.repeat(1001)),
+			/1001 bytes of UTF-8; Instagram accepts at most 1000/,
+		);
 		// 334 × "é" (2 bytes) = 668 bytes: fine; 250 × "😀" (4 bytes) = 1000: fine; 251: 1004.
 		assert.equal(checkInstagramText('é'.repeat(334)), undefined);
 		assert.equal(checkInstagramText('😀'.repeat(250)), undefined);
@@ -68,15 +71,23 @@ describe('Instagram templates', () => {
 		);
 		assert.equal(checkInstagramTemplatePayload(generic()), undefined);
 		assert.match(
-			checkInstagramTemplatePayload(generic([{ type: 'phone_number', title: 'Call', payload: '+1' }])),
+			checkInstagramTemplatePayload(
+				generic([{ type: 'phone_number', title: 'Call', payload: '+1' }]),
+			),
 			/Element 1, button 1 is of type phone_number; Instagram takes URL \(web_url\) and postback buttons only/,
 		);
 		assert.match(
 			checkInstagramTemplatePayload({ template_type: 'button', text: 'Hi', buttons: [] }),
 			/"button" is not available on the Instagram Login route/,
 		);
-		const eleven = { template_type: 'generic', elements: Array.from({ length: 11 }, () => ({ title: 'x' })) };
-		assert.match(checkInstagramTemplatePayload(eleven), /11 elements; Instagram accepts at most 10/);
+		const eleven = {
+			template_type: 'generic',
+			elements: Array.from({ length: 11 }, () => ({ title: 'x' })),
+		};
+		assert.match(
+			checkInstagramTemplatePayload(eleven),
+			/11 elements; Instagram accepts at most 10/,
+		);
 	});
 });
 
@@ -84,7 +95,10 @@ describe('Instagram tags, reactions, recipients', () => {
 	it('HUMAN_AGENT is the one tag', () => {
 		assert.equal(checkInstagramTag('RESPONSE', ''), undefined);
 		assert.equal(checkInstagramTag('MESSAGE_TAG', 'HUMAN_AGENT'), undefined);
-		assert.match(checkInstagramTag('MESSAGE_TAG', 'CUSTOMER_FEEDBACK'), /CUSTOMER_FEEDBACK is not available on Instagram/);
+		assert.match(
+			checkInstagramTag('MESSAGE_TAG', 'CUSTOMER_FEEDBACK'),
+			/CUSTOMER_FEEDBACK is not available on Instagram/,
+		);
 		assert.match(checkInstagramTag('MESSAGE_TAG', ''), /\(none\)/);
 	});
 
@@ -93,7 +107,10 @@ describe('Instagram tags, reactions, recipients', () => {
 		assert.equal(checkReaction('unreact', 'aWdfZAG1faWQ', ''), undefined);
 		assert.match(checkReaction('react', '', 'love'), /Message ID is empty/);
 		assert.match(checkReaction('react', 'a b', 'love'), /spaces/);
-		assert.match(checkReaction('react', 'mid', '❤️'), /Reaction "❤️" is not one Meta takes: use love/);
+		assert.match(
+			checkReaction('react', 'mid', '❤️'),
+			/Reaction "❤️" is not one Meta takes: use love/,
+		);
 		assert.match(checkReaction('like', 'mid', 'love'), /Reaction Action "like" is not valid/);
 	});
 
