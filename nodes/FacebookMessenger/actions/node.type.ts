@@ -9,6 +9,6 @@ export type NodeMap = {
 		| 'sendTemplate'
 		| 'sendText';
 	page: 'explore' | 'get' | 'getSubscribedApps' | 'subscribeApp' | 'unsubscribeApp';
-	token: 'debug' | 'exchange' | 'getPageTokens';
+	token: 'debug' | 'exchange' | 'getPageTokens' | 'refresh';
 	user: 'getProfile';
 };
