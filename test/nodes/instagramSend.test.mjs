@@ -328,7 +328,7 @@ describe('refused before any call, with what to change', () => {
 		[
 			'a user_ref recipient',
 			text({ recipientType: 'user_ref', recipientId: 'plugin-ref' }),
-			/User Ref recipients .* Facebook Page route only/,
+			/User Ref recipients .* Facebook Login route only/,
 		],
 		['a name as IGSID', text({ recipientId: '@ada.codes' }), /not an IGSID/],
 		[
@@ -447,7 +447,7 @@ describe('refused before any call, with what to change', () => {
 		});
 	}
 
-	it('the heart sticker on the Facebook Page route is refused before any call', async () => {
+	it('the heart sticker on the Facebook Login route is refused before any call', async () => {
 		const { error } = await runExecute(node, {
 			parameters: {
 				resource: 'message',
@@ -457,7 +457,10 @@ describe('refused before any call, with what to change', () => {
 			credentials: new CredentialStore({}),
 		});
 		assert.ok(error instanceof NodeOperationError, String(error));
-		assert.match(error.message, /The heart sticker is not available on the Facebook Page route/);
+		assert.match(
+			error.message,
+			/The heart sticker is not available on the Facebook Login \(Page or App credential\) route/,
+		);
 	});
 
 	it('a mistake in one item stops the run before any item is sent', async () => {

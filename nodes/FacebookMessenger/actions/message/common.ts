@@ -1,11 +1,11 @@
 // What the message operations share: the recipient, messaging and option fields, the envelope of
-// a send and the send itself (`deliver`), on either route: the Facebook Page (graph.facebook.com,
+// a send and the send itself (`deliver`), on either route: Facebook Login (graph.facebook.com,
 // Page token) or the Instagram Login route (graph.instagram.com, Instagram user token).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkInstagramTag, checkMetadata, checkRecipient, checkTag } from '../../limits';
-import { routeOf, type Route } from '../../route';
+import { ROUTE_NAMES, routeOf, type Route } from '../../route';
 import { credentialPageId, graphRequest } from '../../../shared/graph';
 import { instagramAccountId, instagramRequest } from '../../../shared/instagramGraph';
 
@@ -18,12 +18,6 @@ export interface PreparedSend {
 	/** Where it goes: the Page's or the Instagram account's Send API. */
 	route: Route;
 }
-
-/** The route's name in messages: what a user picks in Authentication. */
-export const ROUTE_NAMES: Record<Route, string> = {
-	facebookPage: 'Facebook Page route',
-	instagramLogin: 'Instagram Login route',
-};
 
 /**
  * The Recipient fields of the message operations: User Ref only where Meta accepts it (Facebook),
@@ -57,7 +51,7 @@ export const recipientFields = (allowUserRef: boolean, allowComment = false): IN
 						{
 							name: 'User Ref',
 							value: 'user_ref',
-							description: 'From the checkbox or chat plugin (opt-in; Facebook Page route only)',
+							description: 'From the checkbox or chat plugin (opt-in; Facebook Login route only)',
 						},
 					],
 					default: 'id',
@@ -213,7 +207,7 @@ export function envelope(
 	if (instagram && recipientType === 'user_ref') {
 		throw fail(
 			this,
-			'User Ref recipients (checkbox and chat plugin) exist on the Facebook Page route only: on the Instagram Login route send to an IGSID, or as a private reply to a comment ID',
+			'User Ref recipients (checkbox and chat plugin) exist on the Facebook Login route only: on the Instagram Login route send to an IGSID, or as a private reply to a comment ID',
 			itemIndex,
 		);
 	}
@@ -277,7 +271,11 @@ export function refuseOn(
 	instead: string,
 ): void {
 	if (route !== refused) return;
-	throw fail(this, `${what} is not available on the ${ROUTE_NAMES[route]}: ${instead}`, itemIndex);
+	throw fail(
+		this,
+		`${what} is not available on the ${ROUTE_NAMES[route]} route: ${instead}`,
+		itemIndex,
+	);
 }
 
 /** Adds metadata (validated) to a message object; the Instagram Login route has none. */
@@ -304,7 +302,7 @@ export function withMetadata(
 }
 
 /**
- * Sends one prepared request: POST /{page-id}/messages (Facebook Page route) or
+ * Sends one prepared request: POST /{page-id}/messages (Facebook Login route) or
  * POST /{ig-account-id}/messages on graph.instagram.com (Instagram Login route), retried only
  * when Meta's answer proves it was not sent (throttling, 1200). Both share the Graph error
  * translator and retry policy.

@@ -138,7 +138,7 @@ export function checkUrl(this: IExecuteFunctions, url: string, itemIndex: number
 
 /**
  * Validates one item into an attachment send: by URL, by attachment id, or a file uploaded with
- * the message (Facebook Page route). The Instagram Login route takes media by public URL only:
+ * the message (Facebook Login route). The Instagram Login route takes media by public URL only:
  * Meta downloads it (images up to 8 MB, audio, video and files up to 25 MB).
  * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api#send-media
  */

@@ -70,7 +70,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Button',
 				value: 'button',
-				description: 'Text with 1–3 buttons (Facebook Page route)',
+				description: 'Text with 1–3 buttons (Facebook Login route)',
 			},
 			{
 				name: 'Generic',
