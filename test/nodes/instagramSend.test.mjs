@@ -6,19 +6,27 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CredentialStore, loadNode, runExecute, workflow } from '../helpers/harness.mjs';
+import {
+	CredentialStore,
+	graphCredentials,
+	loadNode,
+	runExecute,
+	workflow,
+} from '../helpers/harness.mjs';
 import { start } from '../emulators/instagram/index.mjs';
+import { start as startGraph } from '../emulators/graph/index.mjs';
 import {
 	COMMENTS,
 	SEND_IGSIDS,
 	bulkIgsid,
 	resetMessaging,
 } from '../emulators/instagram/messaging.mjs';
-import { INSTAGRAM } from '../emulators/fixtures.mjs';
+import { GRAPH, INSTAGRAM } from '../emulators/fixtures.mjs';
 
 const { NodeApiError, NodeOperationError } = workflow;
 const node = loadNode('FacebookMessenger');
 let instagram;
+let graph;
 
 const credentials = (overrides = {}) =>
 	new CredentialStore({
@@ -86,9 +94,11 @@ async function perItem(items, parametersOf, options = {}, runOptions = {}) {
 
 beforeAll(async () => {
 	instagram = await start({ ports: { instagram: 0 } });
+	graph = await startGraph({ ports: { graph: 0 } });
 });
 afterAll(async () => {
 	await instagram.close();
+	await graph.close();
 });
 beforeEach(() => {
 	instagram.clearRequests();
@@ -561,6 +571,53 @@ describe('concurrency, order and rate limits', () => {
 		const { error: once } = await run(text({ options: { retries: 0 } }));
 		assert.ok(once instanceof NodeApiError);
 		assert.equal(posts().length, 1);
+	});
+});
+
+describe('the new sends on the Facebook Login route', () => {
+	const onFacebook = (parameters) =>
+		runExecute(node, { parameters, credentials: graphCredentials(graph.url) });
+
+	it('a reaction and a private reply go to the Page Send API with the Page credential', async () => {
+		graph.clearRequests();
+		const [reacted] = json(
+			await onFacebook({
+				resource: 'message',
+				operation: 'sendReaction',
+				recipientId: GRAPH.psid,
+				messageId: 'm_customer1',
+				reactionAction: 'react',
+				reaction: 'love',
+			}),
+		);
+		assert.equal(reacted.recipientId, GRAPH.psid);
+		const [reaction] = graph.requestsTo('POST', '/messages');
+		assert.equal(reaction.path, `/v25.0/${GRAPH.pageId}/messages`);
+		assert.deepEqual(reaction.body, {
+			recipient: { id: GRAPH.psid },
+			sender_action: 'react',
+			payload: { message_id: 'm_customer1', reaction: 'love' },
+		});
+		// Private replies on a Page: the recipient is the comment (the Graph emulator has no
+		// comments, so its answer is Meta's documented one).
+		graph.injectFault(
+			(ctx) => ctx.path.endsWith('/messages'),
+			{ status: 200, body: { recipient_id: GRAPH.psid, message_id: 'm_private1' } },
+			1,
+		);
+		const [reply] = json(
+			await onFacebook({
+				resource: 'message',
+				operation: 'sendText',
+				recipientType: 'comment_id',
+				recipientId: '104000000000001_2001',
+				text: 'Thanks for your comment!',
+			}),
+		);
+		assert.deepEqual(reply, { recipientId: GRAPH.psid, messageId: 'm_private1' });
+		const private1 = graph.requestsTo('POST', '/messages').at(-1);
+		assert.deepEqual(private1.body.recipient, { comment_id: '104000000000001_2001' });
+		assert.equal(private1.body.messaging_type, 'RESPONSE');
 	});
 });
 
