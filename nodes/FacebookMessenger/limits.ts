@@ -267,7 +267,7 @@ export function checkReaction(
 	if (action !== 'react' && action !== 'unreact')
 		return `Reaction Action "${action}" is not valid: use react or unreact`;
 	if (!messageId)
-		return 'Message ID is empty: enter the mid of the message to react to (message.mid of the incoming event)';
+		return 'Message ID is empty: enter the mid of the message to react to (mid of the Messenger Trigger item)';
 	if (/\s/.test(messageId))
 		return `Message ID "${messageId}" contains spaces: enter the mid as it came`;
 	if (action === 'react' && !REACTIONS.includes(reaction)) {

@@ -22,8 +22,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. {{ $json.message.mid }}',
-		description: 'The mid of the message to react to (message.mid of the incoming event)',
+		placeholder: 'e.g. {{ $json.mid }}',
+		description: 'The mid of the message to react to (mid in the Messenger Trigger output)',
 	},
 	{
 		displayName: 'Reaction',
