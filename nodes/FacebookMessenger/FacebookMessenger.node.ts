@@ -69,7 +69,6 @@ export class FacebookMessenger implements INodeType {
 				displayName: 'Facebook App',
 				required: true,
 				displayOptions: {
-					...ROUTE_DISPLAY.facebookPage,
 					hide: { ...ROUTE_DISPLAY.facebookPage.hide, operation: [...PAGE_TOKEN_OPERATIONS] },
 				},
 			},
@@ -78,7 +77,6 @@ export class FacebookMessenger implements INodeType {
 				displayName: 'Facebook Page',
 				required: true,
 				displayOptions: {
-					...ROUTE_DISPLAY.facebookPage,
 					hide: { ...ROUTE_DISPLAY.facebookPage.hide, operation: [...APP_TOKEN_OPERATIONS] },
 				},
 			},

@@ -94,15 +94,16 @@ export function assertOperationOnRoute(
 }
 
 /**
- * When each route's credentials show, keyed by `authentication`. With `show`, the editor takes
- * `authentication` for the node's main auth field (every value appears in a credential's `show`):
- * it hides the parameter and lets the credential picker set it. With `hide`, it stays an ordinary
- * parameter the user sets, and each credential field lists only its own type.
+ * When each route's credentials show, keyed by `authentication` with `hide` (never `show`). With
+ * `show`, n8n's editor takes `authentication` for the node's "main auth field" (every value in a
+ * credential's `show`): it hides the parameter, lists every route's credentials in each
+ * credential field and sets the route from the credential picked. In the browser tests that
+ * turned a new node added for "Get a user profile" into an Instagram Login node (the sandbox's
+ * newest credential), and offered App credentials where the Page one belongs. With `hide` the
+ * route stays an ordinary parameter the user sets, and each field lists only its own type.
+ * @see https://github.com/n8n-io/n8n/blob/master/packages/frontend/editor-ui/src/utils/nodeTypesUtils.ts
  */
-export const ROUTE_DISPLAY: Record<
-	Route,
-	{ show?: Record<string, Route[]>; hide?: Record<string, Route[]> }
-> = {
-	facebookPage: { show: { authentication: ['facebookPage'] } },
-	instagramLogin: { show: { authentication: ['instagramLogin'] } },
+export const ROUTE_DISPLAY: Record<Route, { hide: Record<string, Route[]> }> = {
+	facebookPage: { hide: { authentication: ['instagramLogin'] } },
+	instagramLogin: { hide: { authentication: ['facebookPage'] } },
 };
