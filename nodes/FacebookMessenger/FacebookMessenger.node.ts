@@ -31,6 +31,8 @@ export const PAGE_TOKEN_OPERATIONS = [
 	'getSubscribedApps',
 	'sendAction',
 	'sendAttachment',
+	'sendReaction',
+	'sendSticker',
 	'sendTemplate',
 	'sendText',
 	'subscribeApp',

@@ -163,12 +163,125 @@ export function checkTag(messagingType: string, tag: string): string | undefined
 	return undefined;
 }
 
-/** A PSID is a string of digits; names or emails are a common mistake. */
-export function checkRecipient(recipientId: string, type: string): string | undefined {
+/**
+ * A PSID (or, on the Instagram Login route, an IGSID) is a string of digits; names or emails are a
+ * common mistake. `comment_id` is the comment of a private reply.
+ */
+export function checkRecipient(
+	recipientId: string,
+	type: string,
+	idName: 'PSID' | 'IGSID' = 'PSID',
+): string | undefined {
+	if (type === 'comment_id') return checkCommentId(recipientId);
+	const what = idName === 'PSID' ? 'a PSID (a page-scoped' : 'an IGSID (an Instagram-scoped';
 	if (!recipientId)
-		return 'Recipient ID is empty: enter the PSID (sender.id of the incoming webhook event)';
+		return `Recipient ID is empty: enter the ${idName} (sender.id of the incoming webhook event)`;
 	if (type === 'id' && !/^\d+$/.test(recipientId)) {
-		return `Recipient ID "${recipientId}" is not a PSID (a page-scoped ID made of digits): use sender.id from the Messenger Trigger`;
+		return `Recipient ID "${recipientId}" is not ${what} ID made of digits): use sender.id from the Messenger Trigger`;
+	}
+	return undefined;
+}
+
+/**
+ * The Instagram API with Instagram Login's Send API limits (graph.instagram.com): text up to 1000
+ * bytes of UTF-8, text quick replies only (up to 13), the generic template only (up to 10
+ * elements, URL and postback buttons), the heart sticker, reactions, HUMAN_AGENT as the one tag.
+ * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api
+ * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/quick-replies
+ * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/generic-template
+ */
+export const INSTAGRAM_LIMITS = {
+	textBytes: 1000,
+	quickReplies: 13,
+	genericElements: 10,
+	buttons: 3,
+} as const;
+
+export const INSTAGRAM_TAGS = ['HUMAN_AGENT'];
+/** The attachment types Instagram messaging takes by URL. */
+export const INSTAGRAM_ATTACHMENT_TYPES = ['audio', 'file', 'image', 'video'];
+/** Instagram's generic template buttons: no call button. */
+export const INSTAGRAM_BUTTON_TYPES = ['postback', 'web_url'];
+/** The reaction Meta documents for the Send API (`sender_action: react`). */
+export const REACTIONS = ['love'];
+
+const bytes = (value: string) => Buffer.byteLength(value, 'utf8');
+
+/** A text message within Instagram's 1000 bytes of UTF-8, or what to change. */
+export function checkInstagramText(text: string): string | undefined {
+	if (!text || !text.trim()) return 'Text is empty: enter the message to send';
+	const size = bytes(text);
+	if (size > INSTAGRAM_LIMITS.textBytes) {
+		return `Text is ${size} bytes of UTF-8; Instagram accepts at most ${INSTAGRAM_LIMITS.textBytes} (an emoji or accented letter counts 2–4). Shorten it or split it into several messages`;
+	}
+	return undefined;
+}
+
+/** Instagram shows text quick replies only (no email or phone number ones), with Messenger's limits. */
+export function checkInstagramQuickReplies(replies: QuickReply[]): string | undefined {
+	for (const [index, reply] of replies.entries()) {
+		if (reply.content_type !== 'text') {
+			return `Quick reply ${index + 1} is of type ${reply.content_type}; Instagram shows text quick replies only. Use Content Type Text`;
+		}
+	}
+	return checkQuickReplies(replies);
+}
+
+/** A template Instagram takes: the generic template, buttons of type URL or postback. */
+export function checkInstagramTemplatePayload(
+	payload: Record<string, unknown>,
+): string | undefined {
+	if (payload.template_type !== 'generic') {
+		return `Template type "${String(payload.template_type)}" is not available on the Instagram Login route: Instagram takes the generic template`;
+	}
+	const problem = checkTemplatePayload(payload);
+	if (problem) return problem.replace('Messenger accepts', 'Instagram accepts');
+	for (const [index, raw] of (payload.elements as unknown[]).entries()) {
+		const buttons = ((raw ?? {}) as Record<string, unknown>).buttons;
+		if (!Array.isArray(buttons)) continue;
+		for (const [n, button] of buttons.entries()) {
+			const type = String((button as Button).type);
+			if (!INSTAGRAM_BUTTON_TYPES.includes(type)) {
+				return `Element ${index + 1}, button ${n + 1} is of type ${type}; Instagram takes URL (web_url) and postback buttons only`;
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Instagram's one tag is HUMAN_AGENT (a person replying within 7 days). */
+export function checkInstagramTag(messagingType: string, tag: string): string | undefined {
+	if (messagingType !== 'MESSAGE_TAG') return undefined;
+	if (!INSTAGRAM_TAGS.includes(tag)) {
+		return `The tag ${tag || '(none)'} is not available on Instagram: its one tag is HUMAN_AGENT (a person replying within 7 days of the last message)`;
+	}
+	return undefined;
+}
+
+/** A reaction request: the message ID it reacts to and, to react, a reaction Meta takes. */
+export function checkReaction(
+	action: string,
+	messageId: string,
+	reaction: string,
+): string | undefined {
+	if (action !== 'react' && action !== 'unreact')
+		return `Reaction Action "${action}" is not valid: use react or unreact`;
+	if (!messageId)
+		return 'Message ID is empty: enter the mid of the message to react to (mid of the Messenger Trigger item)';
+	if (/\s/.test(messageId))
+		return `Message ID "${messageId}" contains spaces: enter the mid as it came`;
+	if (action === 'react' && !REACTIONS.includes(reaction)) {
+		return `Reaction "${reaction}" is not one Meta takes: use ${REACTIONS.join(', ')} (shown as ❤️)`;
+	}
+	return undefined;
+}
+
+/** A comment ID of a private reply: digits, or Facebook's `<post>_<comment>` form. */
+export function checkCommentId(commentId: string): string | undefined {
+	if (!commentId)
+		return 'Comment ID is empty: enter the ID of the comment to reply to privately (value.id of a comments event)';
+	if (!/^\d+(_\d+)?$/.test(commentId)) {
+		return `Comment ID "${commentId}" is not a comment ID (digits, or <post>_<comment> on Facebook): use the comment's id from the comments webhook`;
 	}
 	return undefined;
 }

@@ -37,6 +37,8 @@ export const operations: Handlers = {
 	message: {
 		sendAction: message.sendAction.prepare,
 		sendAttachment: message.sendAttachment.prepare,
+		sendReaction: message.sendReaction.prepare,
+		sendSticker: message.sendSticker.prepare,
 		sendTemplate: message.sendTemplate.prepare,
 		sendText: message.sendText.prepare,
 	},

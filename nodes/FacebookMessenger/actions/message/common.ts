@@ -1,10 +1,13 @@
 // What the message operations share: the recipient, messaging and option fields, the envelope of
-// a send and the send itself (`deliver`).
+// a send and the send itself (`deliver`), on either route: Facebook Login (graph.facebook.com,
+// Page token) or the Instagram Login route (graph.instagram.com, Instagram user token).
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkMetadata, checkRecipient, checkTag } from '../../limits';
+import { checkInstagramTag, checkMetadata, checkRecipient, checkTag } from '../../limits';
+import { ROUTE_NAMES, routeOf, type Route } from '../../route';
 import { credentialPageId, graphRequest } from '../../../shared/graph';
+import { instagramAccountId, instagramRequest } from '../../../shared/instagramGraph';
 
 /** A validated Send API request, ready to go; `key` orders sends to the same person. */
 export interface PreparedSend {
@@ -12,10 +15,16 @@ export interface PreparedSend {
 	body: IDataObject | Buffer;
 	bodyType?: 'json' | { multipart: string };
 	recipientId: string;
+	/** Where it goes: the Page's or the Instagram account's Send API. */
+	route: Route;
 }
 
-/** The Recipient fields of the message operations (User Ref only where Meta accepts it). */
-export const recipientFields = (allowUserRef: boolean): INodeProperties[] => [
+/**
+ * The Recipient fields of the message operations: User Ref only where Meta accepts it (Facebook),
+ * Comment ID (a private reply to a comment) for texts.
+ * @see https://developers.facebook.com/docs/instagram-platform/private-replies
+ */
+export const recipientFields = (allowUserRef: boolean, allowComment = false): INodeProperties[] => [
 	...(allowUserRef
 		? [
 				{
@@ -23,15 +32,26 @@ export const recipientFields = (allowUserRef: boolean): INodeProperties[] => [
 					name: 'recipientType',
 					type: 'options',
 					options: [
+						...(allowComment
+							? [
+									{
+										name: 'Comment ID (Private Reply)',
+										value: 'comment_id',
+										description:
+											'One private message to the author of a comment, within 7 days of it (both routes)',
+									},
+								]
+							: []),
 						{
-							name: 'PSID',
+							name: 'PSID / IGSID',
 							value: 'id',
-							description: 'Page-scoped ID, the sender ID of an incoming event',
+							description:
+								'The sender ID of an incoming event: page-scoped (Facebook) or Instagram-scoped (Instagram)',
 						},
 						{
 							name: 'User Ref',
 							value: 'user_ref',
-							description: 'From the checkbox or chat plugin (opt-in)',
+							description: 'From the checkbox or chat plugin (opt-in; Facebook Login route only)',
 						},
 					],
 					default: 'id',
@@ -46,7 +66,7 @@ export const recipientFields = (allowUserRef: boolean): INodeProperties[] => [
 		default: '',
 		placeholder: 'e.g. {{ $json.senderId }}',
 		description:
-			'The PSID of the person (sender.ID in the Messenger Trigger output), or the user_ref',
+			'The PSID or IGSID of the person (sender.ID in the Messenger Trigger output), the user_ref, or the comment ID',
 	},
 ];
 
@@ -97,7 +117,7 @@ export const messagingFields: INodeProperties[] = [
 		],
 		default: 'HUMAN_AGENT',
 		description:
-			'Meta retired CONFIRMED_EVENT_UPDATE, ACCOUNT_UPDATE and POST_PURCHASE_UPDATE on 27 April 2026',
+			'Meta retired CONFIRMED_EVENT_UPDATE, ACCOUNT_UPDATE and POST_PURCHASE_UPDATE on 27 April 2026. Instagram has Human Agent only.',
 	},
 ];
 
@@ -157,23 +177,52 @@ export const messageOptions = (withMetadata: boolean): INodeProperties => ({
 	],
 });
 
-const fail = (ctx: IExecuteFunctions, message: string, itemIndex: number) =>
+export const fail = (ctx: IExecuteFunctions, message: string, itemIndex: number) =>
 	new NodeOperationError(ctx.getNode(), message, { itemIndex });
 
-/** recipient, messaging_type, tag and notification_type of one item, validated. */
+/** What a send to one recipient starts from: the route, the recipient and the ordering key. */
+export interface Envelope {
+	body: IDataObject;
+	recipientId: string;
+	/** Sends with the same key go one after another (a comment's reply: its own key). */
+	key: string;
+	route: Route;
+}
+
+/**
+ * recipient, messaging_type, tag and notification_type of one item, validated for its route.
+ * On the Instagram Login route a send within the 24-hour window carries no messaging_type (Meta's
+ * Instagram docs have none; Response and Update are the same there); HUMAN_AGENT is its one tag.
+ * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api#human-agent
+ */
 export function envelope(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	withMessaging = true,
-): { body: IDataObject; recipientId: string } {
+): Envelope {
+	const route = routeOf(this, itemIndex);
+	const instagram = route === 'instagramLogin';
 	const recipientType = String(this.getNodeParameter('recipientType', itemIndex, 'id'));
 	const recipientId = String(this.getNodeParameter('recipientId', itemIndex, '')).trim();
-	const recipientProblem = checkRecipient(recipientId, recipientType);
+	if (instagram && recipientType === 'user_ref') {
+		throw fail(
+			this,
+			'User Ref recipients (checkbox and chat plugin) exist on the Facebook Login route only: on the Instagram Login route send to an IGSID, or as a private reply to a comment ID',
+			itemIndex,
+		);
+	}
+	if (!['id', 'user_ref', 'comment_id'].includes(recipientType)) {
+		throw fail(
+			this,
+			`Recipient Type "${recipientType}" is not valid: use id, user_ref or comment_id`,
+			itemIndex,
+		);
+	}
+	const recipientProblem = checkRecipient(recipientId, recipientType, instagram ? 'IGSID' : 'PSID');
 	if (recipientProblem) throw fail(this, recipientProblem, itemIndex);
-	const body: IDataObject = {
-		recipient: recipientType === 'user_ref' ? { user_ref: recipientId } : { id: recipientId },
-	};
-	if (!withMessaging) return { body, recipientId };
+	const body: IDataObject = { recipient: { [recipientType]: recipientId } };
+	const key = recipientType === 'id' ? recipientId : `${recipientType}:${recipientId}`;
+	if (!withMessaging) return { body, recipientId, key, route };
 	const messagingType = String(this.getNodeParameter('messagingType', itemIndex, 'RESPONSE'));
 	if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType)) {
 		throw fail(
@@ -182,6 +231,24 @@ export function envelope(
 			itemIndex,
 		);
 	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (instagram) {
+		if (options.notificationType && options.notificationType !== 'REGULAR') {
+			throw fail(
+				this,
+				'Notification Type is a Messenger setting the Instagram Login route does not have: remove the option',
+				itemIndex,
+			);
+		}
+		if (messagingType === 'MESSAGE_TAG') {
+			const tag = String(this.getNodeParameter('tag', itemIndex, '')).trim();
+			const tagProblem = checkInstagramTag(messagingType, tag);
+			if (tagProblem) throw fail(this, tagProblem, itemIndex);
+			body.messaging_type = messagingType;
+			body.tag = tag;
+		}
+		return { body, recipientId, key, route };
+	}
 	body.messaging_type = messagingType;
 	if (messagingType === 'MESSAGE_TAG') {
 		const tag = String(this.getNodeParameter('tag', itemIndex, '')).trim();
@@ -189,30 +256,58 @@ export function envelope(
 		if (tagProblem) throw fail(this, tagProblem, itemIndex);
 		body.tag = tag;
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.notificationType && options.notificationType !== 'REGULAR')
 		body.notification_type = options.notificationType;
-	return { body, recipientId };
+	return { body, recipientId, key, route };
 }
 
-/** Adds metadata (validated) to a message object. */
+/** Refuses what one route cannot send, before any call: `what` is what the user asked for. */
+export function refuseOn(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	route: Route,
+	refused: Route,
+	what: string,
+	instead: string,
+): void {
+	if (route !== refused) return;
+	throw fail(
+		this,
+		`${what} is not available on the ${ROUTE_NAMES[route]} route: ${instead}`,
+		itemIndex,
+	);
+}
+
+/** Adds metadata (validated) to a message object; the Instagram Login route has none. */
 export function withMetadata(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	message: IDataObject,
+	route: Route = 'facebookPage',
 ): IDataObject {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const metadata = String(options.metadata ?? '');
 	if (!metadata) return message;
+	refuseOn.call(
+		this,
+		itemIndex,
+		route,
+		'instagramLogin',
+		'Metadata (returned in Messenger message_echoes)',
+		'remove the Metadata option',
+	);
 	const problem = checkMetadata(metadata);
 	if (problem) throw fail(this, problem, itemIndex);
 	return { ...message, metadata };
 }
 
 /**
- * Sends one prepared request: POST /{page-id}/messages, retried only when Meta's answer proves it
- * was not sent (throttling, 1200).
+ * Sends one prepared request: POST /{page-id}/messages (Facebook Login route) or
+ * POST /{ig-account-id}/messages on graph.instagram.com (Instagram Login route), retried only
+ * when Meta's answer proves it was not sent (throttling, 1200). Both share the Graph error
+ * translator and retry policy.
  * @see https://developers.facebook.com/docs/messenger-platform/reference/send-api
+ * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api
  */
 export async function deliver(
 	this: IExecuteFunctions,
@@ -220,17 +315,34 @@ export async function deliver(
 	prepared: PreparedSend,
 ): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const pageId = await credentialPageId.call(this);
-	const response = await graphRequest.call(this, {
-		credential: 'facebookPageApi',
-		method: 'POST',
-		path: `/${pageId}/messages`,
-		body: prepared.body,
-		bodyType: prepared.bodyType,
-		kind: 'write',
-		itemIndex,
-		retries: options.retries === undefined ? 4 : Number(options.retries),
-	});
+	const retries = options.retries === undefined ? 4 : Number(options.retries);
+	let response: IDataObject;
+	if (prepared.route === 'instagramLogin') {
+		const accountId = instagramAccountId(await this.getCredentials('instagramLoginApi'));
+		response = await instagramRequest.call(
+			this,
+			{
+				method: 'POST',
+				path: `/${accountId}/messages`,
+				body: prepared.body,
+				kind: 'write',
+				retries,
+			},
+			itemIndex,
+		);
+	} else {
+		const pageId = await credentialPageId.call(this);
+		response = await graphRequest.call(this, {
+			credential: 'facebookPageApi',
+			method: 'POST',
+			path: `/${pageId}/messages`,
+			body: prepared.body,
+			bodyType: prepared.bodyType,
+			kind: 'write',
+			itemIndex,
+			retries,
+		});
+	}
 	return {
 		recipientId: response.recipient_id ?? prepared.recipientId,
 		...(response.message_id !== undefined ? { messageId: response.message_id } : {}),

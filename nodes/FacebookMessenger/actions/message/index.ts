@@ -2,10 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as sendAction from './sendAction.operation';
 import * as sendAttachment from './sendAttachment.operation';
+import * as sendReaction from './sendReaction.operation';
+import * as sendSticker from './sendSticker.operation';
 import * as sendTemplate from './sendTemplate.operation';
 import * as sendText from './sendText.operation';
 
-export { sendAction, sendAttachment, sendTemplate, sendText };
+export { sendAction, sendAttachment, sendReaction, sendSticker, sendTemplate, sendText };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +30,18 @@ export const description: INodeProperties[] = [
 				action: 'Send an attachment',
 			},
 			{
+				name: 'Send Reaction',
+				value: 'sendReaction',
+				description: 'React to a message the person sent, or remove the reaction',
+				action: 'Send a reaction',
+			},
+			{
+				name: 'Send Sticker',
+				value: 'sendSticker',
+				description: "Send Instagram's heart sticker",
+				action: 'Send a sticker',
+			},
+			{
 				name: 'Send Template',
 				value: 'sendTemplate',
 				description: 'Send a generic or button template',
@@ -46,4 +60,6 @@ export const description: INodeProperties[] = [
 	...sendAttachment.description,
 	...sendTemplate.description,
 	...sendAction.description,
+	...sendReaction.description,
+	...sendSticker.description,
 ];

@@ -31,9 +31,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Validates one item into a sender action request (typing on/off, mark seen). */
+/**
+ * Validates one item into a sender action request (typing on/off, mark seen), on either route.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/sender-actions
+ * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/sender-actions
+ */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
-	const { body, recipientId } = envelope.call(this, itemIndex, false);
+	const { body, recipientId, key, route } = envelope.call(this, itemIndex, false);
 	const action = String(this.getNodeParameter('senderAction', itemIndex, ''));
 	if (!ACTIONS.includes(action)) {
 		throw new NodeOperationError(
@@ -42,5 +46,5 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			{ itemIndex },
 		);
 	}
-	return { key: recipientId, recipientId, body: { ...body, sender_action: action } };
+	return { key, recipientId, route, body: { ...body, sender_action: action } };
 }

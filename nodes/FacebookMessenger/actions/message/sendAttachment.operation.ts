@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { buildMultipart } from '../../multipart';
 import {
 	envelope,
+	refuseOn,
 	messageOptions,
 	messagingFields,
 	recipientFields,
@@ -135,9 +136,14 @@ export function checkUrl(this: IExecuteFunctions, url: string, itemIndex: number
 	return trimmed;
 }
 
-/** Validates one item into an attachment send: by URL, by attachment id, or a file uploaded with the message. */
+/**
+ * Validates one item into an attachment send: by URL, by attachment id, or a file uploaded with
+ * the message (Facebook Login route). The Instagram Login route takes media by public URL only:
+ * Meta downloads it (images up to 8 MB, audio, video and files up to 25 MB).
+ * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api#send-media
+ */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
-	const { body, recipientId } = envelope.call(this, itemIndex);
+	const { body, recipientId, key, route } = envelope.call(this, itemIndex);
 	const type = String(this.getNodeParameter('attachmentType', itemIndex, 'image'));
 	if (!['audio', 'file', 'image', 'video'].includes(type)) {
 		throw new NodeOperationError(
@@ -148,6 +154,26 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const source = String(this.getNodeParameter('source', itemIndex, 'url'));
 	const isReusable = Boolean(this.getNodeParameter('isReusable', itemIndex, false));
+	if (source !== 'url') {
+		refuseOn.call(
+			this,
+			itemIndex,
+			route,
+			'instagramLogin',
+			source === 'binary' ? 'Sending binary data' : 'Sending a saved attachment ID',
+			'Instagram takes media by public URL only. Put the file at an https URL and use Source URL',
+		);
+	}
+	if (isReusable) {
+		refuseOn.call(
+			this,
+			itemIndex,
+			route,
+			'instagramLogin',
+			'Save for Reuse',
+			'Instagram keeps no reusable attachments. Turn Save for Reuse off',
+		);
+	}
 	if (source === 'attachmentId') {
 		const id = String(this.getNodeParameter('attachmentId', itemIndex, '')).trim();
 		if (!/^\d+$/.test(id)) {
@@ -160,13 +186,13 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		const message = withMetadata.call(this, itemIndex, {
 			attachment: { type, payload: { attachment_id: id } },
 		});
-		return { key: recipientId, recipientId, body: { ...body, message } };
+		return { key, recipientId, route, body: { ...body, message } };
 	}
 	if (source === 'url') {
 		const url = checkUrl.call(this, String(this.getNodeParameter('url', itemIndex, '')), itemIndex);
 		const payload: IDataObject = { url, ...(isReusable ? { is_reusable: true } : {}) };
-		const message = withMetadata.call(this, itemIndex, { attachment: { type, payload } });
-		return { key: recipientId, recipientId, body: { ...body, message } };
+		const message = withMetadata.call(this, itemIndex, { attachment: { type, payload } }, route);
+		return { key, recipientId, route, body: { ...body, message } };
 	}
 	const file = await readBinary.call(this, itemIndex);
 	const message = withMetadata.call(this, itemIndex, {
@@ -183,8 +209,9 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		data: file.data,
 	});
 	return {
-		key: recipientId,
+		key,
 		recipientId,
+		route,
 		body: multipart.body,
 		bodyType: { multipart: multipart.contentType },
 	};

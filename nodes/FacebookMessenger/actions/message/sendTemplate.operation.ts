@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { checkTemplatePayload, type Button } from '../../limits';
+import { checkInstagramTemplatePayload, checkTemplatePayload, type Button } from '../../limits';
 import {
 	envelope,
 	messageOptions,
@@ -67,7 +67,11 @@ const properties: INodeProperties[] = [
 		name: 'templateType',
 		type: 'options',
 		options: [
-			{ name: 'Button', value: 'button', description: 'Text with 1–3 buttons' },
+			{
+				name: 'Button',
+				value: 'button',
+				description: 'Text with 1–3 buttons (Facebook Login route)',
+			},
 			{
 				name: 'Generic',
 				value: 'generic',
@@ -250,12 +254,24 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return { template_type: 'generic', elements };
 }
 
-/** Validates one item into a generic or button template send. */
+/**
+ * Validates one item into a generic or button template send; the Instagram Login route takes the
+ * generic template (URL and postback buttons).
+ * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/generic-template
+ */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
-	const { body, recipientId } = envelope.call(this, itemIndex);
+	const { body, recipientId, key, route } = envelope.call(this, itemIndex);
 	const payload = payloadOf.call(this, itemIndex);
-	const problem = checkTemplatePayload(payload);
+	const problem =
+		route === 'instagramLogin'
+			? checkInstagramTemplatePayload(payload)
+			: checkTemplatePayload(payload);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
-	const message = withMetadata.call(this, itemIndex, { attachment: { type: 'template', payload } });
-	return { key: recipientId, recipientId, body: { ...body, message } };
+	const message = withMetadata.call(
+		this,
+		itemIndex,
+		{ attachment: { type: 'template', payload } },
+		route,
+	);
+	return { key, recipientId, route, body: { ...body, message } };
 }

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { checkQuickReplies, checkText, type QuickReply } from '../../limits';
+import {
+	checkInstagramQuickReplies,
+	checkInstagramText,
+	checkQuickReplies,
+	checkText,
+	type QuickReply,
+} from '../../limits';
 import {
 	envelope,
 	messageOptions,
@@ -12,7 +18,7 @@ import {
 } from './common';
 
 const properties: INodeProperties[] = [
-	...recipientFields(true),
+	...recipientFields(true, true),
 	...messagingFields,
 	{
 		displayName: 'Text',
@@ -21,7 +27,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		required: true,
 		default: '',
-		description: 'Up to 2000 characters',
+		description: 'Up to 2000 characters (Instagram: up to 1000 bytes of UTF-8)',
 	},
 	{
 		displayName: 'Quick Replies',
@@ -31,7 +37,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Quick Reply',
 		default: {},
 		description:
-			'Up to 13 buttons shown above the keyboard; a tap comes back as a message with quick_reply.payload',
+			'Up to 13 buttons shown above the keyboard; a tap comes back as a message with quick_reply.payload. Instagram shows Text ones only.',
 		options: [
 			{
 				displayName: 'Quick Reply',
@@ -83,11 +89,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Validates one item into a text send with its quick replies. */
+/**
+ * Validates one item into a text send with its quick replies, to a person or, as a private reply,
+ * to the author of a comment.
+ * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/quick-replies
+ * @see https://developers.facebook.com/docs/instagram-platform/private-replies
+ */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedSend> {
-	const { body, recipientId } = envelope.call(this, itemIndex);
+	const { body, recipientId, key, route } = envelope.call(this, itemIndex);
+	const instagram = route === 'instagramLogin';
 	const text = String(this.getNodeParameter('text', itemIndex, ''));
-	const textProblem = checkText(text);
+	const textProblem = instagram ? checkInstagramText(text) : checkText(text);
 	if (textProblem) throw new NodeOperationError(this.getNode(), textProblem, { itemIndex });
 	const message: IDataObject = { text };
 	const raw =
@@ -103,13 +115,14 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 				...(r.imageUrl ? { image_url: String(r.imageUrl) } : {}),
 			};
 		});
-		const problem = checkQuickReplies(replies);
+		const problem = instagram ? checkInstagramQuickReplies(replies) : checkQuickReplies(replies);
 		if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
 		message.quick_replies = replies as unknown as IDataObject[];
 	}
 	return {
-		key: recipientId,
+		key,
 		recipientId,
-		body: { ...body, message: withMetadata.call(this, itemIndex, message) },
+		route,
+		body: { ...body, message: withMetadata.call(this, itemIndex, message, route) },
 	};
 }
