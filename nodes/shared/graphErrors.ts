@@ -37,10 +37,10 @@ export interface GraphErrorInfo {
 
 /**
  * Throttling codes: 4 (app), 17 (user), 32 (Page), 341 (application limit), 613 (calls within
- * a time window), 80001 / 80006 (Page and Messenger business use-case limits).
+ * a time window), 80001 / 80002 / 80006 (Page, Instagram and Messenger business use-case limits).
  * @see https://developers.facebook.com/docs/graph-api/overview/rate-limiting/
  */
-export const RATE_LIMIT_CODES = [4, 17, 32, 341, 613, 80001, 80006];
+export const RATE_LIMIT_CODES = [4, 17, 32, 341, 613, 80001, 80002, 80006];
 /**
  * Temporary failures: 1200 "Temporary send message failure. Please try again later" (safe to
  * resend: Meta says the message was not sent); 1 and 2 (unknown / service unavailable), which

@@ -9,11 +9,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { portFree } from '../../scripts/preflight.mjs';
+import { emulatorPorts } from '../emulators/fixtures.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const n8nPort = Number(process.env.MB_E2E_PORT ?? 5788) + 40;
 const emulatorBase = Number(process.env.MB_EMULATOR_PORT_BASE ?? 5811) + 20;
-const ports = [n8nPort, n8nPort + 1, ...Array.from({ length: 6 }, (_, i) => emulatorBase + i)];
+const ports = [n8nPort, n8nPort + 1, ...Object.values(emulatorPorts(emulatorBase))];
 
 /**
  * Pids of processes whose environment names this user folder: n8n and its task runner, and with

@@ -3,7 +3,7 @@
 
 // Fixed ports for the end-to-end run and the sandbox. MB_EMULATOR_PORT_BASE moves the whole set,
 // so two runs can share a machine.
-/** The six emulators' ports, from `base` on. */
+/** The emulators' ports, from `base` on. */
 export function emulatorPorts(base) {
 	return {
 		graph: base,
@@ -12,6 +12,7 @@ export function emulatorPorts(base) {
 		genesysEngage: base + 3,
 		airy: base + 4,
 		sunshine: base + 5,
+		instagram: base + 6,
 	};
 }
 
@@ -33,6 +34,26 @@ export const GRAPH = {
 	managedPages: 120,
 	psid: '24000000000000001',
 	verifyToken: 'bridge-verify-token',
+};
+
+/** The Instagram API with Instagram Login (graph.instagram.com): one app, one professional account. */
+export const INSTAGRAM = {
+	/** The Instagram app ID and secret (App Dashboard → Instagram → API setup with Instagram login). */
+	appId: '990602627938098',
+	appSecret: 'emulator-instagram-app-secret-7b2e51',
+	/** A long-lived Instagram user access token (60 days), issued two days ago: refreshable. */
+	accessToken: 'IGAAemulatorLongLivedToken',
+	/** A short-lived token (1 hour) that token: exchange turns into a long-lived one. */
+	shortLivedToken: 'IGAAemulatorShortLived',
+	/** The Instagram professional account ID (`user_id`, the id webhooks carry as entry[].id). */
+	accountId: '17841400000000001',
+	/** The app-scoped id of the same account (`id` of GET /me). */
+	appScopedId: '9600000000000001',
+	username: 'bridge.test.shop',
+	name: 'Bridge Test Shop',
+	/** An Instagram-scoped ID (IGSID) of a customer who messaged the account. */
+	igsid: '1180000000000001',
+	verifyToken: 'bridge-instagram-verify-token',
 };
 
 export const GENESYS_CLOUD = {
@@ -90,6 +111,19 @@ export function emulatorCredentials({ host = '127.0.0.1', ports = PORTS } = {}) 
 			},
 		},
 		{
+			id: 'mbInstagramLogin',
+			name: 'Instagram Login (emulator)',
+			type: 'instagramLoginApi',
+			data: {
+				appId: INSTAGRAM.appId,
+				appSecret: INSTAGRAM.appSecret,
+				accessToken: INSTAGRAM.accessToken,
+				accountId: '',
+				graphApiVersion: 'v25.0',
+				graphApiBaseUrl: url(host, ports.instagram),
+			},
+		},
+		{
 			id: 'mbGenesysCloud01',
 			name: 'Genesys Cloud (emulator)',
 			type: 'genesysCloudOAuth2Api',
@@ -139,6 +173,9 @@ export const SECRET_VALUES = [
 	GRAPH.userAccessToken,
 	GRAPH.shortLivedUserToken,
 	GRAPH.pageAccessToken,
+	INSTAGRAM.appSecret,
+	INSTAGRAM.accessToken,
+	INSTAGRAM.shortLivedToken,
 	GENESYS_CLOUD.clientSecret,
 	GENESYS_ENGAGE.password,
 	AIRY.token,

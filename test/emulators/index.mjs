@@ -8,6 +8,7 @@ export const EMULATORS = {
 	genesysEngage: () => import('./genesys-engage/index.mjs'),
 	airy: () => import('./airy/index.mjs'),
 	sunshine: () => import('./sunshine/index.mjs'),
+	instagram: () => import('./instagram/index.mjs'),
 };
 
 /**
