@@ -13,6 +13,7 @@ import { router } from './actions/router';
 import * as token from './actions/token';
 import * as user from './actions/user';
 import { searchPages } from './methods/listSearch';
+import { ROUTE_DISPLAY, routeProperty } from './route';
 
 /** Operations that act with the App credential's user or app token. */
 export const APP_TOKEN_OPERATIONS = [
@@ -21,6 +22,7 @@ export const APP_TOKEN_OPERATIONS = [
 	'explore',
 	'get',
 	'getPageTokens',
+	'refresh',
 ] as const;
 
 /** Operations that act as the Page, with the Facebook Page credential's token. */
@@ -57,21 +59,34 @@ export class FacebookMessenger implements INodeType {
 		// credentials' `displayOptions.show` for the node's authentication field, hides it and lets
 		// the credential picker overwrite it (editor-ui nodeTypesUtils, getMainAuthField). Keyed
 		// with `show`, `operation` was exactly that, and the node lost the operation a user picked.
+		// The route (Authentication) picks the credential family: Facebook Login (the App and Page
+		// credentials above) or Instagram Login (its one credential, for every operation it has).
 		credentials: [
 			{
 				name: 'facebookAppApi',
 				displayName: 'Facebook App',
 				required: true,
-				displayOptions: { hide: { operation: [...PAGE_TOKEN_OPERATIONS] } },
+				displayOptions: {
+					hide: { ...ROUTE_DISPLAY.facebookPage.hide, operation: [...PAGE_TOKEN_OPERATIONS] },
+				},
 			},
 			{
 				name: 'facebookPageApi',
 				displayName: 'Facebook Page',
 				required: true,
-				displayOptions: { hide: { operation: [...APP_TOKEN_OPERATIONS] } },
+				displayOptions: {
+					hide: { ...ROUTE_DISPLAY.facebookPage.hide, operation: [...APP_TOKEN_OPERATIONS] },
+				},
+			},
+			{
+				name: 'instagramLoginApi',
+				displayName: 'Instagram Login',
+				required: true,
+				displayOptions: ROUTE_DISPLAY.instagramLogin,
 			},
 		],
 		properties: [
+			routeProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

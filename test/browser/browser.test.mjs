@@ -272,6 +272,53 @@ describe('panel: every operation of every node keeps the operation when credenti
 	);
 
 	it(
+		'Facebook Messenger on Instagram Login: every operation keeps its operation and the Instagram Login credential',
+		{ timeout: 300_000 },
+		async () => {
+			await editor.step('panel facebook messenger instagram login', async () => {
+				const description = actionNodes.find((d) => d.name === 'facebookMessenger');
+				await editor.newWorkflow();
+				await editor.addNodeByAction('Facebook Messenger', 'Get a user profile');
+				// A new node starts on the Facebook route, whatever credentials exist.
+				assert.equal(
+					await editor.optionValue('authentication'),
+					'Facebook Login (Page or App credential)',
+				);
+				assert.deepEqual(await editor.credentialLabels(), ['Facebook Page']);
+				await editor.selectOption('authentication', 'Instagram Login');
+				let last;
+				for (const resource of resourcesOf(description)) {
+					await editor.selectOption('resource', resource.name);
+					for (const operation of operationsOf(description, resource.value)) {
+						await editor.selectOption('operation', operation.name);
+						const labels = await editor.selectCredentials((label) =>
+							label.startsWith('Instagram Login') ? 'Instagram Login (emulator)' : undefined,
+						);
+						const where = `${resource.name} → ${operation.name}`;
+						assert.deepEqual(
+							labels,
+							['Instagram Login'],
+							`${where}: only the Instagram credential`,
+						);
+						assert.equal(await editor.optionValue('authentication'), 'Instagram Login', where);
+						assert.equal(await editor.optionValue('resource'), resource.name, where);
+						assert.equal(await editor.optionValue('operation'), operation.name, where);
+						last = { resource: resource.value, operation: operation.value };
+					}
+				}
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), description.name);
+				assert.equal(stored.parameters.authentication, 'instagramLogin');
+				assert.equal(
+					stored.parameters.operation ?? defaultOperation(description, last.resource),
+					last.operation,
+				);
+				assert.equal(stored.credentials?.instagramLoginApi?.name, 'Instagram Login (emulator)');
+			});
+		},
+	);
+
+	it(
 		"Facebook Messenger's Page picker finds a Page past the first 100 by search",
 		{ timeout: 120_000 },
 		async () => {
@@ -317,6 +364,19 @@ const RUNS = [
 		expect: /is_valid|isValid/,
 	},
 	{
+		node: 'Facebook Messenger',
+		action: 'Get a user profile',
+		first: { authentication: 'Instagram Login' },
+		fill: { userId: INSTAGRAM.igsid },
+		expect: /username/,
+	},
+	{
+		node: 'Facebook Messenger',
+		action: 'Refresh a token',
+		first: { authentication: 'Instagram Login' },
+		expect: /expiresAt/,
+	},
+	{
 		node: 'Genesys Cloud',
 		action: 'Get many integrations',
 		seed: () => env.emulators.genesysCloud.api.seed('facebook', 3, 'Browser'),
@@ -352,6 +412,8 @@ describe('Execute step: one operation per resource runs from the panel and shows
 				run.seed?.();
 				await editor.newWorkflow();
 				await editor.addNodeByAction(run.node, run.action);
+				for (const [parameter, option] of Object.entries(run.first ?? {}))
+					await editor.selectOption(parameter, option);
 				await editor.selectCredentials(() => '(emulator)');
 				for (const [parameter, option] of Object.entries(run.options ?? {}))
 					await editor.selectOption(parameter, option);

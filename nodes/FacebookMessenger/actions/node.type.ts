@@ -3,6 +3,6 @@ export type NodeMap = {
 	attachment: 'upload';
 	message: 'sendAction' | 'sendAttachment' | 'sendTemplate' | 'sendText';
 	page: 'explore' | 'get' | 'getSubscribedApps' | 'subscribeApp' | 'unsubscribeApp';
-	token: 'debug' | 'exchange' | 'getPageTokens';
+	token: 'debug' | 'exchange' | 'getPageTokens' | 'refresh';
 	user: 'getProfile';
 };

@@ -23,6 +23,7 @@ import type { NodeMap } from './node.type';
 import * as page from './page';
 import * as token from './token';
 import * as user from './user';
+import { assertOperationOnRoute } from '../route';
 
 /** A message operation: validates one item into a Send API request; `sendMessages` sends them. */
 type Prepare = (this: IExecuteFunctions, itemIndex: number) => Promise<PreparedSend>;
@@ -50,6 +51,7 @@ export const operations: Handlers = {
 		debug: token.debug.execute,
 		exchange: token.exchange.execute,
 		getPageTokens: token.getPageTokens.execute,
+		refresh: token.refresh.execute,
 	},
 	user: { getProfile: user.getProfile.execute },
 };
@@ -179,6 +181,7 @@ function sendFailure(
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { resource, operation } = resourceAndOperation(this);
+	assertOperationOnRoute(this, resource, operation);
 	if (resource === 'message') {
 		const prepare = lookupOperation(this.getNode(), { message: sends }, resource, operation, help);
 		return [await sendMessages.call(this, prepare)];

@@ -1,7 +1,7 @@
 // Runs after every other suite (files load in name order): no credential value the emulators
 // know reached an output item, an error, an execution record's run data, n8n's log, or a URL
 // any node called. The only outputs allowed to carry a token are the Facebook Messenger operations
-// whose purpose is to return one (token: getPageTokens, token: exchange; contract.md): a node that
+// whose purpose is to return one (token: getPageTokens, token: exchange, token: refresh; contract.md): a node that
 // passes such items on (a Filter after Get Page Tokens, say) is a leak. The example workflows as
 // shipped also keep every secret out of their stored parameters: a secret comes from a credential,
 // or is mapped from Get Page Tokens by expression at run time.
@@ -10,9 +10,9 @@ import assert from 'node:assert/strict';
 import { env } from '../env.mjs';
 import { SECRET_VALUES } from '../../emulators/fixtures.mjs';
 
-const TOKEN_RETURNING_OPERATIONS = new Set(['getPageTokens', 'exchange']);
+const TOKEN_RETURNING_OPERATIONS = new Set(['getPageTokens', 'exchange', 'refresh']);
 
-/** Whether a node is one whose output may carry tokens: Facebook Messenger → Token → Get Page Tokens / Exchange. */
+/** Whether a node is one whose output may carry tokens: Facebook Messenger → Token → Get Page Tokens / Exchange / Refresh. */
 function returnsTokens(node) {
 	return (
 		node?.type === 'n8n-nodes-messenger-bridge.facebookMessenger' &&
@@ -27,6 +27,11 @@ function allSecrets() {
 	for (const page of env.emulators.graph.state?.pages ?? []) secrets.add(page.accessToken);
 	for (const [token, identity] of env.emulators.graph.state?.tokens ?? []) {
 		if (identity.kind !== 'app') secrets.add(token);
+	}
+	// Every Instagram user token of the graph.instagram.com world (issued, exchanged, refreshed),
+	// but one a test handed to n8n itself in a webhook body.
+	for (const [token, identity] of env.emulators.instagram?.state?.tokens ?? []) {
+		if (!identity.handedToN8nByTest) secrets.add(token);
 	}
 	return [...secrets].filter((s) => typeof s === 'string' && s.length >= 8);
 }
@@ -129,6 +134,19 @@ describe('e2e: secret hygiene across the whole run', () => {
 			for (const server of servers) {
 				for (const request of server.requests) {
 					checked++;
+					// graph.instagram.com's two token endpoints are GET only with the token (and, to
+					// exchange, the app secret) in the query string, as Meta documents them: the one
+					// exception (README, Instagram Login route → Limits). Only the grant's own
+					// parameters may carry a secret there.
+					if (
+						name === 'instagram' &&
+						/^(\/v\d+\.\d+)?\/(refresh_)?access_token$/.test(request.path)
+					) {
+						const { client_secret: _secret, access_token: _token, ...rest } = request.query;
+						if (findSecrets(JSON.stringify(rest), secrets).length)
+							leaks.push(`${name}: ${request.method} ${request.path}`);
+						continue;
+					}
 					// The Graph emulator's own callback verification GETs are Meta's, not ours.
 					const found = findSecrets(decodeURIComponent(request.url), secrets);
 					if (found.length) leaks.push(`${name}: ${request.method} ${request.path}`);

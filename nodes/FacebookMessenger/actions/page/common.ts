@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialPageId, tokenPage } from '../../../shared/graph';
+import { instagramAccountId, instagramCredentials } from '../../../shared/instagramGraph';
 
 // What the Page operations share: the Page locator and the Page a call addresses.
 
@@ -14,6 +15,8 @@ export function pageLocator(required: boolean, description?: string): INodePrope
 		default: { mode: 'list', value: '' },
 		required,
 		description,
+		// The Instagram Login route addresses the credential's own account: no Page.
+		displayOptions: { hide: { authentication: ['instagramLogin'] } },
 		modes: [
 			{
 				displayName: 'From List',
@@ -62,4 +65,9 @@ export async function resolvePageId(this: IExecuteFunctions, itemIndex: number):
 	const fromCredential = await credentialPageId.call(this);
 	if (fromCredential !== 'me') return fromCredential;
 	return String((await tokenPage.call(this, 'id', itemIndex)).id);
+}
+
+/** The Instagram account an Instagram Login call addresses: the credential's account ID, or "me". */
+export async function instagramAccount(this: IExecuteFunctions): Promise<string> {
+	return instagramAccountId(await instagramCredentials.call(this));
 }

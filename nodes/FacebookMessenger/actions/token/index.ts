@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as debug from './debug.operation';
 import * as exchange from './exchange.operation';
 import * as getPageTokens from './getPageTokens.operation';
+import * as refresh from './refresh.operation';
 
-export { debug, exchange, getPageTokens };
+export { debug, exchange, getPageTokens, refresh };
 
 export const description: INodeProperties[] = [
 	{
@@ -32,10 +33,18 @@ export const description: INodeProperties[] = [
 				description: 'List the Page tokens of the managed Pages (secret output)',
 				action: 'Get page tokens',
 			},
+			{
+				name: 'Refresh',
+				value: 'refresh',
+				description:
+					'Renew a long-lived Instagram user token for another 60 days (Instagram Login route)',
+				action: 'Refresh a token',
+			},
 		],
 		default: 'exchange',
 	},
 	...exchange.description,
 	...debug.description,
 	...getPageTokens.description,
+	...refresh.description,
 ];
