@@ -19,6 +19,7 @@ import { handleDelivery } from './webhook/handle';
 import { dedupeKey, SeenEvents, SeenRegistry } from './webhook/dedupe';
 import { DEFAULT_RETENTION_HOURS, emitClaimed } from './webhook/sharedClaims';
 import { SecretCache } from './webhook/secretCache';
+import { signingSecretsKey, signingSecretsOf } from './instagramLogin';
 
 /**
  * Events already emitted, per trigger, in this n8n process: 64 triggers × 10,000 events at most
@@ -40,20 +41,8 @@ function seenFor(context: IWebhookFunctions): SeenEvents {
 }
 
 // 10 s: at most that long may a secret replaced only in n8n (not yet at Meta) still be accepted.
-const appSecrets = new SecretCache(10_000, 256);
-
-async function appSecretOf(context: IWebhookFunctions): Promise<string> {
-	const credentials = await context.getCredentials('facebookAppApi');
-	return String(credentials.appSecret ?? '');
-}
-
-/** Which kept secret a trigger uses: its workflow and its credential (undefined = keep none). */
-function secretKey(
-	context: Pick<IWebhookFunctions, 'getNode' | 'getWorkflow'>,
-): string | undefined {
-	const credentialId = context.getNode().credentials?.facebookAppApi?.id;
-	return credentialId ? `${context.getWorkflow().id ?? ''}:${credentialId}` : undefined;
-}
+// One entry holds every secret of a trigger's credentials (see signingSecretsOf).
+const appSecrets = new SecretCache<string[]>(10_000, 256);
 
 export class MessengerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -86,6 +75,15 @@ export class MessengerTrigger implements INodeType {
 				required: false,
 				displayOptions: { show: { 'options.autoSubscribe': [true] } },
 			},
+			// The Instagram API with Instagram Login (no Facebook Page): its Instagram app secret also
+			// verifies deliveries, and Auto Subscribe subscribes its account. Shown for one value of
+			// Object only, so n8n's editor never takes Object for the node's authentication field.
+			{
+				name: 'instagramLoginApi',
+				displayName: 'Instagram Login (Instagram app secret, auto subscribe)',
+				required: false,
+				displayOptions: { show: { object: ['instagram'] } },
+			},
 			// Shown only with the shared de-duplication store, the one thing it is for.
 			{
 				name: 'redisRestApi',
@@ -110,7 +108,7 @@ export class MessengerTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"In the Meta App Dashboard, set the Callback URL to this node's Production URL and enter the same Verify Token; or turn on Auto Subscribe. Events are signed with the app secret of the Facebook App credential.",
+					"In the Meta App Dashboard, set the Callback URL to this node's Production URL and enter the same Verify Token; or turn on Auto Subscribe. Events are signed with the app secret of the Facebook App credential (Instagram with an Instagram Login credential: either app secret).",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -273,7 +271,7 @@ export class MessengerTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to subscribe the app to the object (with this production URL, the Verify Token and the fields the selected events need) and the Page of the Facebook Page credential to the app when the workflow is activated, and to undo both when it is deactivated',
+							'Whether to subscribe the app to the object (with this production URL, the Verify Token and the fields the selected events need) and the Page of the Facebook Page credential (Instagram with an Instagram Login credential: its Instagram account) to the app when the workflow is activated, and to undo both when it is deactivated',
 					},
 					{
 						displayName: 'Deduplicate',
@@ -350,7 +348,7 @@ export class MessengerTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				// Undoes only what create() recorded, whatever the option is set to now.
 				await deleteSubscriptions.call(this);
-				const key = secretKey(this);
+				const key = signingSecretsKey(this);
 				if (key) appSecrets.forget(key);
 				return true;
 			},
@@ -401,9 +399,9 @@ export class MessengerTrigger implements INodeType {
 			parsedBody,
 		};
 		const result = await appSecrets.use(
-			secretKey(this),
-			async () => await appSecretOf(this),
-			(appSecret) => handleDelivery(rawBody, req.headers, appSecret, options),
+			signingSecretsKey(this),
+			async () => await signingSecretsOf(this),
+			(secrets) => handleDelivery(rawBody, req.headers, secrets, options),
 			(delivery) => delivery.status !== 401,
 		);
 		if (result.reason)

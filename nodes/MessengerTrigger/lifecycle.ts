@@ -3,9 +3,19 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { graphRequest, type GraphCall } from '../shared/graph';
 import { graphErrorInfo } from '../shared/graphErrors';
+import { instagramAccountId, instagramRequest } from '../shared/instagramGraph';
 import { failureOf, factsOf } from '../shared/transport';
-import { appFields, pageFields } from './subscriptionFields';
+import { INSTAGRAM_LOGIN_CREDENTIAL, usesInstagramLogin } from './instagramLogin';
+import { appFields, instagramAccountFields, pageFields } from './subscriptionFields';
 import type { EventType, WebhookObject } from './webhook/events';
+
+/**
+ * The account Auto Subscribe subscribes to the app: a Facebook Page (its `subscribed_apps` edge
+ * on graph.facebook.com, Facebook Page credential) or, on the Instagram Login route, the
+ * Instagram professional account (its `subscribed_apps` edge on graph.instagram.com, Instagram
+ * Login credential).
+ */
+type Account = 'page' | 'instagram';
 
 /** What create() changed, kept in the node's static data so that delete() undoes exactly that. */
 interface SubscriptionRecord {
@@ -14,8 +24,11 @@ interface SubscriptionRecord {
 	appCreated: boolean;
 	/** Fields added to an app-level subscription that already had our callback URL. */
 	appFieldsAdded: string[];
+	/** The account subscribed; absent (records of earlier versions) = the Page. */
+	account?: Account;
+	/** The account's `subscribed_apps` edge (the name is older than the Instagram account). */
 	pagePath: string;
-	/** The app's Page subscription before create(): null = the app was not subscribed to the Page. */
+	/** The app's account subscription before create(): null = the app was not subscribed. */
 	pageFieldsBefore: string[] | null;
 }
 
@@ -24,24 +37,40 @@ interface Plan {
 	callbackUrl: string;
 	verifyToken: string;
 	appFields: string[];
-	pageFields: string[];
+	account: Account;
+	/** Fields for the account's `subscribed_apps` edge. */
+	accountFields: string[];
 	appId: string;
+}
+
+/** The account's `subscribed_apps` edge and the ids our app has in its answers. */
+interface AccountEdge {
+	path: string;
+	appIds: string[];
 }
 
 const STATIC_KEY = 'autoSubscribe';
 
 /**
- * One Graph call of Auto Subscribe, through the package's Graph transport: the app's
- * subscriptions with the app token (app id|app secret), the Page's with the Page token. No
- * retries: activation fails at once with Meta's message and next step, and n8n lets the user
- * activate again (a wait for Meta's throttling would hold the activation).
+ * One call of Auto Subscribe: the app's subscriptions with the app token (app id|app secret) and
+ * the Page's with the Page token through the package's Graph transport; the Instagram account's
+ * with the Instagram user token through the Instagram Login transport. No retries: activation
+ * fails at once with Meta's message and next step, and n8n lets the user activate again (a wait
+ * for Meta's throttling would hold the activation).
  * @see https://developers.facebook.com/docs/graph-api/webhooks/subscriptions-edge/
+ * @see https://developers.facebook.com/docs/instagram-platform/webhooks
  */
 async function subscriptionCall(
 	this: IHookFunctions,
-	credential: 'app' | 'page',
+	credential: 'app' | Account,
 	call: Pick<GraphCall, 'method' | 'path' | 'qs' | 'body'>,
 ): Promise<IDataObject> {
+	if (credential === 'instagram')
+		return await instagramRequest.call(this, {
+			...call,
+			kind: call.method === 'GET' ? 'read' : 'write',
+			retries: 0,
+		});
 	return await graphRequest.call(this, {
 		...call,
 		...(credential === 'app'
@@ -155,7 +184,12 @@ async function plan(this: IHookFunctions): Promise<Plan> {
 			this.getNode(),
 			'n8n did not provide a webhook URL for this trigger',
 		);
-	const fields = { app: appFields(object, options), page: pageFields(object, options) };
+	const account: Account = usesInstagramLogin(this) ? 'instagram' : 'page';
+	const fields = {
+		app: appFields(object, options),
+		account:
+			account === 'instagram' ? instagramAccountFields(options) : pageFields(object, options),
+	};
 	if (!fields.app.length) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -181,13 +215,42 @@ async function plan(this: IHookFunctions): Promise<Plan> {
 		callbackUrl,
 		verifyToken,
 		appFields: fields.app,
-		pageFields: fields.page,
+		account,
+		accountFields: fields.account,
 		appId,
 	};
 }
 
-/** The Page's `subscribed_apps` edge, from the Facebook Page credential. */
-async function pageAppsPath(this: IHookFunctions): Promise<string> {
+/**
+ * The account's `subscribed_apps` edge: the Page of the Facebook Page credential, or the
+ * Instagram account of the Instagram Login credential (its account ID, or `me`).
+ */
+async function accountEdge(
+	this: IHookFunctions,
+	account: Account,
+	appId: string,
+): Promise<AccountEdge> {
+	if (account === 'instagram') {
+		let credentials;
+		try {
+			credentials = await this.getCredentials(INSTAGRAM_LOGIN_CREDENTIAL);
+		} catch (error) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Auto Subscribe needs the Instagram Login credential',
+				{
+					description: `Auto Subscribe subscribed the Instagram account with the Instagram Login credential: select it on this trigger (Object: Instagram), or turn off Auto Subscribe. (${(error as Error).message})`,
+				},
+			);
+		}
+		const accountId = instagramAccountId(credentials);
+		// Our app may be listed under the Instagram app ID or the Meta app's ID.
+		const instagramAppId = String(credentials.appId ?? '').trim();
+		return {
+			path: `/${encodeURIComponent(accountId)}/subscribed_apps`,
+			appIds: [appId, ...(instagramAppId ? [instagramAppId] : [])],
+		};
+	}
 	let credentials;
 	try {
 		credentials = await this.getCredentials('facebookPageApi');
@@ -201,7 +264,7 @@ async function pageAppsPath(this: IHookFunctions): Promise<string> {
 		);
 	}
 	const pageId = String(credentials.pageId ?? '').trim() || 'me';
-	return `/${encodeURIComponent(pageId)}/subscribed_apps`;
+	return { path: `/${encodeURIComponent(pageId)}/subscribed_apps`, appIds: [appId] };
 }
 
 const fieldNames = (subscription: IDataObject | undefined): string[] =>
@@ -229,21 +292,22 @@ function assertNoConflict(this: IHookFunctions, p: Plan, existing: IDataObject |
 	);
 }
 
-async function pageSubscription(
+/** The fields our app has on the account: null = the app is not subscribed to it. */
+async function accountSubscription(
 	this: IHookFunctions,
-	p: Plan,
-	pagePath: string,
+	account: Account,
+	edge: AccountEdge,
 ): Promise<string[] | null> {
-	const answer = await subscriptionCall.call(this, 'page', { method: 'GET', path: pagePath });
-	const mine = ((answer.data as IDataObject[] | undefined) ?? []).find(
-		(a) => String(a.id) === p.appId,
+	const answer = await subscriptionCall.call(this, account, { method: 'GET', path: edge.path });
+	const mine = ((answer.data as IDataObject[] | undefined) ?? []).find((a) =>
+		edge.appIds.includes(String(a.id)),
 	);
 	return mine ? ((mine.subscribed_fields as string[] | undefined) ?? []) : null;
 }
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
 
-/** True when the app and the Page are already subscribed with our URL and every field we need. */
+/** True when the app and the account are already subscribed with our URL and every field we need. */
 export async function subscriptionsExist(this: IHookFunctions): Promise<boolean> {
 	const p = await plan.call(this);
 	const existing = await appSubscription.call(this, p);
@@ -251,18 +315,19 @@ export async function subscriptionsExist(this: IHookFunctions): Promise<boolean>
 	if (!existing || existing.active === false) return false;
 	const have = new Set(fieldNames(existing));
 	if (!p.appFields.every((f) => have.has(f))) return false;
-	const pageHas = await pageSubscription.call(this, p, await pageAppsPath.call(this));
-	return pageHas !== null && p.pageFields.every((f) => pageHas.includes(f));
+	const edge = await accountEdge.call(this, p.account, p.appId);
+	const accountHas = await accountSubscription.call(this, p.account, edge);
+	return accountHas !== null && p.accountFields.every((f) => accountHas.includes(f));
 }
 
 /**
  * Subscribes the app to the object (Meta verifies the callback with a GET during this call, so
- * the webhook must already answer), then the Page to the app. When the Page step fails the app
- * step is undone before the error is reported.
+ * the webhook must already answer), then the account (Page or Instagram account) to the app.
+ * When the account step fails the app step is undone before the error is reported.
  */
 export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 	const p = await plan.call(this);
-	const pagePath = await pageAppsPath.call(this);
+	const edge = await accountEdge.call(this, p.account, p.appId);
 	const existing = await appSubscription.call(this, p);
 	assertNoConflict.call(this, p, existing);
 	const appBefore = existing ? fieldNames(existing) : null;
@@ -271,15 +336,18 @@ export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 		object: p.object,
 		appCreated: appBefore === null,
 		appFieldsAdded: appBefore === null ? [] : p.appFields.filter((f) => !appBefore.includes(f)),
-		pagePath,
+		...(p.account === 'instagram' ? { account: p.account } : {}),
+		pagePath: edge.path,
 		pageFieldsBefore: null,
 	};
 	const pageFailure = await (async () => {
-		record.pageFieldsBefore = await pageSubscription.call(this, p, pagePath);
-		await subscriptionCall.call(this, 'page', {
+		record.pageFieldsBefore = await accountSubscription.call(this, p.account, edge);
+		await subscriptionCall.call(this, p.account, {
 			method: 'POST',
-			path: pagePath,
-			body: { subscribed_fields: union(record.pageFieldsBefore ?? [], p.pageFields).join(',') },
+			path: edge.path,
+			body: {
+				subscribed_fields: union(record.pageFieldsBefore ?? [], p.accountFields).join(','),
+			},
 		});
 	})().then(
 		() => undefined,
@@ -288,7 +356,7 @@ export async function createSubscriptions(this: IHookFunctions): Promise<void> {
 	if (pageFailure) {
 		await undoApp.call(this, p.appId, record).catch((undoError: Error) => {
 			throw new NodeOperationError(this.getNode(), pageFailure.message, {
-				description: `Subscribing the Page failed, and undoing the app subscription failed too (${undoError.message}). Check Webhooks in the App Dashboard.`,
+				description: `Subscribing the ${p.account === 'instagram' ? 'Instagram account' : 'Page'} failed, and undoing the app subscription failed too (${undoError.message}). Check Webhooks in the App Dashboard.`,
 			});
 		});
 		throw pageFailure;
@@ -316,18 +384,20 @@ async function undoApp(
 	}
 }
 
-/** Undoes what createSubscriptions() did, and only that: the Page first, then the app. */
+/** Undoes what createSubscriptions() did, and only that: the account first, then the app. */
 export async function deleteSubscriptions(this: IHookFunctions): Promise<void> {
 	const staticData = this.getWorkflowStaticData('node');
 	const record = staticData[STATIC_KEY] as SubscriptionRecord | undefined;
 	if (!record) return;
 	const appId = await appIdOf.call(this);
-	// Read only to say what is missing: the Page path was recorded by create().
-	await pageAppsPath.call(this);
+	// The account whose subscription create() recorded, whatever the trigger is set to now.
+	const account = record.account ?? 'page';
+	// Read only to say what is missing: the account's edge was recorded by create().
+	await accountEdge.call(this, account, appId);
 	if (record.pageFieldsBefore === null || record.pageFieldsBefore.length === 0) {
-		await subscriptionCall.call(this, 'page', { method: 'DELETE', path: record.pagePath });
+		await subscriptionCall.call(this, account, { method: 'DELETE', path: record.pagePath });
 	} else {
-		await subscriptionCall.call(this, 'page', {
+		await subscriptionCall.call(this, account, {
 			method: 'POST',
 			path: record.pagePath,
 			body: { subscribed_fields: record.pageFieldsBefore.join(',') },

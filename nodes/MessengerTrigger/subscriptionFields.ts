@@ -93,3 +93,36 @@ export const appFields = (object: WebhookObject, options: FieldOptions) =>
 /** Fields for `POST /{page-id}/subscribed_apps`. */
 export const pageFields = (object: WebhookObject, options: FieldOptions) =>
 	collect(object, options, 'page');
+
+/**
+ * The Instagram account's fields on the Instagram Login route (`POST /me/subscribed_apps` on
+ * graph.instagram.com), per event type: the messaging fields Meta lists for that route.
+ * @see https://developers.facebook.com/docs/instagram-platform/webhooks
+ */
+const INSTAGRAM_LOGIN_FIELDS: Partial<Record<EventType, string>> = {
+	message: 'messages',
+	postback: 'messaging_postbacks',
+	read: 'messaging_seen',
+	reaction: 'message_reactions',
+	referral: 'messaging_referral',
+};
+
+/**
+ * Fields for the Instagram account's `POST /me/subscribed_apps` (Instagram Login route). Meta does
+ * not filter per account ("an account receives every field selected for the app", once it is
+ * subscribed to at least one field): this subscription switches deliveries on, the app
+ * subscription chooses them. So an event without a field here (handover, opt-ins, standby) still
+ * arrives, and when no selected event has one, `messages` switches deliveries on.
+ * @see https://developers.facebook.com/docs/instagram-platform/webhooks
+ */
+export function instagramAccountFields(options: FieldOptions): string[] {
+	const selected = options.events.length ? options.events : ALL_SUBSCRIBABLE;
+	const fields = new Set<string>();
+	for (const type of selected) {
+		const field = INSTAGRAM_LOGIN_FIELDS[type];
+		if (field) fields.add(field);
+	}
+	// Echoes of the account's own messages come with `messages` on Instagram.
+	if (options.includeEchoes || !fields.size) fields.add('messages');
+	return [...fields].sort();
+}

@@ -16,7 +16,15 @@ import {
 } from '../emulators/fixtures.mjs';
 import { genesysSignature } from '../emulators/genesys-cloud/openMessagingOutbound.mjs';
 import { ENGAGE } from '../emulators/genesys-engage/index.mjs';
-import { bigBatch, metaJson, signatureHeaders } from '../unit/trigger-payloads.mjs';
+import {
+	bigBatch,
+	entry,
+	envelope,
+	IG_ID,
+	igEvents,
+	metaJson,
+	signatureHeaders,
+} from '../unit/trigger-payloads.mjs';
 import { BROWSER_PORTS } from './ports.mjs';
 import {
 	defaultOperation,
@@ -641,6 +649,85 @@ describe('trigger: while the editor listens for a test event, a refused delivery
 			assert.match(output, /signatureMismatch/);
 			assert.match(output, /X-Hub-Signature-256/);
 			assert.doesNotMatch(output, /refused\d+/, 'no payload in the item');
+		});
+	});
+
+	it('Messenger Trigger on the Instagram Login route', { timeout: 180_000 }, async () => {
+		await editor.step('trigger instagram login publish', async () => {
+			const { page } = editor;
+			await editor.newWorkflow();
+			const trigger = nodes.find((d) => d.group.includes('trigger'));
+			await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
+			await page.getByTestId('parameter-input-verifyToken').waitFor();
+			assert.deepEqual(await editor.credentialLabels(), ['Facebook App (verifies signatures)']);
+			// Object = Instagram: the Instagram Login credential's field appears beside the App's.
+			await editor.selectOption('object', 'Instagram');
+			await page.getByTestId('credentials-label').nth(1).waitFor();
+			assert.deepEqual(
+				(await editor.credentialLabels()).map((label) => label.split('\n')[0]),
+				[
+					'Facebook App (verifies signatures)',
+					'Instagram Login (Instagram app secret, auto subscribe)',
+				],
+			);
+			await editor.selectCredentials((label) =>
+				/^Instagram Login/.test(label)
+					? 'Instagram Login (emulator)'
+					: /Facebook App/.test(label)
+						? 'Facebook App (emulator)'
+						: undefined,
+			);
+			// Not taken for the node's "main auth field": Object is still there and still Instagram.
+			assert.equal(await editor.optionValue('object'), 'Instagram');
+			await editor.fill('verifyToken', GRAPH.verifyToken);
+			await editor.closePanel();
+			const id = await editor.save();
+			await page.getByTestId('workflow-open-publish-modal-button').click();
+			await page.getByTestId('workflow-publish-button').click();
+			await env.waitFor(async () => (await env.rest(`/rest/workflows/${id}`)).activeVersionId, {
+				what: 'the published version',
+				timeoutMs: 30_000,
+			});
+			await env.publication(id);
+			const stored = await env.rest(`/rest/workflows/${id}`);
+			const node = stored.nodes.find((n) => n.type === `${PACKAGE}.messengerTrigger`);
+			assert.equal(node.parameters.object, 'instagram');
+			assert.deepEqual(
+				Object.fromEntries(Object.entries(node.credentials).map(([type, c]) => [type, c.name])),
+				{
+					facebookAppApi: 'Facebook App (emulator)',
+					instagramLoginApi: 'Instagram Login (emulator)',
+				},
+			);
+			// Signed with the Instagram app secret: accepted, one execution with the event.
+			const mid = `ig_browser_${Date.now()}`;
+			const body = metaJson(
+				envelope('instagram', [
+					entry(IG_ID, [{ ...igEvents.message, message: { ...igEvents.message.message, mid } }]),
+				]),
+			);
+			const response = await env.webhook(`${node.webhookId}/webhook`, {
+				rawBody: body,
+				headers: signatureHeaders(body, INSTAGRAM.appSecret),
+			});
+			assert.equal(response.status, 200, response.text);
+			const execution = await env.waitFor(
+				async () => {
+					const [latest] = await env.executions(id, { limit: 1 });
+					return latest?.status === 'success' ? latest : null;
+				},
+				{ what: 'the trigger execution', timeoutMs: 60_000 },
+			);
+			const items = env.nodeOutput(execution, node.name)[0];
+			assert.deepEqual(
+				items.map((i) => [i.json.object, i.json.mid]),
+				[['instagram', mid]],
+			);
+			const refused = await env.webhook(`${node.webhookId}/webhook`, {
+				rawBody: body,
+				headers: signatureHeaders(body, 'a-third-apps-secret'),
+			});
+			assert.equal(refused.status, 401);
 		});
 	});
 });

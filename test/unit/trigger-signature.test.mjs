@@ -1,4 +1,4 @@
-import { describe, it } from '@jest/globals';
+import { describe, it, jest } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { createHmac } from 'node:crypto';
@@ -111,5 +111,75 @@ describe('trigger signature', () => {
 		);
 		const expected = createHmac('sha256', SECRET).update(raw).digest('hex');
 		assert.ok(!JSON.stringify(result).includes(expected));
+	});
+});
+
+// The Instagram Login route: a delivery may be signed with the Facebook App secret or with the
+// Instagram app secret. Any one of the candidates verifies; every candidate is computed and
+// compared, whichever matches (no early exit that tells which one did).
+describe('trigger signature with several secrets', () => {
+	const FACEBOOK = 'unit-facebook-app-secret';
+	const INSTAGRAM = 'unit-instagram-app-secret';
+	it('accepts a sha256 or sha1 signature made with either secret', () => {
+		for (const secret of [FACEBOOK, INSTAGRAM]) {
+			assert.deepEqual(verifySignature(raw, signatureHeaders(raw, secret), [FACEBOOK, INSTAGRAM]), {
+				ok: true,
+				algorithm: 'sha256',
+			});
+			assert.deepEqual(
+				verifySignature(raw, signatureHeaders(raw, secret, { sha256: false }), [
+					FACEBOOK,
+					INSTAGRAM,
+				]),
+				{ ok: true, algorithm: 'sha1' },
+			);
+		}
+	});
+	it('refuses a third secret, and a bad sha256 is not rescued by a sha1 of another secret', () => {
+		assert.deepEqual(
+			verifySignature(raw, signatureHeaders(raw, 'a-third-secret'), [FACEBOOK, INSTAGRAM]),
+			{ ok: false, reason: 'mismatch' },
+		);
+		const headers = {
+			'x-hub-signature-256': signatureHeaders(raw, 'a-third-secret')['x-hub-signature-256'],
+			'x-hub-signature': signatureHeaders(raw, INSTAGRAM)['x-hub-signature'],
+		};
+		assert.deepEqual(verifySignature(raw, headers, [FACEBOOK, INSTAGRAM]), {
+			ok: false,
+			reason: 'mismatch',
+		});
+	});
+	it('ignores empty secrets; none left refuses everything', () => {
+		assert.equal(verifySignature(raw, signatureHeaders(raw, INSTAGRAM), ['', INSTAGRAM]).ok, true);
+		const emptyKeyed = `sha256=${createHmac('sha256', '').update(raw).digest('hex')}`;
+		assert.deepEqual(verifySignature(raw, { 'x-hub-signature-256': emptyKeyed }, ['', '']), {
+			ok: false,
+			reason: 'noSecret',
+		});
+		assert.deepEqual(verifySignature(raw, { 'x-hub-signature-256': emptyKeyed }, []), {
+			ok: false,
+			reason: 'noSecret',
+		});
+	});
+	it('computes and compares every candidate, whichever one matches', () => {
+		const crypto = require('crypto');
+		const hmac = jest.spyOn(crypto, 'createHmac');
+		const equal = jest.spyOn(crypto, 'timingSafeEqual');
+		try {
+			for (const secret of [FACEBOOK, INSTAGRAM, 'a-third-secret']) {
+				hmac.mockClear();
+				equal.mockClear();
+				verifySignature(raw, signatureHeaders(raw, secret, { sha1: false }), [FACEBOOK, INSTAGRAM]);
+				assert.deepEqual(
+					Array.from(hmac.mock.calls, (call) => call[1]),
+					[FACEBOOK, INSTAGRAM],
+					`signed with ${secret}`,
+				);
+				assert.equal(equal.mock.calls.length, 2, `signed with ${secret}`);
+			}
+		} finally {
+			hmac.mockRestore();
+			equal.mockRestore();
+		}
 	});
 });

@@ -46,10 +46,10 @@ function objectOf(rawBody: Buffer, parsed: unknown): string | undefined {
 export function handleDelivery(
 	rawBody: Buffer,
 	headers: Record<string, string | string[] | undefined>,
-	appSecret: string,
+	appSecrets: string | readonly string[],
 	options: DeliveryOptions,
 ): DeliveryResult {
-	const signature = verifySignature(rawBody, headers, appSecret);
+	const signature = verifySignature(rawBody, headers, appSecrets);
 	if (!signature.ok)
 		return {
 			status: 401,

@@ -1,11 +1,13 @@
 /**
- * App secrets kept for a few seconds, per credential. Reading a credential costs n8n a database
- * query and a decryption on every delivery; under load that query competes with the ones that
- * record executions. A delivery that fails its check with a kept secret is checked once more with
- * a freshly read one, so a secret rotated in n8n (and at Meta) is picked up by the next delivery.
+ * App secrets kept for a few seconds, per credential (or per set of credentials: `S` is what one
+ * load returns, e.g. the secrets of a trigger's Facebook App and Instagram Login credentials).
+ * Reading a credential costs n8n a database query and a decryption on every delivery; under load
+ * that query competes with the ones that record executions. A delivery that fails its check with
+ * a kept secret is checked once more with a freshly read one, so a secret rotated in n8n (and at
+ * Meta) is picked up by the next delivery.
  */
-export class SecretCache {
-	private readonly entries = new Map<string, { secret: string; expiresAt: number }>();
+export class SecretCache<S = string> {
+	private readonly entries = new Map<string, { secret: S; expiresAt: number }>();
 
 	constructor(
 		private readonly ttlMs: number,
@@ -20,8 +22,8 @@ export class SecretCache {
 	 */
 	async use<T>(
 		key: string | undefined,
-		load: () => Promise<string>,
-		check: (secret: string) => T,
+		load: () => Promise<S>,
+		check: (secret: S) => T,
 		accepted: (result: T) => boolean,
 	): Promise<T> {
 		if (key === undefined) return check(await load());
@@ -44,7 +46,7 @@ export class SecretCache {
 		return this.entries.size;
 	}
 
-	private remember(key: string, secret: string): void {
+	private remember(key: string, secret: S): void {
 		// Oldest first (Map keeps insertion order): one credential per active trigger is typical.
 		while (this.entries.size >= this.maxEntries) {
 			const oldest = this.entries.keys().next().value as string;

@@ -1,0 +1,204 @@
+// The Messenger Trigger on the Instagram Login route inside the real n8n: object instagram with
+// the Instagram Login credential. A delivery signed with the Instagram app secret (or the Facebook
+// App secret) starts one execution, any other secret is refused with 401; Auto Subscribe
+// subscribes the app (Graph emulator, which verifies n8n's callback with a GET) and the Instagram
+// account (Instagram emulator, graph.instagram.com), and deactivation undoes both.
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { env, CREDENTIAL_REFS, N8N_PORT } from '../env.mjs';
+import { GRAPH, INSTAGRAM, SECRET_VALUES } from '../../emulators/fixtures.mjs';
+import {
+	metaJson,
+	signatureHeaders,
+	envelope,
+	entry,
+	igEvents,
+	IG_ID,
+} from '../../unit/trigger-payloads.mjs';
+
+const NODE = 'Messenger Trigger';
+const hook = (n) => `7a1e0c00-0000-4000-8000-0000000015${String(n).padStart(2, '0')}`;
+
+function instagramTrigger(id, webhookId, parameters, { publish = true } = {}) {
+	return {
+		id,
+		name: `e2e instagram trigger ${id}`,
+		publish,
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: NODE,
+				type: 'n8n-nodes-messenger-bridge.messengerTrigger',
+				typeVersion: 1.1,
+				position: [0, 0],
+				webhookId,
+				parameters: {
+					object: 'instagram',
+					verifyToken: GRAPH.verifyToken,
+					events: [],
+					options: {},
+					...parameters,
+				},
+				credentials: {
+					facebookAppApi: CREDENTIAL_REFS.facebookAppApi,
+					instagramLoginApi: CREDENTIAL_REFS.instagramLoginApi,
+				},
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+const WF = {
+	signed: { id: 'mbIgTrigSigned01', hook: hook(1) },
+	auto: { id: 'mbIgTrigAutoSub1', hook: hook(2) },
+};
+
+env.addWorkflows(
+	instagramTrigger(WF.signed.id, WF.signed.hook, {}),
+	instagramTrigger(
+		WF.auto.id,
+		WF.auto.hook,
+		{ events: ['message', 'read'], options: { autoSubscribe: true } },
+		{ publish: false },
+	),
+);
+
+const path = (wf) => `${wf.hook}/webhook`;
+
+/** One Instagram message with its own mid (de-duplication never links two tests). */
+const message = (tag) =>
+	metaJson(
+		envelope('instagram', [
+			entry(IG_ID, [
+				{ ...igEvents.message, message: { ...igEvents.message.message, mid: `ig_e2e_${tag}` } },
+			]),
+		]),
+	);
+
+async function post(wf, raw, secret) {
+	return env.webhook(path(wf), {
+		rawBody: raw,
+		headers: { ...signatureHeaders(Buffer.from(raw), secret), 'content-type': 'application/json' },
+	});
+}
+
+const count = async (wf) => (await env.executions(wf.id, { includeData: false })).length;
+
+/** Waits for the workflow's execution number `n` (1-based, oldest first) and returns its trigger output. */
+async function nthOutput(wf, n) {
+	const list = await env.waitFor(
+		async () => {
+			const executions = await env.executions(wf.id, { includeData: false });
+			return executions.length >= n &&
+				executions.every((e) => e.status !== 'running' && e.status !== 'new')
+				? executions
+				: null;
+		},
+		{ what: `execution ${n} of ${wf.id}` },
+	);
+	const ordered = [...list].sort((a, b) => Number(a.id) - Number(b.id));
+	const execution = await env.execution(ordered[n - 1].id);
+	return env.nodeOutput(execution, NODE)[0].map((i) => i.json);
+}
+
+async function assertNothingStarted(wf, before) {
+	await new Promise((r) => setTimeout(r, 800));
+	assert.equal(await count(wf), before, 'no execution started');
+}
+
+describe('e2e: Messenger Trigger on the Instagram Login route', () => {
+	it('signed with the Instagram app secret → 200 and one execution with the event', async () => {
+		const before = await count(WF.signed);
+		const r = await post(WF.signed, message('igsecret'), INSTAGRAM.appSecret);
+		assert.equal(r.status, 200);
+		assert.equal(r.text, 'EVENT_RECEIVED');
+		const items = await nthOutput(WF.signed, before + 1);
+		assert.deepEqual(
+			items.map((i) => [i.object, i.entryId, i.eventType, i.mid]),
+			[['instagram', IG_ID, 'message', 'ig_e2e_igsecret']],
+		);
+		assert.equal(await count(WF.signed), before + 1);
+	});
+
+	it('signed with the Facebook App secret → accepted too', async () => {
+		const before = await count(WF.signed);
+		const r = await post(WF.signed, message('fbsecret'), GRAPH.appSecret);
+		assert.equal(r.status, 200);
+		const items = await nthOutput(WF.signed, before + 1);
+		assert.equal(items[0].mid, 'ig_e2e_fbsecret');
+	});
+
+	it('signed with any other secret → 401, nothing started, nothing revealed', async () => {
+		const before = await count(WF.signed);
+		const r = await post(WF.signed, message('third'), 'a-third-apps-secret');
+		assert.equal(r.status, 401);
+		for (const secret of SECRET_VALUES) assert.ok(!r.text.includes(secret));
+		await assertNothingStarted(WF.signed, before);
+	});
+
+	describe('Auto Subscribe', () => {
+		const graph = () => env.emulators.graph;
+		const instagram = () => env.emulators.instagram;
+		const callbackUrl = `http://localhost:${N8N_PORT}/webhook/${path(WF.auto)}`;
+		after(async () => {
+			// Leave the shared emulators as other suites expect them.
+			await env.deactivate(WF.auto.id).catch(() => {});
+			graph().state.appSubscriptions.delete('instagram');
+			instagram().state.subscribedFields = [];
+		});
+
+		it('activation subscribes the app (object instagram) and the Instagram account; events flow; deactivation undoes both', async () => {
+			graph().state.appSubscriptions.delete('instagram');
+			instagram().state.subscribedFields = [];
+			graph().clearRequests();
+			instagram().clearRequests();
+			await env.activate(WF.auto.id);
+			const publication = await env.publication(WF.auto.id);
+			assert.equal(publication.status, 'published', JSON.stringify(publication));
+
+			const app = graph().state.appSubscriptions.get('instagram');
+			assert.ok(app, 'app subscribed to the instagram object');
+			assert.equal(app.callback_url, callbackUrl);
+			assert.deepEqual(app.fields, ['messages', 'messaging_seen']);
+			const verified = graph().requestsTo('POST', `/${GRAPH.appId}/subscriptions`);
+			assert.equal(verified.length, 1);
+			assert.equal(verified[0].status, 200, "n8n answered Meta's verification GET");
+			assert.deepEqual(instagram().state.subscribedFields, ['messages', 'messaging_seen']);
+			const subscribe = instagram().requestsTo('POST', '/me/subscribed_apps');
+			assert.equal(subscribe.length, 1);
+			assert.equal(subscribe[0].headers.authorization, `Bearer ${INSTAGRAM.accessToken}`);
+			for (const r of [...graph().requests, ...instagram().requests])
+				assert.ok(!r.url.includes('access_token'), r.url);
+			assert.equal(graph().requestsTo('POST', '/subscribed_apps').length, 0, 'no Page involved');
+
+			assert.equal((await post(WF.auto, message('auto'), INSTAGRAM.appSecret)).status, 200);
+			const items = await nthOutput(WF.auto, 1);
+			assert.deepEqual(
+				items.map((i) => i.mid),
+				['ig_e2e_auto'],
+			);
+
+			await env.deactivate(WF.auto.id);
+			await env.waitFor(() => instagram().state.subscribedFields.length === 0, {
+				what: 'Instagram account unsubscribed',
+			});
+			await env.waitFor(() => !graph().state.appSubscriptions.has('instagram'), {
+				what: 'app unsubscribed',
+			});
+			assert.deepEqual(
+				instagram()
+					.requestsTo('DELETE', '/')
+					.map((r) => r.path),
+				['/v25.0/me/subscribed_apps'],
+			);
+			assert.deepEqual(
+				graph()
+					.requestsTo('DELETE', '/')
+					.map((r) => r.path),
+				[`/v25.0/${GRAPH.appId}/subscriptions`],
+			);
+		});
+	});
+});
