@@ -127,7 +127,7 @@ describe('each message kind on the Instagram Login route', () => {
 		assert.equal(row.recipientId, INSTAGRAM.igsid);
 		assert.match(row.messageId, /^aWdfZAG1f/);
 		const [request] = posts();
-		assert.equal(request.path, '/v25.0/me/messages');
+		assert.equal(request.path, '/v27.0/me/messages');
 		assert.deepEqual(request.body, {
 			recipient: { id: INSTAGRAM.igsid },
 			message: {
@@ -143,7 +143,7 @@ describe('each message kind on the Instagram Login route', () => {
 
 	it('with an Account ID in the credential, sends to /<account id>/messages', async () => {
 		json(await run(text(), { credentials: { accountId: INSTAGRAM.accountId } }));
-		assert.equal(posts()[0].path, `/v25.0/${INSTAGRAM.accountId}/messages`);
+		assert.equal(posts()[0].path, `/v27.0/${INSTAGRAM.accountId}/messages`);
 	});
 
 	it('sendAttachment by URL: image, video, audio and file', async () => {
@@ -592,7 +592,7 @@ describe('the new sends on the Facebook Login route', () => {
 		);
 		assert.equal(reacted.recipientId, GRAPH.psid);
 		const [reaction] = graph.requestsTo('POST', '/messages');
-		assert.equal(reaction.path, `/v25.0/${GRAPH.pageId}/messages`);
+		assert.equal(reaction.path, `/v27.0/${GRAPH.pageId}/messages`);
 		assert.deepEqual(reaction.body, {
 			recipient: { id: GRAPH.psid },
 			sender_action: 'react',
