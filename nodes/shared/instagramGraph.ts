@@ -94,6 +94,14 @@ export function instagramHint(code?: number, subcode?: number): string | undefin
 	if (code === 10 && subcode === 2534022) {
 		return 'The person last wrote more than 24 hours ago (the messaging window is closed). Reply after they message the account again, or send with the Human Agent tag (7 days).';
 	}
+	// The two subcodes below are those integrators report for the Instagram Send API; Meta's
+	// reference lists no subcodes for it.
+	if (code === 10 && subcode === 2534025) {
+		return 'This comment cannot get a private reply: it already has one, or it is more than 7 days old. Answer in the comment thread, or wait until the person writes to the account.';
+	}
+	if (code === 100 && subcode === 2534014) {
+		return 'No conversation with this Instagram-scoped ID: the person never wrote to this account, or the ID belongs to another account. Use the senderId of a Messenger Trigger item of this account.';
+	}
 	if (
 		code === 10 ||
 		code === 200 ||

@@ -270,6 +270,8 @@ describe('each message kind on the Instagram Login route', () => {
 		assert.ok(error instanceof NodeApiError);
 		assert.match(error.message, /invalid for a private reply/);
 		assert.match(error.description, /code 10, subcode 2534025/);
+		assert.match(error.description, /already has one, or it is more than 7 days old/);
+		assert.doesNotMatch(error.description, /Missing permission/);
 		const { error: old } = await run({ ...reply, recipientId: COMMENTS.old });
 		assert.ok(old instanceof NodeApiError);
 		assert.equal(instagram.state.sent.length, 1);
@@ -306,6 +308,7 @@ describe('the 24-hour window', () => {
 		const { error } = await run(text({ recipientId: '1180000000000999' }));
 		assert.ok(error instanceof NodeApiError);
 		assert.match(error.description, /subcode 2534014/);
+		assert.match(error.description, /never wrote to this account/);
 	});
 });
 
