@@ -7,8 +7,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { SeenEvents, SeenRegistry } from '../MessengerTrigger/webhook/dedupe';
-import { SecretCache } from '../MessengerTrigger/webhook/secretCache';
+import { SeenEvents, SeenRegistry } from '../shared/seenEvents';
+import { SecretCache } from '../shared/secretCache';
 import { autoConfigureEnabled, createSetup, deleteSetup, setupExists } from './lifecycle';
 import { secretTokenTest } from './methods/credentialTest';
 import { searchOpenIntegrations } from './methods/listSearch';

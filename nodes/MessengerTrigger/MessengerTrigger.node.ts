@@ -16,9 +16,10 @@ import {
 import { type EventType } from './webhook/events';
 import { verifyHandshake } from './webhook/handshake';
 import { handleDelivery } from './webhook/handle';
-import { dedupeKey, SeenEvents, SeenRegistry } from './webhook/dedupe';
+import { dedupeKey } from './webhook/dedupe';
+import { SeenEvents, SeenRegistry } from '../shared/seenEvents';
 import { DEFAULT_RETENTION_HOURS, emitClaimed } from './webhook/sharedClaims';
-import { SecretCache } from './webhook/secretCache';
+import { SecretCache } from '../shared/secretCache';
 import { signingSecretsKey, signingSecretsOf } from './instagramLogin';
 
 /**

@@ -17,12 +17,8 @@ import {
 const require = createRequire(import.meta.url);
 const { normalize, flattenEvents } = require('../../dist/nodes/MessengerTrigger/webhook/events.js');
 const { filterEvents } = require('../../dist/nodes/MessengerTrigger/webhook/filter.js');
-const {
-	dedupeKey,
-	SeenEvents,
-	SeenRegistry,
-	dropSeen,
-} = require('../../dist/nodes/MessengerTrigger/webhook/dedupe.js');
+const { dedupeKey, dropSeen } = require('../../dist/nodes/MessengerTrigger/webhook/dedupe.js');
+const { SeenEvents, SeenRegistry } = require('../../dist/nodes/shared/seenEvents.js');
 const { handleDelivery } = require('../../dist/nodes/MessengerTrigger/webhook/handle.js');
 const {
 	appFields,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { SecretCache } = require('../../dist/nodes/MessengerTrigger/webhook/secretCache.js');
+const { SecretCache } = require('../../dist/nodes/shared/secretCache.js');
 
 function setup({ ttl = 1000, max = 4 } = {}) {
 	let clock = 0;

@@ -1,4 +1,4 @@
-import type { SeenEvents } from '../../MessengerTrigger/webhook/dedupe';
+import type { SeenEvents } from '../../shared/seenEvents';
 import { notificationKey } from './dedupe';
 import { normalise, parseNotification, type OpenMessagingItem } from './events';
 import { verifySignature } from './signature';

@@ -1,6 +1,7 @@
 import { parseEnvelope, flattenEvents, type EventType, type MessengerEvent } from './events';
 import { filterEvents } from './filter';
-import { dropSeen, type SeenEvents } from './dedupe';
+import type { SeenEvents } from '../../shared/seenEvents';
+import { dropSeen } from './dedupe';
 import { verifySignature } from './signature';
 import { declaredObject, describeRefusal, type Refusal } from './refusal';
 
