@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { basicAuth, bearer, json, startEmulator } from '../lib/server.mjs';
 import { GENESYS_CLOUD, PORTS } from '../fixtures.mjs';
+import { openMessagingInboundRoutes } from './openMessagingInbound.mjs';
 import {
 	ADD_PERMISSION,
 	BASE,
@@ -294,6 +295,7 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 		]);
 	}
 
+	routes.push(...openMessagingInboundRoutes({ shared, handle }));
 	const api = await startEmulator({
 		name: 'genesys-api',
 		port: ports.genesysApi,
