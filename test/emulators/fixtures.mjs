@@ -42,6 +42,11 @@ export const GENESYS_CLOUD = {
 	tokenLifetime: 86399,
 };
 
+/** The Open Messaging outbound webhook's signature secret (the trigger's credential). */
+export const GENESYS_OPEN_MESSAGING = {
+	secretToken: 'emulator-open-messaging-secret-7c41d9',
+};
+
 export const GENESYS_ENGAGE = {
 	username: 'agent1',
 	password: 'emulator-gws-password',
@@ -102,6 +107,12 @@ export function emulatorCredentials({ host = '127.0.0.1', ports = PORTS } = {}) 
 			},
 		},
 		{
+			id: 'mbGenesysOpenMsg',
+			name: 'Genesys Cloud Open Messaging (emulator)',
+			type: 'genesysCloudOpenMessagingApi',
+			data: { secretToken: GENESYS_OPEN_MESSAGING.secretToken },
+		},
+		{
 			id: 'mbGenesysEngage1',
 			name: 'Genesys Engage (emulator)',
 			type: 'genesysEngageApi',
@@ -140,6 +151,7 @@ export const SECRET_VALUES = [
 	GRAPH.shortLivedUserToken,
 	GRAPH.pageAccessToken,
 	GENESYS_CLOUD.clientSecret,
+	GENESYS_OPEN_MESSAGING.secretToken,
 	GENESYS_ENGAGE.password,
 	AIRY.token,
 	SUNSHINE.secret,

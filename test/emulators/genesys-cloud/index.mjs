@@ -296,6 +296,7 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 	}
 
 	routes.push(...openMessagingInboundRoutes({ shared, handle }));
+	routes.push(...(await import('./openMessagingOutbound.mjs')).openMessagingOutboundRoutes(shared));
 	const api = await startEmulator({
 		name: 'genesys-api',
 		port: ports.genesysApi,
