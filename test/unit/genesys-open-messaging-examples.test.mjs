@@ -39,17 +39,19 @@ describe('examples/genesys-open-messaging-to-messenger.json', () => {
 	it('uses only declared parameters, as n8n runs them', () =>
 		assert.deepEqual(exampleProblems(outbound), []));
 
-	it('relays typing as a sender action, text with quick replies, and each attachment', () => {
+	it('relays typing as a sender action, text, quick replies as buttons, and each attachment', () => {
 		const sends = byType(outbound, 'facebookMessenger').map(
 			(n) => `${n.parameters.resource}:${n.parameters.operation}`,
 		);
 		assert.deepEqual(sends.sort(), [
 			'message:sendAction',
 			'message:sendAttachment',
+			'message:sendTemplate',
 			'message:sendText',
 		]);
-		const text = outbound.nodes.find((n) => n.name === 'Send Text');
-		assert.match(text.parameters.quickReplies.quickReply, /\$json\.messageId \+ '\|'/);
+		// The agent's quick replies become postback buttons whose payload names the agent message.
+		const choices = outbound.nodes.find((n) => n.name === 'Send Choices');
+		assert.match(choices.parameters.templateJson, /\$json\.messageId \+ '\|'/);
 		for (const send of byType(outbound, 'facebookMessenger'))
 			assert.match(send.parameters.recipientId, /json\.recipientId/);
 	});
