@@ -7,9 +7,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as integration from './actions/integration';
+import * as openMessaging from './actions/openMessaging';
 import { router } from './actions/router';
 import * as sticker from './actions/sticker';
-import { searchIntegrations } from './methods/listSearch';
+import { searchIntegrations, searchOpenIntegrations } from './methods/listSearch';
 
 export class GenesysCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,15 +58,17 @@ export class GenesysCloud implements INodeType {
 				default: 'integration',
 				options: [
 					{ name: 'Integration', value: 'integration' },
+					{ name: 'Open Messaging', value: 'openMessaging' },
 					{ name: 'Sticker', value: 'sticker' },
 				],
 			},
 			...integration.description,
 			...sticker.description,
+			...openMessaging.description,
 		],
 	};
 
-	methods = { listSearch: { searchIntegrations } };
+	methods = { listSearch: { searchIntegrations, searchOpenIntegrations } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -6,4 +6,5 @@
 export type NodeMap = {
 	integration: 'create' | 'delete' | 'get' | 'getAll' | 'update';
 	sticker: 'getAll';
+	openMessaging: 'sendInboundEvent' | 'sendInboundMessage' | 'sendInboundReceipt';
 };

@@ -4,6 +4,7 @@ import type { OperationHelp } from '../../shared/operations';
 import { runOperations, type Operation, type OperationMap } from '../../shared/router';
 import * as integration from './integration';
 import type { NodeMap } from './node.type';
+import * as openMessaging from './openMessaging';
 import * as sticker from './sticker';
 
 /** Every resource and operation of the node description (test/nodes/operations.test.mjs checks both ways). */
@@ -16,6 +17,11 @@ export const operations: OperationMap<NodeMap, Operation> = {
 		update: integration.update.execute,
 	},
 	sticker: { getAll: sticker.getAll.execute },
+	openMessaging: {
+		sendInboundEvent: openMessaging.sendInboundEvent.execute,
+		sendInboundMessage: openMessaging.sendInboundMessage.execute,
+		sendInboundReceipt: openMessaging.sendInboundReceipt.execute,
+	},
 };
 
 const help: OperationHelp = { node: 'Genesys Cloud', credential: 'Genesys Cloud OAuth2 API' };

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { basicAuth, bearer, json, startEmulator } from '../lib/server.mjs';
 import { GENESYS_CLOUD, PORTS } from '../fixtures.mjs';
+import { openMessagingInboundRoutes } from './openMessagingInbound.mjs';
 import {
 	ADD_PERMISSION,
 	BASE,
@@ -314,6 +315,7 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 		]);
 	}
 
+	routes.push(...openMessagingInboundRoutes({ shared, handle }));
 	routes.push(...(await import('./openMessagingOutbound.mjs')).openMessagingOutboundRoutes(shared));
 	const api = await startEmulator({
 		name: 'genesys-api',

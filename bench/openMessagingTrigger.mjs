@@ -7,7 +7,7 @@
 // then a lookup by path); the harness's nodeParameter() resolves every property on each call and
 // would dominate (about 40-100 µs per read).
 // Cases: an agent's text message, and a structured one with 10 quick replies, 3 cards and an
-// attachment. Run: npm run build && node bench/openMessaging.mjs [rounds]
+// attachment. Run: npm run build && node bench/openMessagingTrigger.mjs [rounds]
 import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { fakeResponse, loadNode, workflow } from '../test/helpers/harness.mjs';
