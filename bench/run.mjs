@@ -2,7 +2,13 @@
 // `npm run bench:load` runs the minutes-long side-by-side load test in a real n8n separately.
 import { spawnSync } from 'node:child_process';
 
-const benches = ['trigger.mjs', 'sharedDedupe.mjs', 'send.mjs', 'genesys.mjs', 'openMessagingTrigger.mjs'];
+const benches = [
+	'trigger.mjs',
+	'sharedDedupe.mjs',
+	'send.mjs',
+	'genesys.mjs',
+	'openMessagingTrigger.mjs',
+];
 let failed = 0;
 for (const bench of benches) {
 	process.stdout.write(`\n=== bench/${bench}\n`);
