@@ -43,6 +43,7 @@ const pickerName = (description) => description.displayName.replace(/ Trigger$/,
 const env = createEnv({ port: BROWSER_PORTS.n8n, emulatorPorts: BROWSER_PORTS.emulators });
 const nodes = packageNodes();
 const actionNodes = nodes.filter((d) => !d.group.includes('trigger'));
+const messengerTrigger = nodes.find((d) => d.name === 'messengerTrigger');
 const CREDENTIALS = emulatorCredentials({ ports: BROWSER_PORTS.emulators });
 
 let browser;
@@ -126,7 +127,7 @@ describe('node picker: each node added through two of its actions shows that act
 			`Messenger Trigger: "${action}" shows the trigger with labelled credential fields`,
 			{ timeout: 120_000 },
 			async () => {
-				const trigger = nodes.find((d) => d.group.includes('trigger'));
+				const trigger = messengerTrigger;
 				await editor.step(`picker trigger ${action}`, async () => {
 					await editor.newWorkflow();
 					const { page } = editor;
@@ -182,7 +183,7 @@ describe('node picker: each node added through two of its actions shows that act
 		'Messenger Trigger: Deduplication Store = Shared (Redis REST) shows the Redis REST credential field, the option stays',
 		{ timeout: 120_000 },
 		async () => {
-			const trigger = nodes.find((d) => d.name === 'messengerTrigger');
+			const trigger = messengerTrigger;
 			await editor.step('trigger shared de-duplication', async () => {
 				await editor.newWorkflow();
 				const { page } = editor;
@@ -529,7 +530,7 @@ describe('trigger: published from the editor, a signed delivery starts one execu
 	async function publishAndDeliver({ configure, credentialFor, deliveries = 1 }) {
 		const { page } = editor;
 		await editor.newWorkflow();
-		const trigger = nodes.find((d) => d.name === 'messengerTrigger');
+		const trigger = messengerTrigger;
 		await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
 		await editor.fill('verifyToken', GRAPH.verifyToken);
 		await configure?.();
@@ -621,7 +622,7 @@ describe('trigger: while the editor listens for a test event, a refused delivery
 	it('Messenger Trigger: a badly signed delivery', { timeout: 180_000 }, async () => {
 		await editor.step('trigger listen refused', async () => {
 			await editor.newWorkflow();
-			const trigger = nodes.find((d) => d.group.includes('trigger'));
+			const trigger = messengerTrigger;
 			await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
 			await editor.selectCredentials((label) =>
 				/App/.test(label) ? 'Facebook App (emulator)' : undefined,
@@ -659,7 +660,7 @@ describe('trigger: while the editor listens for a test event, a refused delivery
 		await editor.step('trigger instagram login publish', async () => {
 			const { page } = editor;
 			await editor.newWorkflow();
-			const trigger = nodes.find((d) => d.group.includes('trigger'));
+			const trigger = messengerTrigger;
 			await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
 			await page.getByTestId('parameter-input-verifyToken').waitFor();
 			assert.deepEqual(await editor.credentialLabels(), ['Facebook App (verifies signatures)']);
