@@ -64,7 +64,7 @@ export class FacebookAppApi implements ICredentialType {
 			name: 'graphApiVersion',
 			type: 'string',
 			default: GRAPH_API_VERSION,
-			description: 'Pinned Graph API version, e.g. v25.0',
+			description: 'Pinned Graph API version, e.g. v27.0',
 		},
 		{
 			displayName: 'Graph API Base URL',

@@ -143,7 +143,7 @@ if (e2e || browser || queue) {
 }
 if (browser) ensureChromium();
 // The node tests of the shared de-duplication store and the queue-mode tests run a real redis-server.
-if (jestFiles.length || e2e || queue) ensureRedisServer();
+if (jestFiles.length || e2e || queue || browser) ensureRedisServer();
 
 const layers = [];
 if (jestFiles.length) {

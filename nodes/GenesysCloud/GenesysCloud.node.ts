@@ -21,7 +21,7 @@ export class GenesysCloud implements INodeType {
 		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create and manage Genesys Cloud messaging integrations (Facebook, Instagram, Open, Twitter, WhatsApp, LINE) and list stickers',
+			'Create and manage Genesys Cloud messaging integrations (Apple, Facebook, Instagram, Open, Twitter, WhatsApp, LINE) and list stickers',
 		defaults: { name: 'Genesys Cloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -31,6 +31,11 @@ export interface CreateInput {
 	tier?: string;
 	envName?: string;
 	embeddedSignupAccessToken?: string;
+	phoneNumber?: string;
+	pin?: string;
+	messagesForBusinessId?: string;
+	businessName?: string;
+	logoUrl?: string;
 	channelId?: string;
 	channelSecret?: string;
 	switcherSecret?: string;
@@ -48,10 +53,24 @@ export function label(field: string): string {
 }
 const labels = (fields: string[]) => fields.map((f) => `"${label(f)}"`).join(', ');
 
-/** Fields whose value is not sent as the text typed: a choice, the headers map, the settings references. */
-const NOT_PLAIN = ['accessTokenType', 'webhookHeaders', 'supportedContentId', 'messagingSettingId'];
+/**
+ * Fields whose value is not sent as the text typed: a choice, the headers map, the settings
+ * references, and what goes to the activation instead (see ChannelField.activation).
+ */
+const NOT_PLAIN = [
+	'accessTokenType',
+	'webhookHeaders',
+	'supportedContentId',
+	'messagingSettingId',
+	...CHANNEL_FIELDS.filter((field) => field.activation).map((field) => field.name),
+];
 
-export type BodyResult = { body: IDataObject } | { error: string };
+/** The fields sent to an activation (WhatsApp embedded signup), from CHANNEL_FIELDS. */
+export const ACTIVATION_FIELDS = [
+	...new Set(CHANNEL_FIELDS.filter((field) => field.activation).map((field) => field.name)),
+];
+
+export type BodyResult = { body: IDataObject; activation?: true } | { error: string };
 
 const text = (value: unknown) =>
 	typeof value === 'string'
@@ -161,9 +180,19 @@ export function buildCreateBody(
 				if (text(input.tier) === 'premium') need.push('envName');
 			}
 			break;
-		case 'whatsapp':
+		case 'whatsapp': {
 			need = ['embeddedSignupAccessToken'];
+			const activation = buildActivationBody(input);
+			if (activation && 'error' in activation) return activation;
 			break;
+		}
+		case 'apple': {
+			need = ['messagesForBusinessId'];
+			const logo = text(input.logoUrl);
+			if (logo && !/^https?:\/\/[^\s/]+/.test(logo))
+				return { error: 'Logo URL must be an http(s):// URL' };
+			break;
+		}
 		case 'line':
 			need = ['channelId', 'channelSecret'];
 			break;
@@ -206,6 +235,7 @@ export function buildUpdateBody(
 			error: `Add at least one field to update: a ${channel} integration can update ${labels(UPDATE_FIELDS[channel])}`,
 		};
 	const foreign = given.filter((key) => !UPDATE_FIELDS[channel].includes(key));
+	const activating = given.filter((key) => ACTIVATION_FIELDS.includes(key));
 	if (foreign.length) {
 		return {
 			error: `A ${channel} integration cannot update ${labels(foreign)}; it can update ${labels(UPDATE_FIELDS[channel])}`,
@@ -213,6 +243,18 @@ export function buildUpdateBody(
 	}
 	if (input.pageAccessToken && input.userAccessToken)
 		return { error: 'Give either a Page Access Token or a User Access Token, not both' };
+	if (activating.length) {
+		// The activation PATCH takes a name, the number and its PIN, nothing else.
+		const others = given.filter((key) => !ACTIVATION_FIELDS.includes(key) && key !== 'name');
+		if (others.length)
+			return {
+				error: `An activation (${labels(ACTIVATION_FIELDS)}) takes only "Name" besides; update ${labels(others)} in a separate Update`,
+			};
+		const activation = buildActivationBody(input);
+		if (!activation || 'error' in activation) return activation ?? { error: 'Nothing to activate' };
+		const name = text(input.name);
+		return { body: { ...(name ? { name } : {}), ...activation.body }, activation: true };
+	}
 	const body: IDataObject = {
 		...pick(
 			input,
@@ -236,4 +278,20 @@ export function redactSecrets<T extends IDataObject>(entity: T): T {
 	for (const field of REDACTED)
 		if (copy[field] !== undefined && copy[field] !== '') copy[field] = '__redacted__';
 	return copy as T;
+}
+
+/**
+ * The activation request of an embedded-signup WhatsApp integration (phone number and its
+ * two-step verification PIN, both required), `undefined` when neither is given, or what to change.
+ * @see https://developer.genesys.cloud/devapps/api-explorer#patch-api-v2-conversations-messaging-integrations-whatsapp-embeddedsignup--integrationId-
+ */
+export function buildActivationBody(input: CreateInput): BodyResult | undefined {
+	const phoneNumber = text(input.phoneNumber);
+	const pin = text(input.pin);
+	if (!phoneNumber && !pin) return undefined;
+	if (!phoneNumber)
+		return { error: `"${label('phoneNumber')}" is required with "${label('pin')}"` };
+	if (!pin) return { error: `"${label('pin')}" is required to activate "${phoneNumber}"` };
+	if (!/^\d{6}$/.test(pin)) return { error: `"${label('pin')}" must be 6 digits` };
+	return { body: { phoneNumber, pin } };
 }

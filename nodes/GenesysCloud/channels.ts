@@ -3,15 +3,18 @@ import type { INodeProperties } from 'n8n-workflow';
 /**
  * Which messaging channels each Genesys Cloud API serves and how: the current
  * /api/v2/conversations/messaging/integrations/… API and the legacy /api/v2/messaging/integrations/…
- * one (SDK ≤ 69). LINE left the current API in SDK 194 and Instagram never was on the legacy one,
- * so those combinations are refused before any request.
+ * one (SDK ≤ 69). LINE left the current API in June 2024 (Platform API SDK 201: "Path
+ * /api/v2/conversations/messaging/integrations/line was removed"; the path answers 404), Instagram,
+ * Open Messaging, WhatsApp and Apple Messages for Business never were on the legacy one, so those
+ * combinations are refused before any request.
  * @see https://developer.genesys.cloud/commdigital/digital/
  */
-export type Channel = 'facebook' | 'instagram' | 'line' | 'open' | 'twitter' | 'whatsapp';
+export type Channel = 'apple' | 'facebook' | 'instagram' | 'line' | 'open' | 'twitter' | 'whatsapp';
 export type ApiVersion = 'current' | 'legacy';
 export type IntegrationOperation = 'create' | 'delete' | 'get' | 'getAll' | 'update';
 
 export const CHANNEL_NAMES: Record<Channel, string> = {
+	apple: 'Apple Messages for Business',
 	facebook: 'Facebook',
 	instagram: 'Instagram',
 	line: 'LINE',
@@ -39,18 +42,27 @@ interface ChannelSupport {
 	asyncCreate?: boolean;
 	/** Listings accept expand and the supportedContent.id / messagingSetting.id filters. */
 	settings?: boolean;
+	/**
+	 * Path below the channel's collection of the activation PATCH (WhatsApp's embedded signup: a
+	 * created integration gets its phone number there once createStatus is Completed).
+	 */
+	activateSuffix?: string;
 }
 
 const SUPPORT: Record<ApiVersion, Partial<Record<Channel, ChannelSupport>>> = {
 	current: {
+		// Apple Messages for Business: POST creates asynchronously (createStatus), PATCH updates.
+		apple: { update: 'PATCH', asyncCreate: true, settings: true },
 		facebook: { update: 'PATCH', asyncCreate: true, settings: true },
 		instagram: { update: 'PATCH', asyncCreate: true, settings: true },
 		open: { update: 'PATCH', asyncCreate: true, settings: true },
 		twitter: { update: 'PATCH', asyncCreate: true, settings: true },
-		// The certificate-based POST …/whatsapp is deprecated; new numbers come through embedded signup.
+		// The certificate-based POST …/whatsapp is deprecated ("Use POST …/whatsapp/embeddedsignup
+		// instead"); new numbers come through embedded signup, then PATCH …/embeddedsignup/{id}.
 		whatsapp: {
 			update: 'PATCH',
 			createSuffix: '/embeddedsignup',
+			activateSuffix: '/embeddedsignup',
 			asyncCreate: true,
 			settings: true,
 		},
@@ -64,7 +76,9 @@ const SUPPORT: Record<ApiVersion, Partial<Record<Channel, ChannelSupport>>> = {
 
 const WHY_NOT: Partial<Record<string, string>> = {
 	'current:line':
-		'LINE integrations are no longer on the current API (Genesys removed them in 2024); choose API Version "Legacy"',
+		'LINE integrations are no longer on the current API (Genesys removed /api/v2/conversations/messaging/integrations/line in June 2024; it answers 404); choose API Version "Legacy"',
+	'legacy:apple':
+		'The legacy API has no Apple Messages for Business integrations; choose API Version "Current"',
 	'legacy:instagram':
 		'The legacy API never had Instagram integrations; choose API Version "Current"',
 	'legacy:open': 'The legacy API has no Open Messaging integrations; choose API Version "Current"',
@@ -75,6 +89,8 @@ export interface Route {
 	collection: string;
 	createPath: string;
 	item: (id: string) => string;
+	/** The activation PATCH of an integration, on channels that have one (WhatsApp). */
+	activate?: (id: string) => string;
 	support: ChannelSupport;
 }
 
@@ -105,6 +121,12 @@ export function resolveRoute(
 			collection,
 			createPath: `${collection}${support.createSuffix ?? ''}`,
 			item: (id: string) => `${collection}/${encodeURIComponent(id)}`,
+			...(support.activateSuffix
+				? {
+						activate: (id: string) =>
+							`${collection}${support.activateSuffix}/${encodeURIComponent(id)}`,
+					}
+				: {}),
 			support,
 		},
 	};
@@ -138,6 +160,11 @@ export interface ChannelField {
 	displayName: string;
 	/** `masked`: typed into a password box. `redacted`: also replaced in outputs the API echoes. */
 	secret?: 'masked' | 'redacted';
+	/**
+	 * Sent to the channel's activation (PATCH …/whatsapp/embeddedsignup/{id}), on create once the
+	 * creation completed and on update, never in the create or update body.
+	 */
+	activation?: true;
 	/** Type, default and options of a field that is not a plain string. */
 	input?: Pick<INodeProperties, 'type' | 'default' | 'typeOptions' | 'options'>;
 	/** On create: the channels it shows for (all when absent), further conditions, its texts. */
@@ -167,7 +194,14 @@ const TYPED: CreateConditions['facebookSecretsFrom'] = ['parameters'];
 const TWITTER_CURRENT: CreateSpec = { channels: ['twitter'], when: { apiVersion: ['current'] } };
 const TWITTER_LEGACY: CreateSpec = { channels: ['twitter'], when: { apiVersion: ['legacy'] } };
 /** The channels of the current API, which take the settings references. */
-const CURRENT_CHANNELS: Channel[] = ['facebook', 'instagram', 'open', 'twitter', 'whatsapp'];
+const CURRENT_CHANNELS: Channel[] = [
+	'apple',
+	'facebook',
+	'instagram',
+	'open',
+	'twitter',
+	'whatsapp',
+];
 const PAGE_TOKEN_HINT =
 	'Best mapped from the previous node with an expression, e.g. pageAccessToken from Facebook Messenger → Token → Get Page Tokens';
 const INACTIVE_ONLY = 'Only while the integration is inactive';
@@ -386,6 +420,63 @@ export const CHANNEL_FIELDS: ChannelField[] = [
 			channels: ['whatsapp'],
 			description: "The token Meta's WhatsApp embedded signup returned",
 		},
+	},
+	// WhatsApp: the activation of an embedded-signup integration with one of its numbers.
+	{
+		name: 'phoneNumber',
+		displayName: 'Phone Number',
+		activation: true,
+		create: {
+			channels: ['whatsapp'],
+			placeholder: 'e.g. +15550100001',
+			description:
+				"One of the integration's available phone numbers (E.164) to activate it with once the creation completed; leave empty to activate later with Update",
+		},
+		update: {
+			channels: ['whatsapp'],
+			description:
+				'Activates the integration with one of its available phone numbers (E.164); needs Two-Step Verification PIN',
+		},
+	},
+	{
+		name: 'pin',
+		displayName: 'Two-Step Verification PIN',
+		secret: 'redacted',
+		activation: true,
+		create: {
+			channels: ['whatsapp'],
+			description: "The phone number's WhatsApp two-step verification PIN (6 digits)",
+		},
+		update: {
+			channels: ['whatsapp'],
+			description: "The phone number's WhatsApp two-step verification PIN (6 digits)",
+		},
+	},
+	// Apple Messages for Business (current API).
+	{
+		name: 'messagesForBusinessId',
+		displayName: 'Messages for Business ID',
+		create: {
+			channels: ['apple'],
+			required: true,
+			description: 'The Apple Messages for Business account ID (Apple Business Register)',
+		},
+	},
+	{
+		name: 'businessName',
+		displayName: 'Business Name',
+		create: { channels: ['apple'], description: 'The name of the business shown to customers' },
+		update: { channels: ['apple'] },
+	},
+	{
+		name: 'logoUrl',
+		displayName: 'Logo URL',
+		create: {
+			channels: ['apple'],
+			placeholder: 'https://example.com/logo.png',
+			description: "URL of the business's logo",
+		},
+		update: { channels: ['apple'] },
 	},
 	// LINE (legacy API).
 	{

@@ -6,6 +6,7 @@ import type { Channel } from './channels';
  * @see https://developer.genesys.cloud/commdigital/digital/
  */
 export const ADD_PERMISSION: Record<Channel, string> = {
+	apple: 'messaging:appleIntegration:add',
 	facebook: 'messaging:integration:add',
 	instagram: 'messaging:conversationInstagramIntegration:add',
 	line: 'messaging:integration:add',
@@ -16,6 +17,7 @@ export const ADD_PERMISSION: Record<Channel, string> = {
 
 /** The permission each channel's update requires. */
 export const EDIT_PERMISSION: Record<Channel, string> = {
+	apple: 'messaging:appleIntegration:edit',
 	facebook: 'messaging:integration:edit',
 	instagram: 'messaging:integration:edit',
 	line: 'messaging:integration:edit',
@@ -23,3 +25,6 @@ export const EDIT_PERMISSION: Record<Channel, string> = {
 	twitter: 'messaging:XIntegration:edit',
 	whatsapp: 'messaging:integration:edit',
 };
+
+/** The permission of WhatsApp's embedded-signup activation (PATCH …/whatsapp/embeddedsignup/{id}). */
+export const ACTIVATE_PERMISSION = 'messaging:integration:edit';

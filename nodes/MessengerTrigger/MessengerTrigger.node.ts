@@ -156,9 +156,37 @@ export class MessengerTrigger implements INodeType {
 						description: 'Field messaging_account_linking: linked or unlinked',
 					},
 					{
+						name: 'Call',
+						value: 'call',
+						description:
+							'Field calls (Messenger Calling, entry calls[]): a call connects, changes status or ends',
+					},
+					{
+						name: 'Call Permission',
+						value: 'callPermission',
+						description:
+							'Field call_permission_reply: a person approved or rejected being called by the Page',
+					},
+					{
+						name: 'Change',
+						value: 'change',
+						description:
+							'Entry changes[] of other fields: Instagram comments and mentions, Page feed, …',
+					},
+					{
+						name: 'Customer Feedback',
+						value: 'customerFeedback',
+						description: 'Field messaging_feedback: a customer feedback template was answered',
+					},
+					{
 						name: 'Delivery',
 						value: 'delivery',
 						description: 'Field message_deliveries: messages delivered up to a watermark',
+					},
+					{
+						name: 'Game Play',
+						value: 'gamePlay',
+						description: 'Field messaging_game_plays: a round of an Instant Game was played',
 					},
 					{
 						name: 'Handover',
@@ -181,6 +209,11 @@ export class MessengerTrigger implements INodeType {
 						name: 'Optin',
 						value: 'optin',
 						description: 'Field messaging_optins: marketing message opt-ins, plugin opt-ins',
+					},
+					{
+						name: 'Order',
+						value: 'order',
+						description: 'Field send_cart: a person sent the contents of a shopping cart',
 					},
 					{
 						name: 'Other',
@@ -211,6 +244,17 @@ export class MessengerTrigger implements INodeType {
 						name: 'Referral',
 						value: 'referral',
 						description: 'Field messaging_referrals: m.me links, ads, QR codes in an open thread',
+					},
+					{
+						name: 'Response Feedback',
+						value: 'responseFeedback',
+						description: 'Field response_feedback: a person rated a message (good or bad response)',
+					},
+					{
+						name: 'Test',
+						value: 'test',
+						description:
+							'App Dashboard "Test" samples (also emitted when the sampled event type is selected)',
 					},
 				],
 				default: [],
@@ -367,6 +411,10 @@ export class MessengerTrigger implements INodeType {
 		if (!result.items.length) {
 			// A refusal, or a good delivery with nothing to emit (filtered, echoes, redelivered).
 			res.status(result.status).type('text/plain').send(result.body);
+			// While the editor listens for a test event (the Test URL, manual mode), a refusal ends
+			// the wait with one item saying why; a production refusal starts nothing.
+			if (result.refusal && this.getMode() === 'manual')
+				return { noWebhookResponse: true, workflowData: [[{ json: result.refusal }]] };
 			return { noWebhookResponse: true };
 		}
 		if (shared)

@@ -22,6 +22,12 @@ const APP_FIELDS: Record<WebhookObject, Partial<Record<EventType, string>>> = {
 		messageEdit: 'message_edits',
 		policyEnforcement: 'messaging_policy_enforcement',
 		accountLinking: 'messaging_account_linking',
+		call: 'calls',
+		callPermission: 'call_permission_reply',
+		customerFeedback: 'messaging_feedback',
+		gamePlay: 'messaging_game_plays',
+		order: 'send_cart',
+		responseFeedback: 'response_feedback',
 	},
 	instagram: {
 		message: 'messages',
@@ -35,8 +41,11 @@ const APP_FIELDS: Record<WebhookObject, Partial<Record<EventType, string>>> = {
 };
 
 /**
- * Every event type that has a webhook field: what is subscribed when no event type is selected.
- * (Other event types have no field of their own and are never subscribed.)
+ * What is subscribed when no event type is selected. Other event types have no field of their
+ * own and are never subscribed; Calling, games, carts and feedback fields only when selected:
+ * Messenger shows people a thumbs up/down under every message once `response_feedback` is
+ * subscribed, and Calling needs the Page set up for it.
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/response_feedback
  */
 const ALL_SUBSCRIBABLE: EventType[] = [
 	'message',

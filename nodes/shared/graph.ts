@@ -53,8 +53,8 @@ export const RETRY_MAX_DELAY_MS = RETRY_MAX_REGAIN_MS;
 
 /**
  * `<graphApiBaseUrl>/<graphApiVersion>` of a credential's data: the base URL through the one
- * normaliser, the version without surrounding slashes (`v25.0/` gives `…/v25.0`, never
- * `…/v25.0//me`), each defaulting to graph.facebook.com and the pinned version.
+ * normaliser, the version without surrounding slashes (`v27.0/` gives `…/v27.0`, never
+ * `…/v27.0//me`), each defaulting to graph.facebook.com and the pinned version.
  * @see https://developers.facebook.com/docs/graph-api/guides/versioning
  */
 export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string | InvalidSetting {

@@ -1,5 +1,5 @@
 /** Graph API defaults shared by the Facebook credentials and the Graph transport. */
-export const GRAPH_API_VERSION = 'v25.0';
+export const GRAPH_API_VERSION = 'v27.0';
 
 export const GRAPH_API_BASE_URL = 'https://graph.facebook.com';
 

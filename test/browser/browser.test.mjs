@@ -168,23 +168,17 @@ describe('node picker: each node added through two of its actions shows that act
 		'Messenger Trigger: Deduplication Store = Shared (Redis REST) shows the Redis REST credential field, the option stays',
 		{ timeout: 120_000 },
 		async () => {
-			const trigger = nodes.find((d) => d.group.includes('trigger'));
+			const trigger = nodes.find((d) => d.name === 'messengerTrigger');
 			await editor.step('trigger shared de-duplication', async () => {
 				await editor.newWorkflow();
 				const { page } = editor;
 				await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
 				await page.getByTestId('parameter-input-verifyToken').waitFor();
-				await page.getByTestId('collection-parameter-add').click();
-				await page
-					.locator('[data-test-id="collection-parameter-option"]:visible')
-					.filter({ hasText: 'Deduplication Store' })
-					.first()
-					.click();
+				await editor.addCollectionOption('Deduplication Store');
 				assert.equal(await editor.optionValue('deduplicationStore'), 'In-Process Memory');
 				assert.deepEqual(await editor.credentialLabels(), ['Facebook App (verifies signatures)']);
 				await editor.selectOption('deduplicationStore', 'Shared (Redis REST)');
 				await page.getByTestId('credentials-label').nth(1).waitFor();
-				// (no Redis REST credential exists yet: the field offers "Connect to Redis REST")
 				const labels = await editor.credentialLabels();
 				assert.deepEqual(
 					labels.map((label) => label.split('\n')[0]),
@@ -510,9 +504,104 @@ describe('examples: each imports through the menu, has its credentials and runs'
 });
 
 describe('trigger: published from the editor, a signed delivery starts one execution with one item per event', () => {
+	/**
+	 * Adds the Messenger Trigger from the picker, sets it up (`configure` adds options), publishes
+	 * it and sends a signed delivery of 3 events, `deliveries` times; returns what happened.
+	 */
+	async function publishAndDeliver({ configure, credentialFor, deliveries = 1 }) {
+		const { page } = editor;
+		await editor.newWorkflow();
+		const trigger = nodes.find((d) => d.name === 'messengerTrigger');
+		await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
+		await editor.fill('verifyToken', GRAPH.verifyToken);
+		await configure?.();
+		await editor.selectCredentials(credentialFor);
+		await editor.closePanel();
+		const id = await editor.save();
+		await page.getByTestId('workflow-open-publish-modal-button').click();
+		await page.getByTestId('workflow-publish-button').click();
+		await env.waitFor(async () => (await savedWorkflow(id)).activeVersionId, {
+			what: 'the published version',
+			timeoutMs: 30_000,
+		});
+		await env.publication(id);
+		const stored = await savedWorkflow(id);
+		const node = stored.nodes.find((n) => n.type === `${PACKAGE}.messengerTrigger`);
+		const body = metaJson(bigBatch(1, 3, `browser${Date.now()}`));
+		const statuses = [];
+		for (let i = 0; i < deliveries; i++) {
+			const response = await env.webhook(`${node.webhookId}/webhook`, {
+				rawBody: body,
+				headers: signatureHeaders(body, GRAPH.appSecret),
+			});
+			statuses.push(response.status);
+		}
+		const execution = await env.waitFor(
+			async () => {
+				const [latest] = await env.executions(id, { limit: 1 });
+				return latest?.status === 'success' ? latest : null;
+			},
+			{ what: 'the trigger execution', timeoutMs: 60_000 },
+		);
+		await new Promise((r) => setTimeout(r, 2000)); // a second execution would show by now
+		const runs = await env.executions(id, { limit: 10 });
+		return { id, node, statuses, runs, items: env.nodeOutput(execution, node.name)[0] };
+	}
+
 	it('Messenger Trigger', { timeout: 180_000 }, async () => {
 		await editor.step('trigger publish', async () => {
-			const { page } = editor;
+			const { id, statuses, items } = await publishAndDeliver({
+				credentialFor: (label) => (/App/.test(label) ? 'Facebook App (emulator)' : undefined),
+			});
+			assert.deepEqual(statuses, [200]);
+			assert.equal(items.length, 3);
+			await editor.openWorkflow(id);
+			await editor.page.getByTestId('radio-button-executions').click();
+			await editor.page
+				.getByText(/succeeded|success/i)
+				.first()
+				.waitFor();
+		});
+	});
+
+	// Queue mode's option (#15), set the way a user sets it: Options → Deduplication Store →
+	// Shared (Redis REST), then the Redis REST credential the panel shows for it.
+	it(
+		'Messenger Trigger with the shared de-duplication store: a redelivery runs nothing',
+		{ timeout: 180_000 },
+		async () => {
+			await editor.step('trigger publish shared store', async () => {
+				const redis = env.emulators.redisRest;
+				assert.ok(redis, 'the Redis REST emulator runs (redis-server installed)');
+				const before = redis.commands.length;
+				const { statuses, runs, items } = await publishAndDeliver({
+					configure: async () => {
+						await editor.addCollectionOption('Deduplication Store');
+						await editor.selectOption('deduplicationStore', 'Shared (Redis REST)');
+					},
+					credentialFor: (label) =>
+						/App/.test(label)
+							? 'Facebook App (emulator)'
+							: /Redis/.test(label)
+								? 'Redis REST (emulator)'
+								: undefined,
+					deliveries: 2,
+				});
+				assert.deepEqual(statuses, [200, 200]);
+				assert.equal(items.length, 3);
+				assert.equal(runs.length, 1, 'the redelivery started no second execution');
+				const claims = redis.commands
+					.slice(before)
+					.filter((c) => c[0] === 'SET' && c.includes('NX'));
+				assert.ok(claims.length >= 3, `the events were claimed in Redis (${claims.length} claims)`);
+			});
+		},
+	);
+});
+
+describe('trigger: while the editor listens for a test event, a refused delivery shows one item saying why', () => {
+	it('Messenger Trigger: a badly signed delivery', { timeout: 180_000 }, async () => {
+		await editor.step('trigger listen refused', async () => {
 			await editor.newWorkflow();
 			const trigger = nodes.find((d) => d.group.includes('trigger'));
 			await editor.addNodeByAction(pickerName(trigger), 'On message', { search: 'Messenger' });
@@ -522,36 +611,29 @@ describe('trigger: published from the editor, a signed delivery starts one execu
 			await editor.fill('verifyToken', GRAPH.verifyToken);
 			await editor.closePanel();
 			const id = await editor.save();
-			await page.getByTestId('workflow-open-publish-modal-button').click();
-			await page.getByTestId('workflow-publish-button').click();
-			await env.waitFor(async () => (await env.rest(`/rest/workflows/${id}`)).activeVersionId, {
-				what: 'the published version',
-				timeoutMs: 30_000,
-			});
-			await env.publication(id);
-			const stored = await env.rest(`/rest/workflows/${id}`);
+			const stored = await savedWorkflow(id);
 			const node = stored.nodes.find((n) => n.type === `${PACKAGE}.messengerTrigger`);
-			const body = metaJson(bigBatch(1, 3, `browser${Date.now()}`));
-			const response = await env.webhook(`${node.webhookId}/webhook`, {
-				rawBody: body,
-				headers: signatureHeaders(body, GRAPH.appSecret),
-			});
-			assert.equal(response.status, 200, response.text);
-			const execution = await env.waitFor(
+			await editor.openNode(node.name);
+			await editor.listenForTestEvent();
+			const body = metaJson(bigBatch(1, 1, `refused${Date.now()}`));
+			const headers = signatureHeaders(body, 'the-secret-of-another-app');
+			// The Test URL exists once n8n registered the listening (404 until then, nothing consumed).
+			const response = await env.waitFor(
 				async () => {
-					const [latest] = await env.executions(id, { limit: 1 });
-					return latest?.status === 'success' ? latest : null;
+					const r = await env.fetch(`${env.url}/webhook-test/${node.webhookId}/webhook`, {
+						method: 'POST',
+						headers,
+						body,
+					});
+					return r.status === 404 ? null : { status: r.status, text: await r.text() };
 				},
-				{ what: 'the trigger execution', timeoutMs: 60_000 },
+				{ what: 'the Test URL', timeoutMs: 30_000 },
 			);
-			const items = env.nodeOutput(execution, node.name)[0];
-			assert.equal(items.length, 3);
-			await editor.openWorkflow(id);
-			await page.getByTestId('radio-button-executions').click();
-			await page
-				.getByText(/succeeded|success/i)
-				.first()
-				.waitFor();
+			assert.equal(response.status, 401, response.text);
+			const output = await editor.outputText({ until: /signatureMismatch/ });
+			assert.match(output, /signatureMismatch/);
+			assert.match(output, /X-Hub-Signature-256/);
+			assert.doesNotMatch(output, /refused\d+/, 'no payload in the item');
 		});
 	});
 });

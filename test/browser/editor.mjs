@@ -183,6 +183,30 @@ export class Editor {
 		);
 	}
 
+	/**
+	 * A collection's "Add option": n8n shows a select (`collection-parameter-add`) or, in its
+	 * newer panel, a dropdown (`collection-parameter-add-dropdown`); picks `optionName` in either.
+	 */
+	async addCollectionOption(optionName) {
+		const { page } = this;
+		const select = page.getByTestId('collection-parameter-add').first();
+		if (await select.isVisible()) {
+			await select.click();
+			await page
+				.locator('[data-test-id="collection-parameter-option"]:visible')
+				.filter({ hasText: new RegExp(`^${escape(optionName)}$`) })
+				.first()
+				.click();
+		} else {
+			await page.getByTestId('collection-parameter-add-dropdown').first().click();
+			await page.getByText(optionName, { exact: true }).last().click();
+		}
+		await page
+			.getByTestId(`parameter-input-${camel(optionName)}`)
+			.first()
+			.waitFor();
+	}
+
 	async fill(parameter, value) {
 		const input = this.page
 			.getByTestId(`parameter-input-${parameter}`)
@@ -235,6 +259,20 @@ export class Editor {
 	}
 
 	/**
+	 * A webhook trigger's test listening from its open panel: n8n 2.40 labels the button "Execute
+	 * step" (older editors "Listen for test event"). Resolves once the panel shows that it listens;
+	 * the Test URL may still take a moment to be registered.
+	 */
+	async listenForTestEvent() {
+		const ndv = this.page.getByTestId('ndv');
+		await ndv.getByTestId('node-execute-button').first().click();
+		await ndv
+			.getByText(/Listening for test event|Stop listening|Waiting for/i)
+			.first()
+			.waitFor({ timeout: 30_000 });
+	}
+
+	/**
 	 * Waits for the output panel to show an item count or an error, then (in its JSON view) for
 	 * `until` to appear; returns the panel's text.
 	 */
@@ -273,6 +311,14 @@ export class Editor {
 		await chooser.setFiles(file);
 		await page.getByTestId('canvas-node').first().waitFor();
 	}
+}
+
+/** "Deduplication Store" → "deduplicationStore" (this package's option names follow their labels). */
+function camel(label) {
+	return label
+		.split(/\s+/)
+		.map((word, i) => (i ? word[0].toUpperCase() + word.slice(1) : word.toLowerCase()))
+		.join('');
 }
 
 function escape(text) {

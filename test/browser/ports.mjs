@@ -1,4 +1,4 @@
-// The browser tests' own loopback ports, apart from the end-to-end run's (5788, 5811-5817) and
+// The browser tests' own loopback ports, apart from the end-to-end run's (5788, 5811-5819) and
 // the sandbox's (5678), so `npm test` can check them before it starts.
 import { emulatorPorts } from '../emulators/fixtures.mjs';
 

@@ -13,6 +13,9 @@ export function emulatorPorts(base) {
 		airy: base + 4,
 		sunshine: base + 5,
 		instagram: base + 6,
+		/** The Upstash-compatible REST front of a real redis-server (shared de-duplication). */
+		redisRest: base + 7,
+		redisServer: base + 8,
 	};
 }
 
@@ -76,6 +79,11 @@ export const SUNSHINE = {
 	appId: '5e4af71a81966c000f9c2a80',
 	keyId: 'app_5e4af71a81966c000f9c2a81',
 	secret: 'emulator-sunshine-secret',
+};
+
+/** The token of the Redis REST front the emulators start (the sandbox's shared de-duplication). */
+export const REDIS_REST = {
+	token: 'emulator-redis-rest-token-7c1e',
 };
 
 const url = (host, port) => `http://${host}:${port}`;
@@ -163,6 +171,12 @@ export function emulatorCredentials({ host = '127.0.0.1', ports = PORTS } = {}) 
 				authMethod: 'basic',
 			},
 		},
+		{
+			id: 'mbRedisRest00001',
+			name: 'Redis REST (emulator)',
+			type: 'redisRestApi',
+			data: { url: url(host, ports.redisRest), token: REDIS_REST.token },
+		},
 	];
 }
 
@@ -180,4 +194,5 @@ export const SECRET_VALUES = [
 	GENESYS_ENGAGE.password,
 	AIRY.token,
 	SUNSHINE.secret,
+	REDIS_REST.token,
 ];

@@ -9,6 +9,7 @@ export const EMULATORS = {
 	airy: () => import('./airy/index.mjs'),
 	sunshine: () => import('./sunshine/index.mjs'),
 	instagram: () => import('./instagram/index.mjs'),
+	redisRest: () => import('./redis-rest/index.mjs'),
 };
 
 /**

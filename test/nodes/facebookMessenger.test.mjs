@@ -193,7 +193,7 @@ describe('page', () => {
 		assert.equal(rows[0].pageId, GRAPH.pageId);
 		assert.deepEqual(
 			graph.requests.map((r) => `${r.method} ${r.path}`),
-			['GET /v25.0/me', `POST /v25.0/${GRAPH.pageId}/subscribed_apps`],
+			['GET /v27.0/me', `POST /v27.0/${GRAPH.pageId}/subscribed_apps`],
 		);
 		assert.equal(graph.requests[1].body.subscribed_fields, 'messages,message_echoes');
 	});
@@ -265,7 +265,7 @@ describe('message', () => {
 		});
 		assert.equal(sent.messagingType, 'RESPONSE');
 		assert.equal(sent.notificationType, 'SILENT_PUSH');
-		assert.equal(graph.requests[0].path, `/v25.0/${GRAPH.pageId}/messages`);
+		assert.equal(graph.requests[0].path, `/v27.0/${GRAPH.pageId}/messages`);
 		assertCleanRequests();
 	});
 
@@ -1103,7 +1103,7 @@ describe('attachment, user, token', () => {
 		);
 		assert.notEqual(byFile.attachmentId, byUrl.attachmentId);
 		assert.equal(graph.state.attachments.get(byFile.attachmentId).bytes, 7);
-		assert.ok(graph.requests.every((r) => r.path === `/v25.0/${GRAPH.pageId}/message_attachments`));
+		assert.ok(graph.requests.every((r) => r.path === `/v27.0/${GRAPH.pageId}/message_attachments`));
 		assertCleanRequests();
 	});
 
@@ -1165,8 +1165,24 @@ describe('attachment, user, token', () => {
 			graph.requests[0].headers.authorization,
 			`Bearer ${GRAPH.appId}|${GRAPH.appSecret}`,
 		);
-		assert.equal(graph.requests[0].body.input_token, GRAPH.userAccessToken);
+		// One batch request: the inspected token in its POST body, never in a URL.
+		assert.equal(graph.requests.length, 1);
+		assert.match(graph.requests[0].path, /^\/v\d+\.\d+\/$/);
+		assert.deepEqual(JSON.parse(graph.requests[0].body.batch), [
+			{ method: 'GET', relative_url: `debug_token?input_token=${GRAPH.userAccessToken}` },
+		]);
+		assert.ok(!graph.requests[0].url.includes(GRAPH.userAccessToken));
 		assertCleanRequests();
+	});
+
+	it("token debug: a refusal inside the batch is the node error, with Graph's message and code", async () => {
+		const { error } = await run(
+			{ resource: 'token', operation: 'debug' },
+			{ credentials: { app: { appSecret: 'wrong-secret' } } },
+		);
+		assert.ok(error instanceof NodeApiError);
+		assert.match(error.message, /Invalid OAuth access token/);
+		assert.equal(error.httpCode, '400');
 	});
 
 	it('token getPageTokens is the one output with Page tokens', async () => {

@@ -19,7 +19,7 @@ const context = () =>
 	});
 const search = (filter, token) =>
 	node.methods.listSearch.searchPages.call(context(), filter, token);
-const accountRequests = () => graph.requests.filter((r) => r.path === '/v25.0/me/accounts');
+const accountRequests = () => graph.requests.filter((r) => r.path === '/v27.0/me/accounts');
 
 beforeAll(async () => {
 	graph = await start({ ports: { graph: 0 } });
@@ -109,7 +109,7 @@ describe('Page picker search', () => {
 		assert.equal(accountRequests().length, 0);
 		assert.deepEqual(
 			graph.requests.map((r) => r.path),
-			['/v25.0/me'],
+			['/v27.0/me'],
 		);
 	});
 

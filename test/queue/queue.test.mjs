@@ -35,11 +35,12 @@ const WF = {
 	both: 'mbQueueBoth00001',
 	restart: 'mbQueueRestart01',
 	overload: 'mbQueueOverload1',
+	abandon: 'mbQueueAbandon01',
 	control: 'mbQueueControl01',
 	outage: 'mbQueueOutage001',
 	auto: 'mbQueueAutoSub01',
 };
-const SHARED = [WF.aThenB, WF.bThenA, WF.both, WF.restart, WF.overload];
+const SHARED = [WF.aThenB, WF.bThenA, WF.both, WF.restart, WF.overload, WF.abandon];
 const WORKFLOWS = [
 	triggerWorkflow(WF.spread),
 	triggerWorkflow(WF.control),
@@ -268,6 +269,64 @@ describe('queue mode: a redelivery to either process is emitted once (shared sto
 			duplicated: 0,
 			unexpected: 0,
 		});
+	});
+
+	// What overload does to Meta's side, made repeatable: Meta stops waiting for the answer (its
+	// timeout) at every stage of n8n's work (before n8n read the body, while the trigger runs,
+	// after n8n answered) and delivers again, here to the other process. The delays span the
+	// ~80 ms a delivery takes end to end on this cluster.
+	it('abandoned deliveries: Meta hangs up at any point and redelivers to the other process; each event once, 0 lost', async () => {
+		const HANG_UP_MS = [1, 5, 15, 30, 50, 80, 120, 200, 400, 800];
+		const bodies = payloads('abandon', HANG_UP_MS.length * 3, 1);
+		const history = new Map();
+		let hungUp = 0;
+		const abandonThenRedeliver = async (body, i) => {
+			const first = i % 2;
+			const status = await deliver(WF.abandon, body, first, {
+				timeoutMs: HANG_UP_MS[i % HANG_UP_MS.length],
+			});
+			const attempts = [`${'AB'[first]}→${status}`];
+			if (status === 'timeout') hungUp++;
+			for (let attempt = 1; status !== 200 && attempt <= 8; attempt++) {
+				await new Promise((r) => setTimeout(r, 1000 * attempt));
+				const to = (first + attempt) % 2;
+				const again = await deliver(WF.abandon, body, to, { timeoutMs: 20_000 });
+				attempts.push(`${'AB'[to]}→${again}`);
+				if (again === 200) break;
+			}
+			history.set(body, attempts);
+		};
+		await Promise.all(
+			bodies.map(async (body, i) => {
+				await new Promise((r) => setTimeout(r, 50 * i));
+				await abandonThenRedeliver(body, i);
+			}),
+		);
+		const unacknowledged = bodies.filter((b) => !history.get(b).at(-1).endsWith('→200'));
+		assert.deepEqual(
+			unacknowledged.map((b) => history.get(b).join(' ')),
+			[],
+			'Meta got a 200 for every delivery in the end',
+		);
+		assert.ok(hungUp >= bodies.length / 2, `Meta hung up on ${hungUp} of ${bodies.length}`);
+		const mids = await emittedMids(WF.abandon, 1);
+		const result = tally(bodies.flatMap(midsOf), mids);
+		const attempts = [...history.values()].reduce((n, a) => n + a.length, 0);
+		process.stdout.write(
+			`# abandoned: Meta hung up on ${hungUp} of ${bodies.length} deliveries; ${attempts} attempts in all; ${mids.length} events emitted: ${JSON.stringify(result)}\n`,
+		);
+		if (result.lost || result.duplicated) {
+			const counts = new Map();
+			for (const mid of mids) counts.set(mid, (counts.get(mid) ?? 0) + 1);
+			for (const [i, body] of bodies.entries()) {
+				const [mid] = midsOf(body);
+				if (counts.get(mid) !== 1)
+					process.stdout.write(
+						`# ${mid} (hung up after ${HANG_UP_MS[i % HANG_UP_MS.length]} ms) emitted ${counts.get(mid) ?? 0}×: ${history.get(body).join(' ')}\n`,
+					);
+			}
+		}
+		assert.deepEqual(result, { lost: 0, duplicated: 0, unexpected: 0 });
 	});
 
 	// Not yet proven (#15): before settling was retried, events of deliveries the client abandoned

@@ -19,7 +19,7 @@ const { genesysCloudUrls, GENESYS_CLOUD_REGIONS } = require(
 	`${dist}nodes/shared/genesysRegions.js`,
 );
 
-const CHANNELS = ['facebook', 'instagram', 'line', 'open', 'twitter', 'whatsapp'];
+const CHANNELS = ['apple', 'facebook', 'instagram', 'line', 'open', 'twitter', 'whatsapp'];
 const OPERATIONS = ['create', 'delete', 'get', 'getAll', 'update'];
 
 describe('genesys channels', () => {
@@ -28,6 +28,7 @@ describe('genesys channels', () => {
 			.map((p) => `${p.apiVersion}:${p.channel}`)
 			.sort();
 		assert.deepEqual(pairs, [
+			'current:apple',
 			'current:facebook',
 			'current:instagram',
 			'current:open',
@@ -383,6 +384,8 @@ describe('genesys retry policy (per call)', () => {
  * The create and update properties of the Genesys Cloud node as released before the channel
  * table generated them (names and option values are stored in users' workflows): one property
  * a line, a collection's options indented below it, in the order the editor shows them.
+ * Additions only since (#17): the WhatsApp activation (Phone Number, Two-Step Verification PIN),
+ * the Apple Messages for Business fields, and "apple" in the settings references' channels.
  */
 const RELEASED_CREATE_AND_UPDATE = String.raw`
 {"displayName":"Name","name":"name","type":"string","default":"","required":true,"placeholder":"e.g. Support Page","description":"Name of the integration in Genesys Cloud (also used to find it again if a create is interrupted)","displayOptions":{"show":{"resource":["integration"],"operation":["create"]}}}
@@ -409,6 +412,11 @@ const RELEASED_CREATE_AND_UPDATE = String.raw`
 {"displayName":"Tier","name":"tier","type":"options","default":"premium","options":[{"name":"Enterprise","value":"enterprise"},{"name":"Premium","value":"premium"}],"displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["legacy"]}}}
 {"displayName":"Environment Name","name":"envName","type":"string","default":"","placeholder":"e.g. env-beta","description":"The Account Activity environment (required for the premium tier)","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["twitter"],"apiVersion":["legacy"]}}}
 {"displayName":"Embedded Signup Access Token","name":"embeddedSignupAccessToken","type":"string","typeOptions":{"password":true},"default":"","description":"The token Meta's WhatsApp embedded signup returned","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["whatsapp"]}}}
+{"displayName":"Phone Number","name":"phoneNumber","type":"string","default":"","placeholder":"e.g. +15550100001","description":"One of the integration's available phone numbers (E.164) to activate it with once the creation completed; leave empty to activate later with Update","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["whatsapp"]}}}
+{"displayName":"Two-Step Verification PIN","name":"pin","type":"string","default":"","typeOptions":{"password":true},"description":"The phone number's WhatsApp two-step verification PIN (6 digits)","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["whatsapp"]}}}
+{"displayName":"Messages for Business ID","name":"messagesForBusinessId","type":"string","default":"","required":true,"description":"The Apple Messages for Business account ID (Apple Business Register)","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["apple"]}}}
+{"displayName":"Business Name","name":"businessName","type":"string","default":"","description":"The name of the business shown to customers","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["apple"]}}}
+{"displayName":"Logo URL","name":"logoUrl","type":"string","default":"","placeholder":"https://example.com/logo.png","description":"URL of the business's logo","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["apple"]}}}
 {"displayName":"Channel ID","name":"channelId","type":"string","default":"","description":"The LINE Messaging API channel ID","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["line"]}}}
 {"displayName":"Channel Secret","name":"channelSecret","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["line"]}}}
 {"displayName":"Switcher Secret","name":"switcherSecret","type":"string","typeOptions":{"password":true},"default":"","description":"Needed for switcher-enabled LINE accounts","displayOptions":{"show":{"resource":["integration"],"operation":["create"],"channel":["line"]}}}
@@ -423,19 +431,23 @@ const RELEASED_CREATE_AND_UPDATE = String.raw`
 {"displayName":"Facebook Secrets From","name":"facebookSecretsFrom","type":"options","noDataExpression":true,"default":"credential","options":[{"name":"Facebook Credentials","value":"credential","description":"Send the Page token of the Facebook Page credential (renews the integration's token), with the Update Fields"},{"name":"Parameters (Typed or Mapped)","value":"parameters","description":"Send a token only when Page Access Token or User Access Token is added to Update Fields, typed or mapped from the previous node"}],"displayOptions":{"show":{"resource":["integration"],"operation":["update"],"channel":["facebook","instagram"],"@version":[{"_cnd":{"gte":1.1}}]}}}
 {"displayName":"A secret typed here is stored in the workflow unencrypted. Prefer an expression that maps it from the previous node (e.g. Facebook Messenger → Token → Get Page Tokens), or choose Facebook Credentials above.","name":"facebookSecretsNotice","type":"notice","default":"","displayOptions":{"show":{"resource":["integration"],"operation":["update"],"channel":["facebook","instagram"],"facebookSecretsFrom":["parameters"]}}}
 {"displayName":"Update Fields","name":"updateFields","type":"collection","placeholder":"Add Field","default":{},"displayOptions":{"show":{"resource":["integration"],"operation":["update"]}}}
+  {"displayName":"Business Name","name":"businessName","type":"string","default":"","displayOptions":{"show":{"/channel":["apple"]}}}
   {"displayName":"Channel ID","name":"channelId","type":"string","default":"","displayOptions":{"show":{"/channel":["line"]}},"description":"Only while the integration is inactive"}
   {"displayName":"Channel Secret","name":"channelSecret","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["line"]}},"description":"Only while the integration is inactive"}
   {"displayName":"Code Challenge","name":"codeChallenge","type":"string","default":"","displayOptions":{"show":{"/channel":["twitter"]}}}
-  {"displayName":"Messaging Setting ID","name":"messagingSettingId","type":"string","default":"","description":"ID of a messaging setting (Admin → Message → Platform Configs) to apply; current API only","displayOptions":{"show":{"/channel":["facebook","instagram","open","twitter","whatsapp"]}}}
-  {"displayName":"Supported Content ID","name":"supportedContentId","type":"string","default":"","description":"ID of a supported content profile (allowed media types); current API only","displayOptions":{"show":{"/channel":["facebook","instagram","open","twitter","whatsapp"]}}}
+  {"displayName":"Logo URL","name":"logoUrl","type":"string","default":"","displayOptions":{"show":{"/channel":["apple"]}}}
+  {"displayName":"Messaging Setting ID","name":"messagingSettingId","type":"string","default":"","displayOptions":{"show":{"/channel":["apple","facebook","instagram","open","twitter","whatsapp"]}},"description":"ID of a messaging setting (Admin → Message → Platform Configs) to apply; current API only"}
+  {"displayName":"Supported Content ID","name":"supportedContentId","type":"string","default":"","displayOptions":{"show":{"/channel":["apple","facebook","instagram","open","twitter","whatsapp"]}},"description":"ID of a supported content profile (allowed media types); current API only"}
   {"displayName":"Name","name":"name","type":"string","default":""}
   {"displayName":"Outbound Webhook Signature Secret","name":"outboundNotificationWebhookSignatureSecretToken","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["open"]}}}
   {"displayName":"Outbound Webhook URL","name":"outboundNotificationWebhookUrl","type":"string","default":"","displayOptions":{"show":{"/channel":["open"]}}}
   {"displayName":"Page Access Token","name":"pageAccessToken","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["facebook","instagram"],"/facebookSecretsFrom":["parameters"]}},"description":"Best mapped from the previous node with an expression, e.g. pageAccessToken from Facebook Messenger → Token → Get Page Tokens"}
+  {"displayName":"Phone Number","name":"phoneNumber","type":"string","default":"","displayOptions":{"show":{"/channel":["whatsapp"]}},"description":"Activates the integration with one of its available phone numbers (E.164); needs Two-Step Verification PIN"}
   {"displayName":"Redirect URI","name":"redirectUri","type":"string","default":"","displayOptions":{"show":{"/channel":["twitter"]}}}
   {"displayName":"Service Code","name":"serviceCode","type":"string","default":"","displayOptions":{"show":{"/channel":["line"]}}}
   {"displayName":"Signup Code","name":"signupCode","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["twitter"]}}}
   {"displayName":"Switcher Secret","name":"switcherSecret","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["line"]}}}
+  {"displayName":"Two-Step Verification PIN","name":"pin","type":"string","default":"","typeOptions":{"password":true},"displayOptions":{"show":{"/channel":["whatsapp"]}},"description":"The phone number's WhatsApp two-step verification PIN (6 digits)"}
   {"displayName":"User Access Token","name":"userAccessToken","type":"string","typeOptions":{"password":true},"default":"","displayOptions":{"show":{"/channel":["facebook","instagram"],"/facebookSecretsFrom":["parameters"]}}}
   {"displayName":"Webhook Headers","name":"webhookHeaders","type":"fixedCollection","typeOptions":{"multipleValues":true},"default":{},"displayOptions":{"show":{"/channel":["open"]}},"options":[{"displayName":"Header","name":"header","values":[{"displayName":"Name","name":"name","type":"string","default":""},{"displayName":"Value","name":"value","type":"string","default":""}]}]}
 `;

@@ -7,6 +7,7 @@ import {
 	entry,
 	pageEvents,
 	igEvents,
+	entryEvents,
 	PAGE_ID,
 	IG_ID,
 	PSID,
@@ -97,12 +98,20 @@ describe('trigger classification (Messenger)', () => {
 		userRefOptin: 'optin',
 		stringTimestamp: 'postback',
 		unknownType: 'other',
+		gamePlay: 'gamePlay',
+		order: 'order',
+		responseFeedback: 'responseFeedback',
+		customerFeedback: 'customerFeedback',
+		checkboxOptin: 'optin',
+		messageWithReferral: 'message',
 	};
 	for (const [name, type] of Object.entries(cases)) {
 		it(`${name} → ${type}`, () => assert.equal(one(pageEvents[name]).eventType, type));
 	}
 	it('covers every selectable event type', () => {
 		const produced = new Set(Object.keys(cases).map((k) => cases[k]));
+		const entries = Object.values(entryEvents);
+		for (const item of flattenEvents(entries, 'page', false)) produced.add(item.eventType);
 		for (const type of EVENT_TYPES) assert.ok(produced.has(type), type);
 	});
 	it('old policy-enforcement key and Instagram messaging_seen key are recognised', () => {

@@ -215,9 +215,16 @@ describe('trigger handleDelivery', () => {
 	it('401 before anything else for a bad signature, even on garbage', () => {
 		const result = handleDelivery(Buffer.from('not json'), {}, SECRET, options);
 		assert.deepEqual(
-			{ ...result },
-			{ status: 401, body: 'Invalid signature', items: [], reason: 'signature missing' },
+			{ ...result, refusal: undefined },
+			{
+				status: 401,
+				body: 'Invalid signature',
+				items: [],
+				reason: 'signature missing',
+				refusal: undefined,
+			},
 		);
+		assert.equal(result.refusal.reason, 'signatureMissing');
 	});
 	it('400 for signed non-JSON and for another object', () => {
 		assert.equal(handleDelivery(...signed('hello'), SECRET, options).status, 400);

@@ -130,6 +130,160 @@ export const pageEvents = {
 		postback: { mid: 'm_pb2', title: 'Yes', payload: 'YES' },
 	},
 	unknownType: base({ messaging_game_plays: { game_id: 'g1', score: 3 } }),
+	// Shapes of Meta's webhook-events reference pages (messaging_game_plays, send_cart,
+	// response_feedback, messaging_feedback, messaging_optins), values of our own.
+	gamePlay: base({
+		timestamp: T + 13,
+		game_play: {
+			game_id: '1790000000000001',
+			player_id: '8100000000000001',
+			locale: 'de_DE',
+			context_type: 'THREAD',
+			context_id: '8200000000000001',
+			score: 4200,
+			payload: '{"level":3}',
+		},
+	}),
+	order: base({
+		timestamp: T + 14,
+		order: {
+			products: [
+				{
+					id: '5100000000000001',
+					retailer_id: 'mug-1',
+					name: 'Tasse ☕',
+					unit_price: 11.5,
+					currency: 'EUR',
+					quantity: 2,
+				},
+			],
+			note: 'gift wrap',
+		},
+	}),
+	responseFeedback: base({
+		timestamp: T + 15,
+		response_feedback: { feedback: 'Good response', mid: 'm_echo1' },
+	}),
+	customerFeedback: base({
+		timestamp: T + 16,
+		messaging_feedback: {
+			feedback_screens: [
+				{
+					screen_id: 0,
+					questions: {
+						q1: {
+							type: 'csat',
+							payload: '5',
+							follow_up: { type: 'free_form', payload: 'Schnell!' },
+						},
+					},
+				},
+			],
+		},
+	}),
+	// Checkbox plugin: no sender at all, the person is named by optin.user_ref.
+	checkboxOptin: {
+		recipient: { id: PAGE_ID },
+		timestamp: T + 17,
+		optin: { ref: 'checkout-page', user_ref: 'ur-checkbox-7' },
+	},
+	// A message that arrived from an ad or m.me link carries its referral.
+	messageWithReferral: base({
+		timestamp: T + 18,
+		message: {
+			mid: 'm_ref1',
+			text: 'Hi from the ad',
+			referral: { ref: 'winter-ad', source: 'ADS', type: 'OPEN_THREAD' },
+		},
+	}),
+};
+
+/**
+ * Entries whose events are not in `messaging[]`: Messenger Calling (`calls[]`, and the permission
+ * reply that is the entry itself), real `changes[]` (an Instagram comment) and the App
+ * Dashboard's "Test" samples (entry id 0, a messaging field in `changes[]`).
+ * Shapes of Meta's Calling webhooks page and Instagram comments reference; values of our own.
+ */
+export const entryEvents = {
+	callConnect: {
+		id: PAGE_ID,
+		time: 1763719300,
+		calls: [
+			{
+				id: 'c_AbCdEf0123456789',
+				to: PAGE_ID,
+				from: PSID,
+				event: 'connect',
+				timestamp: 1763719300,
+				call_direction: 'user_initiated',
+			},
+		],
+	},
+	callTerminate: {
+		id: PAGE_ID,
+		time: 1763719400,
+		calls: [
+			{
+				id: 'c_AbCdEf0123456789',
+				to: PAGE_ID,
+				from: PSID,
+				event: 'terminate',
+				timestamp: 1763719300,
+				call_direction: 'user_initiated',
+			},
+		],
+	},
+	callPermissionReply: {
+		sender: { id: PSID },
+		recipient: { id: PAGE_ID },
+		timestamp: 1763719500,
+		call_permission_reply: { response: 'approve', expiration_timestamp: '1766311500' },
+	},
+	igComment: {
+		id: IG_ID,
+		time: 1763719600,
+		changes: [
+			{
+				field: 'comments',
+				value: {
+					from: { id: '9100000000000001', username: 'ada' },
+					media: { id: '9200000000000001', media_product_type: 'FEED' },
+					id: '9300000000000001',
+					text: 'Wie schön! 😍',
+				},
+			},
+		],
+	},
+	dashboardMessagesSample: {
+		id: '0',
+		time: 1763719700,
+		changes: [
+			{
+				field: 'messages',
+				value: {
+					sender: { id: '12334' },
+					recipient: { id: '23245' },
+					timestamp: '1527459824',
+					message: { mid: 'test_message_id', text: 'test_message' },
+				},
+			},
+		],
+	},
+	dashboardCommentsSample: {
+		id: '0',
+		time: 1763719800,
+		changes: [
+			{
+				field: 'comments',
+				value: {
+					from: { id: '232323232', username: 'test' },
+					media: { id: '123123123', media_product_type: 'FEED' },
+					id: '17865799348089039',
+					text: 'This is an example.',
+				},
+			},
+		],
+	},
 };
 
 /** Instagram events (object instagram). */

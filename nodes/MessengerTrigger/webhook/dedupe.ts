@@ -35,6 +35,18 @@ export function dedupeKey(item: MessengerEvent): string {
 			break;
 		case 'handover':
 			return `${scope}|${item.handoverType ?? ''}|${item.timestamp ?? ''}`;
+		case 'call':
+			// One call has several events (connect, status, terminate), each once.
+			return `${scope}|${String(item.callId ?? '')}|${String(item.callEvent ?? '')}|${item.timestamp ?? ''}`;
+		case 'change':
+		case 'test': {
+			// A comment or mention has its own id; two changes of one field at one time are told
+			// apart by it (the dashboard's samples by their time).
+			const value = item.value as IDataObject | undefined;
+			const id =
+				value && typeof value === 'object' ? String(value.id ?? value.comment_id ?? '') : '';
+			return `${scope}|${item.field ?? ''}|${id}|${item.timestamp ?? ''}|${item.mid ?? ''}`;
+		}
 	}
 	return `${scope}|${item.timestamp ?? ''}|${item.mid ?? ''}`;
 }

@@ -3,21 +3,30 @@ import type { IDataObject } from 'n8n-workflow';
 /** Event types a user can select (contract values) plus `other` for types Meta adds later. */
 export const EVENT_TYPES = [
 	'accountLinking',
+	'call',
+	'callPermission',
+	'change',
+	'customerFeedback',
 	'delivery',
+	'gamePlay',
 	'handover',
 	'message',
 	'messageEdit',
 	'optin',
+	'order',
 	'other',
 	'policyEnforcement',
 	'postback',
 	'reaction',
 	'read',
 	'referral',
+	'responseFeedback',
+	'test',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
-export type ItemEventType = EventType | 'echo';
+/** `refused` exists only in the editor's test mode (see refusal.ts), never in production. */
+export type ItemEventType = EventType | 'echo' | 'refused';
 export type WebhookObject = 'page' | 'instagram';
 
 /** One messaging event, normalized. `event` is the object Meta sent, untouched. */
@@ -41,6 +50,12 @@ export interface MessengerEvent extends IDataObject {
 	action?: string;
 	reaction?: string;
 	emoji?: string;
+	ref?: string;
+	/** `changes[]` items (real and App Dashboard samples): the field and its value. */
+	field?: string;
+	value?: IDataObject[string];
+	/** App Dashboard samples: the type the same event gets when it really happens. */
+	sampleEventType?: ItemEventType;
 }
 
 /**
@@ -66,7 +81,45 @@ const KEY_TYPES: Array<[string, EventType]> = [
 	['policy_enforcement', 'policyEnforcement'],
 	['policy-enforcement', 'policyEnforcement'],
 	['account_linking', 'accountLinking'],
+	['game_play', 'gamePlay'],
+	// Field send_cart; the event key is `order`.
+	['order', 'order'],
+	['response_feedback', 'responseFeedback'],
+	['messaging_feedback', 'customerFeedback'],
+	['call_permission_reply', 'callPermission'],
 ];
+
+/**
+ * Webhook fields whose events Meta delivers in `messaging[]`/`standby[]` (or, for Calling, in
+ * `calls[]` and as the entry itself), never in `changes[]`. A `changes[]` item with one of these
+ * fields is the App Dashboard's "Test" sample of that field.
+ * @see https://developers.facebook.com/docs/messenger-platform/webhooks
+ * @see https://developers.facebook.com/docs/messenger-platform/instagram/features/webhook
+ */
+export const MESSAGING_FIELDS = new Set([
+	'messages',
+	'message_deliveries',
+	'message_echoes',
+	'message_edits',
+	'message_reactions',
+	'message_reads',
+	'messaging_account_linking',
+	'messaging_feedback',
+	'messaging_game_plays',
+	'messaging_handover',
+	'messaging_handovers',
+	'messaging_optins',
+	'messaging_policy_enforcement',
+	'messaging_postbacks',
+	'messaging_referral',
+	'messaging_referrals',
+	'messaging_seen',
+	'response_feedback',
+	'send_cart',
+	'standby',
+	'calls',
+	'call_permission_reply',
+]);
 
 export type EnvelopeResult =
 	| { ok: true; entries: IDataObject[] }
@@ -154,7 +207,14 @@ export function normalize(
 		isStandby,
 		event,
 	};
-	if (sender && sender.user_ref !== undefined) item.userRef = String(sender.user_ref);
+	// A chat-plugin guest or checkbox-plugin user has no PSID yet: Meta names them by user_ref,
+	// as the sender, inside a checkbox opt-in, or as the recipient of the Page's echo.
+	// @see https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/messaging_optins
+	const userRef =
+		sender?.user_ref ??
+		(type === 'optin' ? body?.user_ref : undefined) ??
+		asObject(event.recipient)?.user_ref;
+	if (userRef !== undefined && userRef !== null) item.userRef = String(userRef);
 	if (type === 'handover' && key) item.handoverType = key;
 	if (body) {
 		if (typeof body.mid === 'string') item.mid = body.mid;
@@ -176,14 +236,122 @@ export function normalize(
 			if (body.emoji !== undefined) item.emoji = body.emoji as string;
 			if (body.action !== undefined) item.action = body.action as string;
 		}
-		if (type === 'referral' && body.ref !== undefined) item.ref = body.ref as string;
+		// The ref of an m.me link, ad or plugin: in a referral, in the referral a postback (Get
+		// Started) or a message carries, and in a plugin opt-in.
+		const ref = type === 'referral' || type === 'optin' ? body.ref : asObject(body.referral)?.ref;
+		if (ref !== undefined && ref !== null) item.ref = String(ref);
+		if (type === 'gamePlay') {
+			if (typeof body.payload === 'string') item.payload = body.payload;
+			if (body.score !== undefined) item.score = body.score as number;
+		}
+		if (type === 'responseFeedback' && body.feedback !== undefined)
+			item.feedback = body.feedback as string;
+		if (type === 'callPermission' && body.response !== undefined)
+			item.response = body.response as string;
 	}
 	return item;
 }
 
 /**
- * Every messaging event of a batch, in order: each `entry[]`, its `messaging[]` and, when
- * asked for, its `standby[]`. Anything that is not an object is skipped, never thrown on.
+ * One Messenger Calling event of `entry[].calls[]`: `from` calls `to` (a PSID and the Page, one
+ * way or the other); `event` is what happened to the call (connect, terminate, …).
+ * @see https://developers.facebook.com/documentation/business-messaging/messenger-platform/calling/webhooks
+ */
+export function normalizeCall(
+	call: IDataObject,
+	entry: IDataObject,
+	object: string,
+): MessengerEvent {
+	const item: MessengerEvent = {
+		eventType: 'call',
+		object,
+		entryId: idOf(entry.id),
+		senderId: idOf(call.from),
+		recipientId: idOf(call.to),
+		timestamp: toMillis(call.timestamp) ?? toMillis(entry.time),
+		isEcho: false,
+		isStandby: false,
+		event: call,
+	};
+	if (call.id !== undefined && call.id !== null) item.callId = String(call.id);
+	if (call.event !== undefined) item.callEvent = call.event as string;
+	if (call.call_direction !== undefined) item.callDirection = call.call_direction as string;
+	return item;
+}
+
+/**
+ * Whether a `changes[]` item is an App Dashboard "Test" sample rather than a real change. The
+ * dashboard's samples are sent for entry id 0 (no Page or Instagram account has that id), and
+ * for a messaging field, which Meta really delivers only in `messaging[]`, `standby[]` or
+ * `calls[]`. A real comment, mention or feed change has the account's id and its own field.
+ */
+export function isDashboardSample(change: IDataObject, entry: IDataObject): boolean {
+	return (
+		String(entry.id) === '0' ||
+		(typeof change.field === 'string' && MESSAGING_FIELDS.has(change.field))
+	);
+}
+
+/**
+ * One `entry[].changes[]` item: `change` for a real one (Instagram comments, mentions, Page feed,
+ * …), `test` for an App Dashboard sample, with the field and its value either way. A sample of a
+ * messaging field also says what the real event would look like (`sampleEventType`, sender,
+ * text, …).
+ * @see https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications
+ */
+export function normalizeChange(
+	change: IDataObject,
+	entry: IDataObject,
+	object: string,
+): MessengerEvent {
+	const value = asObject(change.value);
+	const field = typeof change.field === 'string' ? change.field : '';
+	if (isDashboardSample(change, entry)) {
+		const sample = value ? normalize(value, entry, object, false) : undefined;
+		const item: MessengerEvent = {
+			...(sample ?? {}),
+			eventType: 'test',
+			object,
+			entryId: idOf(entry.id),
+			senderId: sample?.senderId ?? null,
+			recipientId: sample?.recipientId ?? null,
+			// When the dashboard sent it (its sample's own time is fixed, and stays in `value`).
+			timestamp: toMillis(entry.time) ?? sample?.timestamp ?? null,
+			isEcho: false,
+			isStandby: false,
+			field,
+			value: change.value,
+			event: change,
+		};
+		if (sample && sample.eventType !== 'other') item.sampleEventType = sample.eventType;
+		return item;
+	}
+	const from = asObject(value?.from) ?? asObject(value?.sender);
+	const item: MessengerEvent = {
+		eventType: 'change',
+		object,
+		entryId: idOf(entry.id),
+		senderId: idOf(from),
+		recipientId: idOf(value?.recipient),
+		timestamp: toMillis(value?.created_time) ?? toMillis(value?.timestamp) ?? toMillis(entry.time),
+		isEcho: false,
+		isStandby: false,
+		field,
+		value: change.value,
+		event: change,
+	};
+	if (typeof value?.text === 'string') item.text = value.text;
+	return item;
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Every event of a batch, in order, one item each: each `entry[]`, its `messaging[]` and, when
+ * asked for, its `standby[]`; its Calling events (`calls[]`); its `changes[]`; and an entry that
+ * is itself the event (Calling's `call_permission_reply`). Anything that is not an object is
+ * skipped, never thrown on.
  */
 export function flattenEvents(
 	entries: IDataObject[],
@@ -192,16 +360,26 @@ export function flattenEvents(
 ): MessengerEvent[] {
 	const items: MessengerEvent[] = [];
 	for (const entry of entries) {
-		if (!entry || typeof entry !== 'object') continue;
+		if (!isObject(entry)) continue;
 		const lists: Array<[unknown, boolean]> = [[entry.messaging, false]];
 		if (includeStandby) lists.push([entry.standby, true]);
 		for (const [list, isStandby] of lists) {
 			if (!Array.isArray(list)) continue;
 			for (const event of list) {
-				if (event && typeof event === 'object' && !Array.isArray(event)) {
-					items.push(normalize(event as IDataObject, entry, object, isStandby));
-				}
+				if (isObject(event)) items.push(normalize(event, entry, object, isStandby));
 			}
+		}
+		if (Array.isArray(entry.calls))
+			for (const call of entry.calls)
+				if (isObject(call)) items.push(normalizeCall(call, entry, object));
+		if (Array.isArray(entry.changes))
+			for (const change of entry.changes)
+				if (isObject(change)) items.push(normalizeChange(change, entry, object));
+		// The permission reply of a business-initiated call comes as the entry itself, without id.
+		// @see https://developers.facebook.com/documentation/business-messaging/messenger-platform/calling/biz2consumer/call-flow
+		if (entry.call_permission_reply !== undefined) {
+			const page = entry.id ?? idOf(entry.recipient);
+			items.push(normalize(entry, { id: page, time: entry.time }, object, false));
 		}
 	}
 	return items;

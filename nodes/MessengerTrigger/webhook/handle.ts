@@ -2,6 +2,7 @@ import { parseEnvelope, flattenEvents, type EventType, type MessengerEvent } fro
 import { filterEvents } from './filter';
 import { dropSeen, type SeenEvents } from './dedupe';
 import { verifySignature } from './signature';
+import { declaredObject, describeRefusal, type Refusal } from './refusal';
 
 export interface DeliveryOptions {
 	object: string;
@@ -23,6 +24,18 @@ export interface DeliveryResult {
 	reason?: string;
 	/** The de-duplication keys this delivery added to `seen` (to forget if it is not acknowledged). */
 	remembered?: string[];
+	/** What the editor shows for a refused Test-URL delivery (never the body or a secret). */
+	refusal?: Refusal;
+}
+
+/** The object a refused body declared, from n8n's parse or the bytes (only ever for a refusal). */
+function objectOf(rawBody: Buffer, parsed: unknown): string | undefined {
+	if (parsed !== undefined) return declaredObject(parsed);
+	try {
+		return declaredObject(JSON.parse(rawBody.toString('utf8')));
+	} catch {
+		return undefined;
+	}
 }
 
 /**
@@ -43,9 +56,20 @@ export function handleDelivery(
 			body: 'Invalid signature',
 			items: [],
 			reason: `signature ${signature.reason}`,
+			refusal: describeRefusal(401, `signature ${signature.reason}`, headers, options.object),
 		};
 	const envelope = parseEnvelope(rawBody, options.object, options.parsedBody);
-	if (!envelope.ok) return { status: 400, body: 'Bad request', items: [], reason: envelope.reason };
+	if (!envelope.ok) {
+		const received =
+			envelope.reason === 'wrongObject' ? objectOf(rawBody, options.parsedBody) : undefined;
+		return {
+			status: 400,
+			body: 'Bad request',
+			items: [],
+			reason: envelope.reason,
+			refusal: describeRefusal(400, envelope.reason, headers, options.object, received),
+		};
+	}
 	let items = flattenEvents(envelope.entries, options.object, options.includeStandby);
 	items = filterEvents(items, options);
 	if (!options.seen) return { status: 200, body: 'EVENT_RECEIVED', items };

@@ -10,6 +10,7 @@ import {
 	BASE,
 	CHANNELS,
 	GenesysFailure,
+	activateWhatsApp,
 	createIntegration,
 	createState,
 	deleteIntegration,
@@ -25,7 +26,11 @@ import {
 	view,
 } from './model.mjs';
 
-export { REJECTED_PAGE_TOKEN } from './model.mjs';
+export {
+	REJECTED_PAGE_TOKEN,
+	REJECTED_WHATSAPP_PIN,
+	WHATSAPP_AVAILABLE_NUMBERS,
+} from './model.mjs';
 
 const ALL_PERMISSIONS = [
 	'messaging:integration:view',
@@ -36,6 +41,8 @@ const ALL_PERMISSIONS = [
 	'messaging:XIntegration:add',
 	'messaging:XIntegration:edit',
 	'messaging:whatsappIntegration:add',
+	'messaging:appleIntegration:add',
+	'messaging:appleIntegration:edit',
 	'conversation:message:create',
 ];
 
@@ -254,6 +261,15 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 				],
 			);
 			if (channel === 'whatsapp') {
+				// The embedded signup's activation: one of the available numbers and its PIN.
+				routes.push([
+					'PATCH',
+					`${collection}/embeddedsignup/:id`,
+					handle('messaging:integration:edit', (ctx) => {
+						const entity = findIntegration(shared, channel, ctx.params.id);
+						return json(200, view(activateWhatsApp(shared, entity, ctx.body ?? {}), api, channel));
+					}),
+				]);
 				// The deprecated certificate-based create still exists and refuses.
 				routes.push([
 					'POST',
@@ -265,7 +281,11 @@ export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 			}
 			if (traits.update) {
 				const editPermission =
-					channel === 'twitter' ? 'messaging:XIntegration:edit' : 'messaging:integration:edit';
+					channel === 'twitter'
+						? 'messaging:XIntegration:edit'
+						: channel === 'apple'
+							? 'messaging:appleIntegration:edit'
+							: 'messaging:integration:edit';
 				routes.push([
 					traits.update,
 					`${collection}/:id`,

@@ -2,6 +2,19 @@
 // through the current /api/v2/conversations/messaging/... models or the legacy
 // /api/v2/messaging/... models), stickers, and the ErrorBody every failure carries.
 // Facts: the Genesys Cloud Platform API documentation (Conversations → Messaging integrations) and its SDK models.
+// - Apple Messages for Business (AppleIntegration, AppleIntegrationRequest/UpdateRequest):
+//   POST creates asynchronously (createStatus Initiated → Completed), PATCH updates name,
+//   businessName, logoUrl and the settings references; messaging:appleIntegration:add / :edit.
+// - WhatsApp embedded signup: "The returned WhatsApp integration will initially have a createStatus
+//   of Initiated until the list of available phone numbers can be obtained from the provider …
+//   You can then specify one of the available phone numbers in the PATCH call on the integration
+//   to activate it … run a GET on the integration to check if its status has been updated to
+//   Active" (POST/PATCH …/whatsapp/embeddedsignup). The SDK's WhatsApp status values are Active,
+//   Inactive, Error, Starting, Incomplete, Deleting, DeletionFailed, Failed (no "Pending"): a
+//   completed signup waiting for its number is Incomplete here, an activation in progress Starting.
+// - LINE: SDK 201 (June 2024) "Path /api/v2/conversations/messaging/integrations/line was removed";
+//   a removed path answers like any unknown one, 404 not.found (index.mjs notFound). Genesys
+//   documents no 410 for it.
 import { randomUUID } from 'node:crypto';
 
 /** Thrown in handlers to answer with a Genesys ErrorBody. */
@@ -59,6 +72,7 @@ const required = (body, field) => {
 /** Which channels each API serves, and with which item verbs. */
 export const CHANNELS = {
 	current: {
+		apple: { update: 'PATCH', asyncCreate: true },
 		facebook: { update: 'PATCH', asyncCreate: true },
 		instagram: { update: 'PATCH', asyncCreate: true },
 		open: { update: 'PATCH' },
@@ -78,6 +92,7 @@ export const BASE = {
 };
 
 export const ADD_PERMISSION = {
+	apple: 'messaging:appleIntegration:add',
 	facebook: 'messaging:integration:add',
 	instagram: 'messaging:conversationInstagramIntegration:add',
 	open: 'messaging:integration:add',
@@ -88,6 +103,14 @@ export const ADD_PERMISSION = {
 
 /** A page token the emulated Facebook refuses: the asynchronous create ends in Error. */
 export const REJECTED_PAGE_TOKEN = 'EAAemulatorRevokedPageToken';
+
+/** The numbers an embedded signup finds on the WhatsApp Business Account. */
+export const WHATSAPP_AVAILABLE_NUMBERS = [
+	{ name: 'Bridge Support', phoneNumber: '+15550100001', status: 'VERIFIED' },
+	{ name: 'Bridge Sales', phoneNumber: '+15550100002', status: 'VERIFIED' },
+];
+/** A two-step verification PIN WhatsApp refuses: the activation ends in ActivationFailed. */
+export const REJECTED_WHATSAPP_PIN = '000000';
 
 export const SUPPORTED_CONTENT = [
 	{
@@ -290,8 +313,30 @@ export function createIntegration(state, api, channel, body, { embeddedSignup = 
 			);
 		required(body, 'embeddedSignupAccessToken');
 		Object.assign(entity, {
-			phoneNumber: '+15550100001',
 			whatsAppBusinessAccountId: '102290129340398',
+			createStatus: 'Initiated',
+			pollsLeft: state.pollsToSettle,
+			settlesTo: 'Completed',
+			// Once Completed: the numbers found, and no number of its own until activated.
+			settledStatus: 'Incomplete',
+			status: 'Starting',
+		});
+	} else if (channel === 'apple') {
+		required(body, 'messagesForBusinessId');
+		for (const other of store(state, channel).values()) {
+			if (other.messagesForBusinessId === body.messagesForBusinessId) {
+				fail(
+					409,
+					'conflict',
+					`An integration already exists for Messages for Business ID ${body.messagesForBusinessId}.`,
+					{ entityId: other.id },
+				);
+			}
+		}
+		Object.assign(entity, {
+			messagesForBusinessId: body.messagesForBusinessId,
+			businessName: body.businessName,
+			logoUrl: body.logoUrl,
 			createStatus: 'Initiated',
 			pollsLeft: state.pollsToSettle,
 			settlesTo: 'Completed',
@@ -362,15 +407,21 @@ export function findIntegration(state, channel, id) {
 	return entity;
 }
 
-/** Each GET of an Initiated integration counts down; at zero it settles. */
+/** Each GET of an Initiated integration counts down; at zero it settles (so does an activation). */
 export function observe(entity) {
+	if (entity.activation) {
+		observeActivation(entity);
+		return;
+	}
 	if (entity.createStatus !== 'Initiated') return;
 	if (entity.pollsLeft > 0) {
 		entity.pollsLeft -= 1;
 		return;
 	}
 	entity.createStatus = entity.settlesTo;
-	entity.status = entity.settlesTo === 'Error' ? 'Error' : 'Active';
+	entity.status = entity.settlesTo === 'Error' ? 'Error' : (entity.settledStatus ?? 'Active');
+	if (entity.settledStatus === 'Incomplete')
+		entity.availablePhoneNumbers = { entities: WHATSAPP_AVAILABLE_NUMBERS };
 	if (entity.settlesTo === 'Error') {
 		entity.createError = {
 			message:
@@ -471,8 +522,19 @@ export function view(entity, api, channel, expand = []) {
 		};
 	if (channel === 'whatsapp')
 		fields = {
-			phoneNumber: entity.phoneNumber,
+			...(entity.phoneNumber ? { phoneNumber: entity.phoneNumber } : {}),
+			...(entity.availablePhoneNumbers
+				? { availablePhoneNumbers: entity.availablePhoneNumbers }
+				: {}),
 			whatsAppBusinessAccountId: entity.whatsAppBusinessAccountId,
+			...(entity.activationStatusCode ? { activationStatusCode: entity.activationStatusCode } : {}),
+			...(entity.activationErrorInfo ? { activationErrorInfo: entity.activationErrorInfo } : {}),
+		};
+	if (channel === 'apple')
+		fields = {
+			messagesForBusinessId: entity.messagesForBusinessId,
+			...(entity.businessName ? { businessName: entity.businessName } : {}),
+			...(entity.logoUrl ? { logoUrl: entity.logoUrl } : {}),
 		};
 	if (channel === 'line') fields = { channelId: entity.channelId, webhookUri: entity.webhookUri };
 	const version = channel === 'open' ? {} : { version: entity.version };
@@ -480,6 +542,7 @@ export function view(entity, api, channel, expand = []) {
 }
 
 const UPDATABLE = {
+	apple: ['name', 'businessName', 'logoUrl'],
 	facebook: ['name', 'pageAccessToken', 'userAccessToken'],
 	instagram: ['name', 'pageAccessToken', 'userAccessToken'],
 	open: [
@@ -511,6 +574,80 @@ export function updateIntegration(entity, channel, method, body) {
 	entity.version += 1;
 	entity.dateModified = new Date().toISOString();
 	return entity;
+}
+
+/**
+ * PATCH …/whatsapp/embeddedsignup/{id}: phoneNumber (one of availablePhoneNumbers) and pin, both
+ * required, once createStatus is Completed. The number registers over the next GETs (Starting →
+ * Active); REJECTED_WHATSAPP_PIN ends it in ActivationFailed.
+ */
+export function activateWhatsApp(state, entity, body, pollsToSettle = state.pollsToSettle) {
+	required(body, 'phoneNumber');
+	required(body, 'pin');
+	if (entity.createStatus !== 'Completed') {
+		fail(
+			400,
+			'bad.request',
+			`The integration ${entity.id} cannot be activated while its createStatus is ${entity.createStatus}.`,
+			{ entityId: entity.id },
+		);
+	}
+	if (entity.status === 'Active' || entity.status === 'Starting') {
+		fail(409, 'conflict', `The integration ${entity.id} is already activated.`, {
+			entityId: entity.id,
+		});
+	}
+	const numbers = (entity.availablePhoneNumbers?.entities ?? []).map((n) => n.phoneNumber);
+	if (!numbers.includes(body.phoneNumber)) {
+		fail(
+			400,
+			'invalid.value',
+			`Value [${body.phoneNumber}] is not valid for field phoneNumber. Allowable values are: ${numbers.join(', ')}`,
+			{ details: [{ errorCode: 'invalid.value', fieldName: 'phoneNumber' }] },
+		);
+	}
+	if (!/^\d{6}$/.test(String(body.pin))) {
+		fail(400, 'invalid.value', 'The pin must be the 6-digit two-step verification PIN.', {
+			details: [{ errorCode: 'invalid.value', fieldName: 'pin' }],
+		});
+	}
+	if (body.name) entity.name = body.name;
+	Object.assign(entity, {
+		phoneNumber: body.phoneNumber,
+		status: 'Starting',
+		activationStatusCode: 'CodeConfirmed',
+		activation: {
+			pollsLeft: pollsToSettle,
+			fails: body.pin === REJECTED_WHATSAPP_PIN,
+		},
+		version: entity.version + 1,
+		dateModified: new Date().toISOString(),
+	});
+	delete entity.activationErrorInfo;
+	return entity;
+}
+
+function observeActivation(entity) {
+	if (entity.activation.pollsLeft > 0) {
+		entity.activation.pollsLeft -= 1;
+		return;
+	}
+	if (entity.activation.fails) {
+		Object.assign(entity, {
+			status: 'Error',
+			activationStatusCode: 'ActivationFailed',
+			activationErrorInfo: {
+				message: 'WhatsApp refused the two-step verification PIN of the phone number.',
+				code: 'whatsapp.activation.failed',
+				status: 400,
+				details: [],
+				errors: [],
+			},
+		});
+	} else {
+		entity.status = 'Active';
+	}
+	delete entity.activation;
 }
 
 export function deleteIntegration(state, channel, id) {

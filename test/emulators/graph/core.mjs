@@ -3,6 +3,12 @@
 // package to use), appsecret_proof checking, and version checking.
 import { createHmac, randomBytes } from 'node:crypto';
 import { json } from '../lib/server.mjs';
+import {
+	answeringVersion,
+	GRAPH_TODAY,
+	legacyFeatureOf,
+	mayUseLegacyFeatures,
+} from './versions.mjs';
 
 export const fbtraceId = () => `A${randomBytes(9).toString('base64url')}`;
 
@@ -92,21 +98,39 @@ export function authorize(ctx, state, allowed = ['user', 'page', 'app']) {
 export const VERSION = /^v\d+\.\d+$/;
 
 /**
- * Wraps route modules: adds the '/:version' prefix, checks the version, turns GraphFailure
- * into its response and counts the call against optional rate limits.
+ * Wraps route modules: adds the '/:version' prefix, checks the version against Meta's schedule
+ * (an expired one is answered as the oldest served version, see versions.mjs), refuses the
+ * legacy features new apps lost in November 2026, turns GraphFailure into its response and
+ * names the answering version in `facebook-api-version`, as Graph does.
+ * `state.today` moves the emulated day; `state.appCreated` (a day) makes the app a new one.
  */
-export function versioned(routes) {
+export function versioned(routes, state = {}) {
 	return routes.map(([method, pattern, handler]) => [
 		method,
 		`/:version${pattern}`,
 		async (ctx) => {
-			if (!VERSION.test(ctx.params.version)) {
-				return graphError(400, 2500, `Unknown path components: /${ctx.params.version}`);
-			}
+			const requested = ctx.params.version;
+			const answering = VERSION.test(requested)
+				? answeringVersion(requested, state.today ?? GRAPH_TODAY)
+				: undefined;
+			if (!answering) return graphError(400, 2500, `Unknown path components: /${requested}`);
+			ctx.graphVersion = answering;
+			const headers = { 'facebook-api-version': answering };
+			const legacy = mayUseLegacyFeatures(state.appCreated) ? undefined : legacyFeatureOf(ctx);
 			try {
-				return await handler(ctx);
+				if (legacy) {
+					fail(
+						400,
+						100,
+						`(#100) ${legacy} are not available to apps created since November 4, 2026, on any Graph API version`,
+						{ type: 'GraphMethodException' },
+					);
+				}
+				const answer = await handler(ctx);
+				return { ...answer, headers: { ...headers, ...(answer.headers ?? {}) } };
 			} catch (error) {
-				if (error instanceof GraphFailure) return error.response;
+				if (error instanceof GraphFailure)
+					return { ...error.response, headers: { ...headers, ...error.response.headers } };
 				throw error;
 			}
 		},

@@ -8,19 +8,24 @@ import { pageRoutes } from './pages.mjs';
 import { messagingRoutes } from './messaging.mjs';
 import { tokenRoutes } from './tokens.mjs';
 import { subscriptionRoutes } from './subscriptions.mjs';
+import { batchRoutes } from './batch.mjs';
 
 export async function start({ ports = PORTS, host = '127.0.0.1' } = {}) {
 	const state = createGraphState();
-	const emulator = await startEmulator({
-		name: 'graph',
-		port: ports.graph,
-		host,
-		routes: versioned([
+	const routes = versioned(
+		[
 			...subscriptionRoutes(state),
 			...tokenRoutes(state),
 			...messagingRoutes(state),
 			...pageRoutes(state),
-		]),
+		],
+		state,
+	);
+	const emulator = await startEmulator({
+		name: 'graph',
+		port: ports.graph,
+		host,
+		routes: [...routes, ...versioned(batchRoutes(routes), state)],
 		notFound: (ctx) =>
 			graphError(
 				400,

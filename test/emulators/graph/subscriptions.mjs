@@ -35,6 +35,8 @@ export const OBJECT_FIELDS = {
 		'messaging_in_thread_lead_form_submit',
 		'response_feedback',
 		'calls',
+		'call_permission_reply',
+		'send_cart',
 		'feed',
 		'leadgen',
 		'mention',

@@ -11,11 +11,12 @@
 // @see https://github.com/hiett/serverless-redis-http
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { REDIS_REST } from '../fixtures.mjs';
 import { bearer, json, startEmulator } from '../lib/server.mjs';
 import { openConnection, RedisReplyError } from './resp.mjs';
 
@@ -241,6 +242,36 @@ export async function startRedisRest({
 		async close() {
 			for (const connection of idle.splice(0)) connection.close();
 			await closeServer();
+		},
+	});
+}
+
+/**
+ * The sandbox's shared de-duplication store, as the other emulators start (`start({ports})`): a
+ * redis-server on `ports.redisServer` and its REST front on `ports.redisRest`, with the fixed
+ * token of fixtures.mjs. Without redis-server on this machine it starts nothing and says so: the
+ * "Redis REST (emulator)" credential then fails its Test, and everything else works.
+ */
+export async function start({ ports, host = '127.0.0.1' }) {
+	if (!existsSync(REDIS_SERVER)) {
+		process.stderr.write(
+			`redis-server not found at ${REDIS_SERVER} (Debian package redis-server): the Redis REST emulator is not started\n`,
+		);
+		return null;
+	}
+	const server = await startRedisServer({ port: ports.redisServer });
+	const front = await startRedisRest({
+		port: ports.redisRest,
+		redisPort: server.port,
+		token: REDIS_REST.token,
+		host,
+	});
+	const closeFront = front.close;
+	return Object.assign(front, {
+		server,
+		async close() {
+			await closeFront();
+			await server.stop();
 		},
 	});
 }

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { graphRequest } from '../../../shared/graph';
+import { graphErrorInfo, graphVendorError } from '../../../shared/graphErrors';
+import { apiError } from '../../../shared/transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,6 +32,21 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** One answer of a Graph batch request: the status and the JSON text of that request's body. */
+interface BatchAnswer {
+	code?: number;
+	body?: string;
+}
+
+function parseJson(text: unknown): IDataObject {
+	try {
+		const value = JSON.parse(String(text ?? '')) as unknown;
+		return value && typeof value === 'object' ? (value as IDataObject) : {};
+	} catch {
+		return {};
+	}
+}
+
 const iso = (seconds: unknown) =>
 	Number(seconds) > 0 ? new Date(Number(seconds) * 1000).toISOString() : null;
 
@@ -46,17 +63,35 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ itemIndex },
 		);
 	}
-	// POST with method=GET keeps input_token out of the URL (Graph's method override).
-	const response = await graphRequest.call(this, {
+	// A batch of one GET keeps input_token out of the request URL (it travels in the POST body).
+	// The earlier POST with method=GET is Graph's HTTP method override, which apps created since
+	// 4 November 2026 cannot use; batch requests stay open to them.
+	// @see https://developers.facebook.com/docs/graph-api/batch-requests
+	// @see https://developers.facebook.com/blog/post/2026/11/04/introducing-graph-api-v27-and-marketing-api-v27/
+	const batch = (await graphRequest.call(this, {
 		credential: 'facebookAppApi',
 		token: 'app',
 		method: 'POST',
-		path: '/debug_token',
-		body: { input_token: token.trim(), method: 'GET' },
+		path: '/',
+		body: {
+			batch: JSON.stringify([
+				{
+					method: 'GET',
+					relative_url: `debug_token?input_token=${encodeURIComponent(token.trim())}`,
+				},
+			]),
+			include_headers: 'false',
+		},
 		bodyType: 'form',
 		kind: 'read',
 		itemIndex,
-	});
+	})) as unknown as BatchAnswer[];
+	const response = parseJson(batch?.[0]?.body);
+	const status = Number(batch?.[0]?.code);
+	if (status !== 200) {
+		const failure = { status: status || undefined, data: response, headers: {}, message: '' };
+		throw apiError(this.getNode(), failure, graphVendorError(graphErrorInfo(failure)), itemIndex);
+	}
 	const data = (response.data as IDataObject | undefined) ?? {};
 	return [
 		{

@@ -1,10 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { buildCreateBody, redactSecrets, type CreateInput } from '../../bodies';
+import {
+	buildActivationBody,
+	buildCreateBody,
+	redactSecrets,
+	type CreateInput,
+} from '../../bodies';
 import { createFieldsFor, type ApiVersion, type Channel } from '../../channels';
 import { isAmbiguous } from '../../errors';
-import { ADD_PERMISSION } from '../../permissions';
+import { ACTIVATE_PERMISSION, ADD_PERMISSION } from '../../permissions';
 import { genesysGetAll, genesysRequest, type GenesysCall } from '../../transport';
 import { facebookSecretsSourceOf } from '../../../shared/facebookSecrets';
 import { collection, text } from '../../../shared/params';
@@ -154,13 +159,23 @@ export function createdSince(
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, apiVersion, route } = target.call(this, i, 'create');
-	const built = buildCreateBody(
-		channel,
-		apiVersion,
-		await readInput.call(this, i, channel, apiVersion),
-	);
+	const input = await readInput.call(this, i, channel, apiVersion);
+	const built = buildCreateBody(channel, apiVersion, input);
 	if ('error' in built) throw new NodeOperationError(this.getNode(), built.error, { itemIndex: i });
 	const body = built.body;
+	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, true) as boolean;
+	const activation = route.activate ? buildActivationBody(input) : undefined;
+	if (activation && !waitForCompletion) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Activating a phone number needs Wait for Completion: Genesys Cloud takes the number once the creation completed',
+			{
+				description:
+					'Turn on Wait for Completion, or leave Phone Number and PIN empty and activate later with Update.',
+				itemIndex: i,
+			},
+		);
+	}
 	const create: GenesysCall = {
 		method: 'POST',
 		path: route.createPath,
@@ -203,17 +218,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		entity = found.entity ?? (await genesysRequest.call(this, create));
 	}
 
-	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, true) as boolean;
-	if (waitForCompletion && route.support.asyncCreate) {
-		const options = collection(this, 'options', i);
-		const deadline = Date.now() + Number(options.timeout ?? 120) * 1000;
-		for (let attempt = 0; entity.createStatus === 'Initiated'; attempt++) {
+	const timeout = Number(collection(this, 'options', i).timeout ?? 120);
+	const deadline = Date.now() + timeout * 1000;
+	/** Reads the integration again (doubling delays) while `pending` holds, up to the timeout. */
+	const pollWhile = async (pending: (e: IDataObject) => boolean, what: string) => {
+		for (let attempt = 0; pending(entity); attempt++) {
 			if (Date.now() + pollDelay(attempt) > deadline) {
 				throw new NodeOperationError(
 					this.getNode(),
-					`The ${channel} integration ${String(entity.id)} is still being created`,
+					`The ${channel} integration ${String(entity.id)} is still ${what}`,
 					{
-						description: `Genesys Cloud did not finish within ${Number(options.timeout ?? 120)} s; get it later by its ID, or raise Options → Timeout.`,
+						description: `Genesys Cloud did not finish within ${timeout} s; get it later by its ID, or raise Options → Timeout.`,
 						itemIndex: i,
 					},
 				);
@@ -227,6 +242,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				itemIndex: i,
 			});
 		}
+	};
+	if (waitForCompletion && route.support.asyncCreate) {
+		await pollWhile((e) => e.createStatus === 'Initiated', 'being created');
 		if (entity.createStatus === 'Error') {
 			const createError = (entity.createError ?? {}) as IDataObject;
 			const message = `Genesys Cloud could not create the ${channel} integration: ${String(createError.message ?? 'unknown error')}`;
@@ -246,5 +264,91 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			);
 		}
 	}
+	if (activation && !('error' in activation) && route.activate) {
+		entity = await activate.call(this, i, channel, entity, activation.body, route.activate);
+		await pollWhile((e) => ACTIVATION_PENDING.includes(String(e.status)), 'being activated');
+		throwIfActivationFailed(this, i, channel, entity);
+	}
 	return redactSecrets(entity);
+}
+
+/** WhatsApp statuses while Genesys Cloud registers the number (the model's Active is the end). */
+const ACTIVATION_PENDING = ['Starting', 'Incomplete'];
+/** The activation status codes that end an activation without the number. */
+const ACTIVATION_FAILED = ['ActivationFailed', 'ConfirmationFailed'];
+
+/**
+ * Activates a completed embedded-signup integration with one of its available numbers (checked
+ * here first, so that a typo names the numbers there are).
+ * @see https://developer.genesys.cloud/devapps/api-explorer#patch-api-v2-conversations-messaging-integrations-whatsapp-embeddedsignup--integrationId-
+ */
+export async function activate(
+	this: IExecuteFunctions,
+	i: number,
+	channel: Channel,
+	entity: IDataObject,
+	body: IDataObject,
+	path: (id: string) => string,
+): Promise<IDataObject> {
+	const id = String(entity.id);
+	if (entity.createStatus !== 'Completed') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The ${channel} integration ${id} cannot be activated yet: its createStatus is ${String(entity.createStatus)}`,
+			{
+				description:
+					'Genesys Cloud takes the phone number once the creation completed; get the integration until createStatus is Completed, then activate it with Update.',
+				itemIndex: i,
+			},
+		);
+	}
+	const available = (
+		((entity.availablePhoneNumbers as IDataObject | undefined)?.entities as
+			| IDataObject[]
+			| undefined) ?? []
+	).map((n) => String(n.phoneNumber));
+	if (available.length && !available.includes(String(body.phoneNumber))) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`${String(body.phoneNumber)} is not one of the integration's available phone numbers`,
+			{ description: `Available: ${available.join(', ')}.`, itemIndex: i },
+		);
+	}
+	return await genesysRequest.call(this, {
+		method: 'PATCH',
+		path: path(id),
+		body,
+		operation: `activate the ${channel} integration`,
+		permission: ACTIVATE_PERMISSION,
+		itemIndex: i,
+	});
+}
+
+/** An activation that ended without the number, as the API reports it (activationErrorInfo). */
+export function throwIfActivationFailed(
+	context: IExecuteFunctions,
+	i: number,
+	channel: Channel,
+	entity: IDataObject,
+): void {
+	const code = String(entity.activationStatusCode ?? '');
+	if (!ACTIVATION_FAILED.includes(code) && !['Error', 'Failed'].includes(String(entity.status)))
+		return;
+	const info = (entity.activationErrorInfo ?? {}) as IDataObject;
+	const message = `Genesys Cloud could not activate the ${channel} integration: ${String(info.message ?? code ?? 'unknown error')}`;
+	throw new NodeApiError(
+		context.getNode(),
+		{
+			message,
+			id: String(entity.id),
+			status: String(entity.status),
+			activationStatusCode: code,
+			activationErrorInfo: info as JsonObject,
+		} as JsonObject,
+		{
+			message,
+			description: `Integration ${String(entity.id)} ended with status ${String(entity.status)}${code ? ` (activationStatusCode ${code})` : ''}. Check the number and its two-step verification PIN, then activate it again with Update.`,
+			itemIndex: i,
+		},
+	);
 }

@@ -56,6 +56,7 @@ export const description: INodeProperties[] = [
 		default: 'facebook',
 		displayOptions: { show: { resource: ['integration'] } },
 		options: [
+			{ name: 'Apple Messages for Business', value: 'apple', description: 'Current API only' },
 			{ name: 'Facebook', value: 'facebook' },
 			{ name: 'Instagram', value: 'instagram', description: 'Current API only' },
 			{ name: 'LINE', value: 'line', description: 'Legacy API only' },

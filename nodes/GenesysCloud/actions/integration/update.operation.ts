@@ -7,6 +7,7 @@ import { genesysRequest } from '../../transport';
 import { facebookSecretsSourceOf } from '../../../shared/facebookSecrets';
 import { collection } from '../../../shared/params';
 import { showFor } from '../properties';
+import { activate } from './create.operation';
 import {
 	facebookSecrets,
 	facebookSecretsFields,
@@ -40,8 +41,8 @@ export const description = showFor(
 );
 
 /**
- * Updates an integration with the Update Fields (LINE's PUT: merged into what is stored) and
- * outputs it, secrets redacted.
+ * Updates an integration with the Update Fields (LINE's PUT: merged into what is stored; a
+ * WhatsApp phone number and PIN: the embedded-signup activation) and outputs it, secrets redacted.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { channel, apiVersion, route } = target.call(this, i, 'update');
@@ -60,6 +61,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const built = buildUpdateBody(channel, apiVersion, fields as unknown as CreateInput);
 	if ('error' in built) throw new NodeOperationError(this.getNode(), built.error, { itemIndex: i });
 	let body = built.body;
+	if (built.activation && route.activate) {
+		// WhatsApp embedded signup: the number goes to its own PATCH, once createStatus is Completed.
+		const current = await genesysRequest.call(this, {
+			method: 'GET',
+			path: route.item(id),
+			operation: `read the ${channel} integration`,
+			permission: 'messaging:integration:view',
+			itemIndex: i,
+		});
+		return redactSecrets(await activate.call(this, i, channel, current, body, route.activate));
+	}
 	const permission = EDIT_PERMISSION[channel];
 	if (route.support.update === 'PUT') {
 		// LINE's PUT takes the whole request (name is required): start from what is stored.
