@@ -393,7 +393,8 @@ const RUNS = [
 
 describe('Execute step: one operation per resource runs from the panel and shows its output', () => {
 	for (const run of RUNS) {
-		it(`${run.node}: ${run.action}`, { timeout: 120_000 }, async () => {
+		const on = run.first ? ` (${Object.values(run.first).join(', ')})` : '';
+		it(`${run.node}: ${run.action}${on}`, { timeout: 120_000 }, async () => {
 			await editor.step(`execute ${run.node} ${run.action}`, async () => {
 				run.seed?.();
 				await editor.newWorkflow();

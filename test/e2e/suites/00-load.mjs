@@ -48,6 +48,7 @@ describe('e2e: the package loads in n8n', () => {
 		for (const expected of [
 			'facebookAppApi',
 			'facebookPageApi',
+			'instagramLoginApi',
 			'genesysCloudOAuth2Api',
 			'genesysEngageApi',
 			'airyApi',
@@ -56,7 +57,7 @@ describe('e2e: the package loads in n8n', () => {
 		]) {
 			assert.ok(names.has(expected), `${expected} missing from n8n's credential list`);
 		}
-		assert.equal(pkg.n8n.credentials.length, 7);
+		assert.equal(pkg.n8n.credentials.length, 8);
 	});
 
 	it('logged no load error for the package', () => {

@@ -38,10 +38,12 @@ const flows = {
 	explore: { ...route, resource: 'page', operation: 'explore', returnAll: true },
 };
 
+const ids = {};
 for (const [index, [key, parameters]] of Object.entries(flows).entries()) {
+	ids[key] = `mbInstagramLgn${String(index).padStart(2, '0')}`;
 	env.addWorkflows(
 		webhookWorkflow({
-			id: `mbInstagramLgn${String(index).padStart(2, '0')}`,
+			id: ids[key],
 			name: `e2e instagram login ${key}`,
 			path: `ig-login-${key}`,
 			node: { type: TYPE, name: 'Facebook Messenger', parameters },
@@ -138,7 +140,10 @@ describe('e2e: Facebook Messenger on the Instagram Login route', () => {
 		const graphCalls = graph.requests.length;
 		const response = await call('explore');
 		assert.notEqual(response.status, 200);
-		assert.match(response.text, /not available on the Instagram Login route/);
+		const [latest] = await env.executions(ids.explore);
+		const error = env.nodeError(latest, 'Facebook Messenger');
+		assert.match(error.message, /not available on the Instagram Login route/);
+		assert.match(error.description, /Facebook Login/);
 		assert.equal(ig.requests.length, 0);
 		assert.equal(graph.requests.length, graphCalls);
 	});
