@@ -19,7 +19,40 @@ export const LIMITS = {
 	buttons: 3,
 	buttonTitle: 20,
 	buttonTemplateText: 640,
+	receiptElements: 100,
+	imageGridImagesMin: 2,
+	imageGridImagesMax: 6,
+	imageGridTitle: 45,
+	imageGridSubtitle: 80,
 } as const;
+
+/**
+ * Button types Meta's button reference lists, and the ones each template takes: Log In
+ * (`account_link`, type and https url only) and Log Out (`account_unlink`, type only) have no title.
+ * The image grid takes URL and postback buttons only.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/buttons
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/buttons/login
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/buttons/logout
+ */
+export const BUTTON_TYPES = [
+	'web_url',
+	'postback',
+	'phone_number',
+	'account_link',
+	'account_unlink',
+];
+export const IMAGE_GRID_BUTTON_TYPES = ['web_url', 'postback'];
+
+/**
+ * Templates Meta removed: the list and open graph templates were deprecated with Messenger
+ * Platform v4.0 (30 April 2019) and no longer render.
+ * @see https://developers.facebook.com/docs/messenger-platform/changelog/archive
+ */
+export const RETIRED_TEMPLATES: Record<string, string> = {
+	list: 'The list template was retired by Meta (deprecated with Messenger Platform v4.0, April 2019). Use the generic template (up to 10 cards) or the button template instead',
+	open_graph:
+		'The open graph template was retired by Meta (deprecated with Messenger Platform v4.0, April 2019). Send the link as text (Messenger shows a preview) or use the generic template with a URL button',
+};
 
 export const LIVE_TAGS = ['HUMAN_AGENT', 'CUSTOMER_FEEDBACK'];
 export const RETIRED_TAGS = ['CONFIRMED_EVENT_UPDATE', 'ACCOUNT_UPDATE', 'POST_PURCHASE_UPDATE'];
@@ -78,16 +111,34 @@ export function checkQuickReplies(replies: QuickReply[]): string | undefined {
 	return undefined;
 }
 
-/** 1 to 3 buttons, each with a type, a short title and the URL or payload its type needs, or what to change. */
-export function checkButtons(buttons: Button[], where: string): string | undefined {
+/**
+ * 1 to 3 buttons, each with a type, a short title and the URL or payload its type needs, or what
+ * to change. Log In (`account_link`) needs an https url and no title; Log Out (`account_unlink`)
+ * needs only its type. `types` are the button types the template takes.
+ */
+export function checkButtons(
+	buttons: Button[],
+	where: string,
+	types: string[] = BUTTON_TYPES,
+): string | undefined {
 	if (buttons.length === 0) return `${where} has no buttons: add 1 to ${LIMITS.buttons}`;
 	if (buttons.length > LIMITS.buttons) {
 		return `${where} has ${buttons.length} buttons; Messenger accepts at most ${LIMITS.buttons}. Remove ${buttons.length - LIMITS.buttons}`;
 	}
-	for (const [index, button] of buttons.entries()) {
+	for (const [index, raw] of buttons.entries()) {
+		const button = (raw ?? {}) as Button;
 		const name = `${where}, button ${index + 1}`;
-		if (!['postback', 'web_url', 'phone_number'].includes(button.type) && !button.type)
-			return `${name} has no type`;
+		if (!button.type) return `${name} has no type`;
+		if (!types.includes(button.type)) {
+			return `${name} is of type ${button.type}; here Messenger takes ${types.join(', ')}`;
+		}
+		if (button.type === 'account_unlink') continue;
+		if (button.type === 'account_link') {
+			if (!/^https:\/\//i.test(String(button.url ?? ''))) {
+				return `${name} is a Log In button without an https URL: enter your login page (Meta requires HTTPS)`;
+			}
+			continue;
+		}
 		if (!button.title) return `${name} has no title`;
 		if (length(button.title) > LIMITS.buttonTitle) {
 			return `${name} title "${button.title}" is ${length(button.title)} characters; at most ${LIMITS.buttonTitle}. Shorten it`;
@@ -148,7 +199,175 @@ export function checkTemplatePayload(payload: Record<string, unknown>): string |
 		if (!Array.isArray(payload.buttons)) return 'The button template has no buttons: add 1 to 3';
 		return checkButtons(payload.buttons as Button[], 'The button template');
 	}
-	return `Template type "${String(type)}" is not supported here: use "generic" or "button"`;
+	if (type === 'media') return checkMediaTemplate(payload);
+	if (type === 'receipt') return checkReceiptTemplate(payload);
+	if (type === 'image_grid') return checkImageGridTemplate(payload);
+	if (RETIRED_TEMPLATES[String(type)]) return RETIRED_TEMPLATES[String(type)];
+	return `Template type "${String(type)}" is not supported here: use generic, button, media, receipt or image_grid`;
+}
+
+/**
+ * The media template: exactly one element, media_type image or video, an attachment_id or a
+ * Facebook URL (Meta takes no external URL here), at most 1 button.
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/templates/media
+ */
+export function checkMediaTemplate(payload: Record<string, unknown>): string | undefined {
+	const elements = payload.elements;
+	if (!Array.isArray(elements) || elements.length !== 1)
+		return 'The media template takes exactly one element (one image or video)';
+	const element = (elements[0] ?? {}) as Record<string, unknown>;
+	if (!['image', 'video'].includes(String(element.media_type)))
+		return `Media type "${String(element.media_type ?? '')}" is not valid: the media template takes image or video (no audio)`;
+	const hasId = element.attachment_id !== undefined && element.attachment_id !== '';
+	const hasUrl = element.url !== undefined && element.url !== '';
+	if (hasId === hasUrl)
+		return 'The media template needs either an attachment ID (from Attachment → Upload) or a Facebook URL, not both';
+	if (hasId && !/^\d+$/.test(String(element.attachment_id)))
+		return `Attachment ID "${String(element.attachment_id)}" is not valid: use the attachmentId returned by Attachment → Upload`;
+	if (hasUrl && !/^https:\/\/([a-z0-9-]+\.)*(facebook|fb)\.com\//i.test(String(element.url)))
+		return `URL "${String(element.url)}" is not a Facebook URL: the media template takes only facebook.com URLs of a Page's photos or videos. Upload other files with Attachment → Upload and use the attachment ID`;
+	if (element.buttons !== undefined) {
+		if (!Array.isArray(element.buttons)) return 'The media template buttons must be a list';
+		if (element.buttons.length > 1)
+			return `The media template has ${element.buttons.length} buttons; Messenger accepts at most 1. Remove ${element.buttons.length - 1}`;
+		if (element.buttons.length)
+			return checkButtons(element.buttons as Button[], 'The media template');
+	}
+	return undefined;
+}
+
+/**
+ * The receipt template: recipient_name, order_number, currency, payment_method and
+ * summary.total_cost are required; at most 100 elements, each with a title and a price.
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/templates/receipt
+ */
+export function checkReceiptTemplate(payload: Record<string, unknown>): string | undefined {
+	const required: Array<[string, string]> = [
+		['recipient_name', 'Recipient Name'],
+		['order_number', 'Order Number'],
+		['currency', 'Currency'],
+		['payment_method', 'Payment Method'],
+	];
+	for (const [key, label] of required) {
+		if (payload[key] === undefined || String(payload[key]).trim() === '')
+			return `The receipt template has no ${label} (${key}): Meta requires it`;
+	}
+	if (!/^[A-Z]{3}$/.test(String(payload.currency)))
+		return `Currency "${String(payload.currency)}" is not an ISO 4217 code: use three capital letters, e.g. USD or EUR`;
+	const summary = (payload.summary ?? {}) as Record<string, unknown>;
+	if (
+		summary.total_cost === undefined ||
+		summary.total_cost === '' ||
+		!Number.isFinite(Number(summary.total_cost))
+	)
+		return 'The receipt template has no Total Cost (summary.total_cost): enter the order total as a number';
+	const elements = payload.elements;
+	if (elements !== undefined) {
+		if (!Array.isArray(elements)) return 'The receipt elements must be a list';
+		if (elements.length > LIMITS.receiptElements)
+			return `The receipt template has ${elements.length} elements; Messenger accepts at most ${LIMITS.receiptElements}. Remove ${elements.length - LIMITS.receiptElements}`;
+		for (const [index, raw] of elements.entries()) {
+			const element = (raw ?? {}) as Record<string, unknown>;
+			if (!element.title) return `Receipt element ${index + 1} has no title`;
+			if (element.price === undefined || !Number.isFinite(Number(element.price)))
+				return `Receipt element ${index + 1} has no price: enter it as a number (0 for free items)`;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * The image grid template (30 June 2026): exactly one element with 2 to 6 images (url required,
+ * at most one hero image, an optional web_url or postback action each), title up to 45
+ * characters, subtitle up to 80, up to 3 URL or postback buttons.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/image-grid
+ */
+export function checkImageGridTemplate(payload: Record<string, unknown>): string | undefined {
+	const elements = payload.elements;
+	if (!Array.isArray(elements) || elements.length !== 1)
+		return 'The image grid template takes exactly one element (the grid)';
+	const element = (elements[0] ?? {}) as Record<string, unknown>;
+	const images = element.images;
+	const { imageGridImagesMin: min, imageGridImagesMax: max } = LIMITS;
+	if (!Array.isArray(images) || images.length < min || images.length > max) {
+		const count = Array.isArray(images) ? images.length : 0;
+		return `The image grid has ${count} images; Messenger shows ${min} to ${max}. ${count < min ? `Add ${min - count}` : `Remove ${count - max}`}`;
+	}
+	let heroes = 0;
+	for (const [index, raw] of images.entries()) {
+		const image = (raw ?? {}) as Record<string, unknown>;
+		const name = `Image ${index + 1}`;
+		if (!/^https?:\/\//i.test(String(image.url ?? '')))
+			return `${name} has no http(s) URL: enter the public URL of the image`;
+		if (image.is_hero_image === true) heroes++;
+		if (image.action !== undefined) {
+			const action = (image.action ?? {}) as Record<string, unknown>;
+			if (action.type === 'web_url') {
+				if (!/^https?:\/\//i.test(String(action.url ?? '')))
+					return `${name} opens a URL without an http(s) URL: enter the URL to open`;
+				if (action.payload !== undefined)
+					return `${name} is a URL action with a payload: remove the payload`;
+			} else if (action.type === 'postback') {
+				if (!action.payload)
+					return `${name} is a postback action without a payload: enter the payload your webhook receives`;
+				if (length(action.payload) > LIMITS.payload)
+					return `${name} payload is ${length(action.payload)} characters; at most ${LIMITS.payload}. Shorten it`;
+				if (action.url !== undefined)
+					return `${name} is a postback action with a URL: remove the URL`;
+			} else
+				return `${name} action type "${String(action.type ?? '')}" is not valid: use web_url or postback`;
+		}
+	}
+	if (heroes > 1)
+		return `${heroes} images are hero images; at most one may be. Keep is_hero_image on one`;
+	if (length(element.title) > LIMITS.imageGridTitle)
+		return `The image grid title is ${length(element.title)} characters; at most ${LIMITS.imageGridTitle}. Shorten it`;
+	if (length(element.subtitle) > LIMITS.imageGridSubtitle)
+		return `The image grid subtitle is ${length(element.subtitle)} characters; at most ${LIMITS.imageGridSubtitle}. Shorten it`;
+	if (element.buttons !== undefined) {
+		if (!Array.isArray(element.buttons)) return 'The image grid buttons must be a list';
+		if (element.buttons.length)
+			return checkButtons(element.buttons as Button[], 'The image grid', IMAGE_GRID_BUTTON_TYPES);
+	}
+	return undefined;
+}
+
+/**
+ * A sticker of Meta's Sticker API (1 June 2026): a numeric sticker ID from GET /sticker_packs or
+ * /sticker_search, sent as message.sticker_id.
+ * @see https://developers.facebook.com/docs/messenger-platform/changelog
+ */
+export function checkStickerId(stickerId: string): string | undefined {
+	if (!stickerId)
+		return 'Sticker ID is empty: enter the id of a sticker from the Sticker API (GET /sticker_search?q=…)';
+	if (!/^\d+$/.test(stickerId))
+		return `Sticker ID "${stickerId}" is not a sticker ID (digits): take the id from GET /sticker_packs/<pack>/stickers or /sticker_search`;
+	return undefined;
+}
+
+/** A persona ID (POST /{page-id}/personas answers it): digits. */
+export function checkPersonaId(personaId: string): string | undefined {
+	if (!/^\d+$/.test(personaId))
+		return `Persona ID "${personaId}" is not a persona ID (digits): use the id returned when the persona was created (POST /<page-id>/personas)`;
+	return undefined;
+}
+
+/**
+ * A phone number for Customer Matching: E.164 (+ country code and number). Meta sends to a phone
+ * number only for Pages approved for pages_messaging_phone_number (closed beta, U.S.-based admin).
+ * @see https://developers.facebook.com/docs/messenger-platform/identity/customer-matching
+ */
+export function checkPhoneNumber(phone: string): string | undefined {
+	if (!/^\+[1-9]\d{6,14}$/.test(phone.replace(/[\s()-]/g, '')))
+		return `Phone number "${phone}" is not in +<country code><number> format (E.164), e.g. +16505551234`;
+	return undefined;
+}
+
+/** A Page post ID of a private reply: `<page>_<post>` or digits. */
+export function checkPostId(postId: string): string | undefined {
+	if (!/^\d+(_\d+)?$/.test(postId))
+		return `Post ID "${postId}" is not a post ID (<page>_<post> or digits): use the post's id from the feed webhook`;
+	return undefined;
 }
 
 /** The tag rules: only HUMAN_AGENT and CUSTOMER_FEEDBACK still work; say why the others fail. */
@@ -173,6 +392,8 @@ export function checkRecipient(
 	idName: 'PSID' | 'IGSID' = 'PSID',
 ): string | undefined {
 	if (type === 'comment_id') return checkCommentId(recipientId);
+	if (type === 'post_id') return checkPostId(recipientId);
+	if (type === 'phone_number') return checkPhoneNumber(recipientId);
 	const what = idName === 'PSID' ? 'a PSID (a page-scoped' : 'an IGSID (an Instagram-scoped';
 	if (!recipientId)
 		return `Recipient ID is empty: enter the ${idName} (sender.id of the incoming webhook event)`;

@@ -273,6 +273,43 @@ describe('panel: every operation of every node keeps the operation when credenti
 	);
 
 	it(
+		"Facebook Messenger's Send Template and Send Sticker show the Send API kinds of 2026 and keep their fields",
+		{ timeout: 180_000 },
+		async () => {
+			await editor.step('panel facebook send kinds', async () => {
+				await editor.newWorkflow();
+				await editor.addNodeByAction('Facebook Messenger', 'Send a template');
+				assert.deepEqual(await editor.credentialLabels(), ['Facebook Page']);
+				await editor.selectOption('templateType', 'Image Grid');
+				await editor.fill('gridTitle', 'New arrivals');
+				await editor.selectOption('templateType', 'Media');
+				assert.equal(await editor.optionValue('mediaSource'), 'Attachment ID');
+				await editor.selectOption('templateType', 'Receipt');
+				await editor.fill('receiptOrderNumber', 'A-42');
+				await editor.selectOption('recipientType', 'Post ID (Private Reply)');
+				assert.equal(await editor.optionValue('operation'), 'Send Template');
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), 'facebookMessenger');
+				assert.equal(stored.parameters.operation, 'sendTemplate');
+				assert.equal(stored.parameters.templateType, 'receipt');
+				assert.equal(stored.parameters.receiptOrderNumber, 'A-42');
+				assert.equal(stored.parameters.recipientType, 'post_id');
+			});
+			await editor.step('panel facebook sticker id', async () => {
+				await editor.newWorkflow();
+				await editor.addNodeByAction('Facebook Messenger', 'Send a sticker');
+				await editor.selectOption('sticker', 'Sticker ID (Messenger Sticker API)');
+				await editor.fill('stickerId', '767226160478561');
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), 'facebookMessenger');
+				assert.equal(stored.parameters.operation, 'sendSticker');
+				assert.equal(stored.parameters.sticker, 'sticker_id');
+				assert.equal(stored.parameters.stickerId, '767226160478561');
+			});
+		},
+	);
+
+	it(
 		'Facebook Messenger on Instagram Login: every operation keeps its operation and the Instagram Login credential',
 		{ timeout: 300_000 },
 		async () => {

@@ -164,7 +164,12 @@ describe('buttons and templates', () => {
 			/no text/,
 		);
 		assert.match(checkTemplatePayload({ template_type: 'button', text: 'Hi' }), /no buttons/);
-		assert.match(checkTemplatePayload({ template_type: 'receipt' }), /use "generic" or "button"/);
+		assert.match(
+			checkTemplatePayload({ template_type: 'product' }),
+			/use generic, button, media, receipt or image_grid/,
+		);
+		assert.match(checkTemplatePayload({ template_type: 'receipt' }), /no Recipient Name/);
+		assert.match(checkTemplatePayload({ template_type: 'list' }), /retired by Meta/);
 	});
 });
 

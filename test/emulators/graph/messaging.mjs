@@ -11,6 +11,34 @@ const ATTACHMENT_TYPES = ['audio', 'file', 'image', 'template', 'video'];
 const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen', 'react', 'unreact'];
 const DAY = 86400_000;
 
+/**
+ * Send API kinds of 2026 the emulator knows: a persona of the fixture Page, the sticker IDs of
+ * the Sticker API (June 2026), the Page posts and comments that take one private reply each, and
+ * the Pages approved for Customer Matching (none by default: pages_messaging_phone_number is a
+ * closed beta). Tests may add to them through `sendKinds(state)`.
+ */
+export const SEND_KINDS = {
+	personaId: '1700000000000001',
+	stickerId: '767226160478561',
+	postId: '1000000000000001_2000000000000001',
+	commentId: '2000000000000001_3000000000000001',
+};
+
+export function sendKinds(state) {
+	state.sendKinds ??= {
+		personas: new Set([SEND_KINDS.personaId]),
+		stickers: new Set([SEND_KINDS.stickerId]),
+		privateReplyTargets: new Set([SEND_KINDS.postId, SEND_KINDS.commentId]),
+		replied: new Set(),
+		phoneMatchingPages: new Set(),
+	};
+	return state.sendKinds;
+}
+
+export function resetSendKinds(state) {
+	delete state.sendKinds;
+}
+
 const param = (name, message) =>
 	fail(400, 100, `(#100) ${message ?? `The parameter ${name} is required`}`, {
 		type: 'OAuthException',
@@ -69,24 +97,26 @@ function checkQuickReplies(quickReplies) {
 	}
 }
 
-function checkButtons(buttons, where) {
-	if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3)
-		param('', `Param ${where}[buttons] must contain 1 to 3 buttons`);
+const BUTTON_TYPES = [
+	'web_url',
+	'postback',
+	'phone_number',
+	'account_link',
+	'account_unlink',
+	'game_play',
+];
+
+function checkButtons(buttons, where, { max = 3, types = BUTTON_TYPES } = {}) {
+	if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > max)
+		param('', `Param ${where}[buttons] must contain 1 to ${max} buttons`);
 	for (const button of buttons) {
-		if (
-			![
-				'web_url',
-				'postback',
-				'phone_number',
-				'account_link',
-				'account_unlink',
-				'game_play',
-			].includes(button.type)
-		) {
+		if (!types.includes(button.type)) {
 			param('', `Param ${where}[buttons][type] is invalid`);
 		}
-		if (button.type !== 'account_unlink' && !button.title)
+		if (['web_url', 'postback', 'phone_number'].includes(button.type) && !button.title)
 			param('', `Param ${where}[buttons][title] is required`);
+		if (button.type === 'account_link' && !/^https:\/\//.test(String(button.url ?? '')))
+			param('', `Param ${where}[buttons][url] must be an https URL for account_link buttons`);
 		if (String(button.title ?? '').length > 20)
 			param('', `Length of param ${where}[buttons][title] must be less than or equal to 20`);
 		if (button.type === 'web_url' && !button.url)
@@ -127,11 +157,87 @@ function checkTemplate(payload) {
 				'Length of param message[attachment][payload][text] must be less than or equal to 640',
 			);
 		checkButtons(payload.buttons, 'message[attachment][payload]');
-	} else if (
-		!['media', 'receipt', 'product', 'customer_feedback'].includes(payload.template_type)
-	) {
+	} else if (payload.template_type === 'media') {
+		checkMediaTemplate(payload);
+	} else if (payload.template_type === 'receipt') {
+		checkReceiptTemplate(payload);
+	} else if (payload.template_type === 'image_grid') {
+		checkImageGridTemplate(payload);
+	} else if (!['product', 'customer_feedback'].includes(payload.template_type)) {
+		// list and open_graph were removed with v4.0 and fail like any unknown type.
 		param('', 'Param message[attachment][payload][template_type] is invalid');
 	}
+}
+
+const P = 'message[attachment][payload]';
+
+/** Media template: 1 element, image|video, attachment_id or a Facebook URL, at most 1 button. */
+function checkMediaTemplate(payload) {
+	const elements = payload.elements;
+	if (!Array.isArray(elements) || elements.length !== 1)
+		param('', `Param ${P}[elements] must contain exactly 1 element`);
+	const [element] = elements;
+	if (!['image', 'video'].includes(element.media_type))
+		param('', `Param ${P}[elements][media_type] must be one of {image, video}`);
+	const hasId = element.attachment_id !== undefined;
+	const hasUrl = element.url !== undefined;
+	if (hasId === hasUrl)
+		param('', `Exactly one of ${P}[elements][attachment_id] or [url] must be provided`);
+	if (hasUrl && !/^https:\/\/([a-z0-9-]+\.)*(facebook|fb)\.com\//i.test(element.url))
+		param('', `Param ${P}[elements][url] must be a Facebook URL`);
+	if (element.buttons !== undefined) checkButtons(element.buttons, `${P}[elements]`, { max: 1 });
+}
+
+/** Receipt template: required recipient_name, order_number, currency, payment_method, summary.total_cost. */
+function checkReceiptTemplate(payload) {
+	for (const name of ['recipient_name', 'order_number', 'currency', 'payment_method'])
+		if (payload[name] === undefined || payload[name] === '') param(`${P}[${name}]`);
+	if (payload.summary?.total_cost === undefined) param(`${P}[summary][total_cost]`);
+	if (payload.elements !== undefined) {
+		if (!Array.isArray(payload.elements) || payload.elements.length > 100)
+			param('', `Param ${P}[elements] must contain at most 100 elements`);
+		for (const element of payload.elements) {
+			if (!element.title) param(`${P}[elements][title]`);
+			if (element.price === undefined) param(`${P}[elements][price]`);
+		}
+	}
+}
+
+/** Image grid template (June 2026): 1 element, 2–6 images, one hero at most, title 45, subtitle 80. */
+function checkImageGridTemplate(payload) {
+	const elements = payload.elements;
+	if (!Array.isArray(elements) || elements.length !== 1)
+		param('', `Param ${P}[elements] must contain exactly 1 element`);
+	const [element] = elements;
+	const images = element.images;
+	if (!Array.isArray(images) || images.length < 2 || images.length > 6)
+		param('', `Param ${P}[elements][images] must contain 2 to 6 images`);
+	let heroes = 0;
+	for (const image of images) {
+		if (!image.url) param(`${P}[elements][images][url]`);
+		if (image.is_hero_image === true) heroes++;
+		const action = image.action;
+		if (action === undefined) continue;
+		if (action.type === 'web_url') {
+			if (!action.url)
+				param('', `Param ${P}[elements][images][action][url] is required for web_url`);
+			if (action.payload !== undefined)
+				param('', `Param ${P}[elements][images][action][payload] is not allowed for web_url`);
+		} else if (action.type === 'postback') {
+			if (!action.payload)
+				param('', `Param ${P}[elements][images][action][payload] is required for postback`);
+			if (action.url !== undefined)
+				param('', `Param ${P}[elements][images][action][url] is not allowed for postback`);
+		} else
+			param('', `Param ${P}[elements][images][action][type] must be one of {web_url, postback}`);
+	}
+	if (heroes > 1) param('', `At most one image in ${P}[elements][images] can set is_hero_image`);
+	if (String(element.title ?? '').length > 45)
+		param('', `Length of param ${P}[elements][title] must be less than or equal to 45`);
+	if (String(element.subtitle ?? '').length > 80)
+		param('', `Length of param ${P}[elements][subtitle] must be less than or equal to 80`);
+	if (element.buttons !== undefined)
+		checkButtons(element.buttons, `${P}[elements]`, { types: ['web_url', 'postback'] });
 }
 
 function checkAttachment(state, page, attachment) {
@@ -166,10 +272,48 @@ function checkAttachment(state, page, attachment) {
 		fail(400, 100, '(#100) Failed to fetch the file from the url', { subcode: 2018008 });
 }
 
-/** The recipient the request addresses: a known PSID, or a user_ref. */
-function recipientOf(state, recipient) {
+/**
+ * The recipient the request addresses: a known PSID, a user_ref, a post or comment of a private
+ * reply (one each, never with a sender action), or a phone number of Customer Matching (only for
+ * Pages approved for pages_messaging_phone_number).
+ */
+function recipientOf(state, recipient, page, senderAction) {
 	if (!recipient || typeof recipient !== 'object') param('recipient');
+	const keys = Object.keys(recipient).filter((k) => k !== 'name');
+	if (keys.length !== 1)
+		param(
+			'',
+			'Param recipient must contain exactly one of {id, user_ref, post_id, comment_id, phone_number}',
+		);
 	if (recipient.user_ref) return { userRef: String(recipient.user_ref) };
+	for (const kind of ['post_id', 'comment_id']) {
+		if (recipient[kind] === undefined) continue;
+		const target = String(recipient[kind]);
+		const kinds = sendKinds(state);
+		if (senderAction !== undefined) param('', `Sender actions cannot be sent to a ${kind}`);
+		if (!kinds.privateReplyTargets.has(target))
+			fail(400, 100, `(#100) Invalid ${kind}: ${target} does not exist`, { subcode: 33 });
+		if (kinds.replied.has(target))
+			fail(
+				400,
+				10,
+				'(#10) This post or comment is invalid for a private reply: it has one already or is more than 7 days old',
+				{ subcode: 2018292 },
+			);
+		return { privateReply: target };
+	}
+	if (recipient.phone_number !== undefined) {
+		if (!sendKinds(state).phoneMatchingPages.has(page.id))
+			fail(
+				403,
+				10,
+				'(#10) Sending by phone_number requires the pages_messaging_phone_number permission (Customer Matching)',
+				{ type: 'OAuthException' },
+			);
+		if (!/^\+[1-9]\d{6,14}$/.test(String(recipient.phone_number)))
+			fail(400, 100, '(#100) No matching user found', { subcode: 2018001 });
+		return { phoneNumber: String(recipient.phone_number) };
+	}
 	if (recipient.id === undefined) param('recipient[id]');
 	const profile = state.profiles.get(String(recipient.id));
 	if (!profile) fail(400, 100, '(#100) No matching user found', { subcode: 2018001 });
@@ -259,8 +403,16 @@ function send(state, ctx) {
 		if (!message || typeof message !== 'object') param('message');
 		const hasText = message.text !== undefined;
 		const hasAttachment = message.attachment !== undefined;
-		if (hasText === hasAttachment && message.sticker_id === undefined)
-			param('', 'Exactly one of message[text] or message[attachment] must be provided');
+		const hasSticker = message.sticker_id !== undefined;
+		if ([hasText, hasAttachment, hasSticker].filter(Boolean).length !== 1)
+			param(
+				'',
+				'Exactly one of message[text], message[attachment] or message[sticker_id] must be provided',
+			);
+		if (hasSticker && !sendKinds(state).stickers.has(String(message.sticker_id)))
+			fail(400, 100, `(#100) Invalid sticker_id: ${String(message.sticker_id)}`, {
+				subcode: 2018027,
+			});
 		if (hasText && (typeof message.text !== 'string' || message.text.length === 0))
 			param('', 'Param message[text] must be a non-empty UTF-8 encoded string');
 		if (hasText && message.text.length > 2000)
@@ -293,7 +445,18 @@ function send(state, ctx) {
 		param('', 'Param notification_type must be one of {REGULAR, SILENT_PUSH, NO_PUSH}');
 	}
 
-	const { profile, userRef } = recipientOf(state, recipientField);
+	if (body.persona_id !== undefined && !sendKinds(state).personas.has(String(body.persona_id)))
+		fail(
+			400,
+			100,
+			`(#100) Invalid persona_id: ${String(body.persona_id)} is not a persona of this Page`,
+		);
+	const { profile, userRef, privateReply, phoneNumber } = recipientOf(
+		state,
+		recipientField,
+		page,
+		senderAction,
+	);
 	const usageHeaders = checkRateLimit(state, page);
 	if (profile?.blockedPage)
 		fail(400, 551, "This person isn't available right now.", { subcode: 1545041 });
@@ -312,10 +475,14 @@ function send(state, ctx) {
 
 	const recipientId = profile?.id;
 	const messageId = `m_${randomBytes(24).toString('base64url')}`;
+	if (privateReply) sendKinds(state).replied.add(privateReply);
 	state.sent.push({
 		pageId: page.id,
 		recipientId,
 		userRef,
+		privateReply,
+		phoneNumber,
+		personaId: body.persona_id,
 		messageId,
 		messagingType,
 		tag,

@@ -4,7 +4,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkInstagramTag, checkMetadata, checkRecipient, checkTag } from '../../limits';
+import {
+	checkInstagramQuickReplies,
+	checkInstagramTag,
+	checkMetadata,
+	checkPersonaId,
+	checkQuickReplies,
+	checkRecipient,
+	checkTag,
+	type QuickReply,
+} from '../../limits';
 import { ROUTE_NAMES, routeOf, type Route } from '../../route';
 import { credentialPageId, graphRequest } from '../../../shared/graph';
 import { instagramAccountId, instagramRequest } from '../../../shared/instagramGraph';
@@ -20,9 +29,12 @@ export interface PreparedSend {
 }
 
 /**
- * The Recipient fields of the message operations: User Ref only where Meta accepts it (Facebook),
- * Comment ID (a private reply to a comment) for texts.
+ * The Recipient fields of the message operations: User Ref only where Meta accepts it (Facebook);
+ * with `allowComment`, private replies (Comment ID on both routes, Post ID on Facebook) and
+ * Customer Matching by phone number (Facebook, for Pages Meta approved).
  * @see https://developers.facebook.com/docs/instagram-platform/private-replies
+ * @see https://developers.facebook.com/docs/messenger-platform/discovery/private-replies
+ * @see https://developers.facebook.com/docs/messenger-platform/identity/customer-matching
  */
 export const recipientFields = (allowUserRef: boolean, allowComment = false): INodeProperties[] => [
 	...(allowUserRef
@@ -39,6 +51,18 @@ export const recipientFields = (allowUserRef: boolean, allowComment = false): IN
 										value: 'comment_id',
 										description:
 											'One private message to the author of a comment, within 7 days of it (both routes)',
+									},
+									{
+										name: 'Phone Number (Customer Matching)',
+										value: 'phone_number',
+										description:
+											'A message request to the Messenger user with this number (+country code). Only for Pages Meta approved for pages_messaging_phone_number (closed beta, U.S.-based admin); Facebook Login route only.',
+									},
+									{
+										name: 'Post ID (Private Reply)',
+										value: 'post_id',
+										description:
+											'One private message to the person who posted on the Page, within 7 days (Facebook Login route)',
 									},
 								]
 							: []),
@@ -66,9 +90,102 @@ export const recipientFields = (allowUserRef: boolean, allowComment = false): IN
 		default: '',
 		placeholder: 'e.g. {{ $json.senderId }}',
 		description:
-			'The PSID or IGSID of the person (sender.ID in the Messenger Trigger output), the user_ref, or the comment ID',
+			'The PSID or IGSID of the person (sender.ID in the Messenger Trigger output), the user_ref, the comment or post ID, or the phone number',
 	},
 ];
+
+/**
+ * Quick replies: up to 13, on a text, an attachment or a template (Messenger); the Instagram Login
+ * route shows text ones with texts.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/quick-replies
+ */
+export const quickRepliesField: INodeProperties = {
+	displayName: 'Quick Replies',
+	name: 'quickReplies',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Quick Reply',
+	default: {},
+	description:
+		'Up to 13 buttons shown above the keyboard; a tap comes back as a message with quick_reply.payload. Instagram shows Text ones only.',
+	options: [
+		{
+			displayName: 'Quick Reply',
+			name: 'quickReply',
+			values: [
+				{
+					displayName: 'Content Type',
+					name: 'contentType',
+					type: 'options',
+					options: [
+						{ name: 'Text', value: 'text' },
+						{ name: 'User Email', value: 'user_email' },
+						{ name: 'User Phone Number', value: 'user_phone_number' },
+					],
+					default: 'text',
+				},
+				{
+					displayName: 'Title',
+					name: 'title',
+					type: 'string',
+					default: '',
+					description: 'Up to 20 characters',
+					displayOptions: { show: { contentType: ['text'] } },
+				},
+				{
+					displayName: 'Payload',
+					name: 'payload',
+					type: 'string',
+					default: '',
+					description: 'Up to 1000 characters, sent back when tapped',
+					displayOptions: { show: { contentType: ['text'] } },
+				},
+				{
+					displayName: 'Image URL',
+					name: 'imageUrl',
+					type: 'string',
+					default: '',
+					displayOptions: { show: { contentType: ['text'] } },
+				},
+			],
+		},
+	],
+};
+
+/** The item's quick replies, validated for its route, or undefined when there are none. */
+export function quickRepliesOf(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	route: Route,
+	onText = true,
+): IDataObject[] | undefined {
+	const raw =
+		(this.getNodeParameter('quickReplies.quickReply', itemIndex, []) as IDataObject[]) ?? [];
+	if (!raw.length) return undefined;
+	if (!onText)
+		refuseOn.call(
+			this,
+			itemIndex,
+			route,
+			'instagramLogin',
+			'Quick replies on attachments and templates',
+			'Instagram documents quick replies with text messages. Send them with a text',
+		);
+	const replies: QuickReply[] = raw.map((r) => {
+		const type = String(r.contentType ?? 'text');
+		if (type !== 'text') return { content_type: type };
+		return {
+			content_type: 'text',
+			title: String(r.title ?? ''),
+			payload: String(r.payload ?? ''),
+			...(r.imageUrl ? { image_url: String(r.imageUrl) } : {}),
+		};
+	});
+	const problem =
+		route === 'instagramLogin' ? checkInstagramQuickReplies(replies) : checkQuickReplies(replies);
+	if (problem) throw fail(this, problem, itemIndex);
+	return replies as unknown as IDataObject[];
+}
 
 /**
  * Messaging Type and Tag of a send.
@@ -153,6 +270,18 @@ export const messageOptions = (withMetadata: boolean): INodeProperties => ({
 		...(withMetadata
 			? [
 					{
+						displayName: 'Persona ID',
+						name: 'personaId',
+						type: 'string',
+						default: '',
+						description:
+							'Send as a persona (name and picture of an agent or bot, created with POST /{page-ID}/personas). Facebook Login route.',
+					} as INodeProperties,
+				]
+			: []),
+		...(withMetadata
+			? [
+					{
 						displayName: 'Notification Type',
 						name: 'notificationType',
 						type: 'options',
@@ -211,16 +340,32 @@ export function envelope(
 			itemIndex,
 		);
 	}
-	if (!['id', 'user_ref', 'comment_id'].includes(recipientType)) {
+	if (!['id', 'user_ref', 'comment_id', 'post_id', 'phone_number'].includes(recipientType)) {
 		throw fail(
 			this,
-			`Recipient Type "${recipientType}" is not valid: use id, user_ref or comment_id`,
+			`Recipient Type "${recipientType}" is not valid: use id, user_ref, comment_id, post_id or phone_number`,
+			itemIndex,
+		);
+	}
+	if (instagram && recipientType === 'post_id') {
+		throw fail(
+			this,
+			'Post ID recipients (a private reply to a Page post) exist on the Facebook Login route only: on Instagram reply privately to a comment ID',
+			itemIndex,
+		);
+	}
+	if (instagram && recipientType === 'phone_number') {
+		throw fail(
+			this,
+			'Phone number recipients (Customer Matching) exist on the Facebook Login route only, for Pages Meta approved: on Instagram send to an IGSID',
 			itemIndex,
 		);
 	}
 	const recipientProblem = checkRecipient(recipientId, recipientType, instagram ? 'IGSID' : 'PSID');
 	if (recipientProblem) throw fail(this, recipientProblem, itemIndex);
-	const body: IDataObject = { recipient: { [recipientType]: recipientId } };
+	const address =
+		recipientType === 'phone_number' ? recipientId.replace(/[\s()-]/g, '') : recipientId;
+	const body: IDataObject = { recipient: { [recipientType]: address } };
 	const key = recipientType === 'id' ? recipientId : `${recipientType}:${recipientId}`;
 	if (!withMessaging) return { body, recipientId, key, route };
 	const messagingType = String(this.getNodeParameter('messagingType', itemIndex, 'RESPONSE'));
@@ -237,6 +382,13 @@ export function envelope(
 			throw fail(
 				this,
 				'Notification Type is a Messenger setting the Instagram Login route does not have: remove the option',
+				itemIndex,
+			);
+		}
+		if (String(options.personaId ?? '').trim()) {
+			throw fail(
+				this,
+				'Persona ID is a Messenger setting of the Facebook Login route: remove the option',
 				itemIndex,
 			);
 		}
@@ -258,6 +410,12 @@ export function envelope(
 	}
 	if (options.notificationType && options.notificationType !== 'REGULAR')
 		body.notification_type = options.notificationType;
+	const personaId = String(options.personaId ?? '').trim();
+	if (personaId) {
+		const problem = checkPersonaId(personaId);
+		if (problem) throw fail(this, problem, itemIndex);
+		body.persona_id = personaId;
+	}
 	return { body, recipientId, key, route };
 }
 

@@ -38,13 +38,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send Sticker',
 				value: 'sendSticker',
-				description: "Send Instagram's heart sticker",
+				description: "Send a Messenger sticker by ID, or Instagram's heart",
 				action: 'Send a sticker',
 			},
 			{
 				name: 'Send Template',
 				value: 'sendTemplate',
-				description: 'Send a generic or button template',
+				description: 'Send a generic, button, media, receipt or image grid template',
 				action: 'Send a template',
 			},
 			{

@@ -7,6 +7,8 @@ import {
 	refuseOn,
 	messageOptions,
 	messagingFields,
+	quickRepliesField,
+	quickRepliesOf,
 	recipientFields,
 	withMetadata,
 	type PreparedSend,
@@ -51,7 +53,7 @@ export const urlField: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
-	...recipientFields(true),
+	...recipientFields(true, true),
 	...messagingFields,
 	attachmentTypeField,
 	{
@@ -89,6 +91,7 @@ const properties: INodeProperties[] = [
 			'Whether Meta keeps the file and returns an attachment ID to send it again without uploading',
 		displayOptions: { show: { source: ['url', 'binary'] } },
 	},
+	quickRepliesField,
 	messageOptions(true),
 ];
 
@@ -153,6 +156,8 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	const source = String(this.getNodeParameter('source', itemIndex, 'url'));
+	const replies = quickRepliesOf.call(this, itemIndex, route, false);
+	const quick = replies ? { quick_replies: replies } : {};
 	const isReusable = Boolean(this.getNodeParameter('isReusable', itemIndex, false));
 	if (source !== 'url') {
 		refuseOn.call(
@@ -185,18 +190,25 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		const message = withMetadata.call(this, itemIndex, {
 			attachment: { type, payload: { attachment_id: id } },
+			...quick,
 		});
 		return { key, recipientId, route, body: { ...body, message } };
 	}
 	if (source === 'url') {
 		const url = checkUrl.call(this, String(this.getNodeParameter('url', itemIndex, '')), itemIndex);
 		const payload: IDataObject = { url, ...(isReusable ? { is_reusable: true } : {}) };
-		const message = withMetadata.call(this, itemIndex, { attachment: { type, payload } }, route);
+		const message = withMetadata.call(
+			this,
+			itemIndex,
+			{ attachment: { type, payload }, ...quick },
+			route,
+		);
 		return { key, recipientId, route, body: { ...body, message } };
 	}
 	const file = await readBinary.call(this, itemIndex);
 	const message = withMetadata.call(this, itemIndex, {
 		attachment: { type, payload: { is_reusable: isReusable } },
+		...quick,
 	});
 	const fields: Record<string, string> = {};
 	for (const [key, value] of Object.entries({ ...body, message })) {

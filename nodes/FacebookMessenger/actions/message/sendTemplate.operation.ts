@@ -6,6 +6,8 @@ import {
 	envelope,
 	messageOptions,
 	messagingFields,
+	quickRepliesField,
+	quickRepliesOf,
 	recipientFields,
 	withMetadata,
 	type PreparedSend,
@@ -18,6 +20,17 @@ const buttonValues: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Call (Phone Number)', value: 'phone_number' },
+			{
+				name: 'Log In (Account Linking)',
+				value: 'account_link',
+				description:
+					'Starts account linking at your https login URL; Messenger shows its own label',
+			},
+			{
+				name: 'Log Out (Account Unlinking)',
+				value: 'account_unlink',
+				description: 'Unlinks the linked account; no title or URL',
+			},
 			{ name: 'Postback', value: 'postback' },
 			{ name: 'URL', value: 'web_url' },
 		],
@@ -29,6 +42,7 @@ const buttonValues: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Up to 20 characters',
+		displayOptions: { show: { type: ['phone_number', 'postback', 'web_url'] } },
 	},
 	{
 		displayName: 'Payload',
@@ -44,7 +58,9 @@ const buttonValues: INodeProperties[] = [
 		name: 'url',
 		type: 'string',
 		default: '',
-		displayOptions: { show: { type: ['web_url'] } },
+		description:
+			'Log In: your https login page (Meta appends redirect_uri and account_linking_token)',
+		displayOptions: { show: { type: ['web_url', 'account_link'] } },
 	},
 ];
 
@@ -59,8 +75,180 @@ const buttonsField = (description: string): INodeProperties => ({
 	options: [{ displayName: 'Button', name: 'button', values: buttonValues }],
 });
 
+const show = (templateType: string) => ({
+	show: { inputMode: ['fields'], templateType: [templateType] },
+});
+
+/**
+ * The media template: one image or video, by attachment ID or by Facebook URL, up to 1 button.
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/templates/media
+ */
+const mediaFields = (): INodeProperties[] => [
+	{
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		options: [
+			{ name: 'Image', value: 'image' },
+			{ name: 'Video', value: 'video' },
+		],
+		default: 'image',
+		displayOptions: show('media'),
+	},
+	{
+		displayName: 'Media Source',
+		name: 'mediaSource',
+		type: 'options',
+		options: [
+			{
+				name: 'Attachment ID',
+				value: 'attachmentId',
+				description: 'From Attachment → Upload (any file of yours)',
+			},
+			{
+				name: 'Facebook URL',
+				value: 'facebookUrl',
+				description: 'A photo or video already on Facebook (Meta takes no other URL here)',
+			},
+		],
+		default: 'attachmentId',
+		displayOptions: show('media'),
+	},
+	{
+		displayName: 'Attachment ID',
+		name: 'mediaAttachmentId',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { ...show('media').show, mediaSource: ['attachmentId'] } },
+	},
+	{
+		displayName: 'Facebook URL',
+		name: 'mediaUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://www.facebook.com/photo.php?fbid=…',
+		displayOptions: { show: { ...show('media').show, mediaSource: ['facebookUrl'] } },
+	},
+	{
+		displayName: 'Button (JSON)',
+		name: 'mediaButtonsJson',
+		type: 'json',
+		default: '[]',
+		description:
+			'At most 1 button: a URL, postback, call, Log In or Log Out button object as in the Buttons (JSON) of a generic element',
+		displayOptions: show('media'),
+	},
+];
+
+/**
+ * The receipt template: required fields as parameters, items and the rest (address,
+ * adjustments, merchant_name, timestamp, order_url…) as JSON.
+ * @see https://developers.facebook.com/docs/messenger-platform/reference/templates/receipt
+ */
+const receiptFields = (): INodeProperties[] => [
+	{
+		displayName: 'Recipient Name',
+		name: 'receiptRecipientName',
+		type: 'string',
+		default: '',
+		displayOptions: show('receipt'),
+	},
+	{
+		displayName: 'Order Number',
+		name: 'receiptOrderNumber',
+		type: 'string',
+		default: '',
+		description: 'Must be unique',
+		displayOptions: show('receipt'),
+	},
+	{
+		displayName: 'Currency',
+		name: 'receiptCurrency',
+		type: 'string',
+		default: 'USD',
+		description: 'ISO 4217 code, e.g. USD or EUR',
+		displayOptions: show('receipt'),
+	},
+	{
+		displayName: 'Payment Method',
+		name: 'receiptPaymentMethod',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Visa 1234',
+		displayOptions: show('receipt'),
+	},
+	{
+		displayName: 'Total Cost',
+		name: 'receiptTotalCost',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+		displayOptions: show('receipt'),
+	},
+	{
+		displayName: 'Items (JSON)',
+		name: 'receiptElementsJson',
+		type: 'json',
+		default: '[]',
+		description:
+			'Up to 100 items, e.g. [{"title":"T-shirt","quantity":1,"price":25,"currency":"USD"}]',
+		displayOptions: show('receipt'),
+	},
+	{
+		displayName: 'More Receipt Fields (JSON)',
+		name: 'receiptExtraJson',
+		type: 'json',
+		default: '{}',
+		description:
+			'Optional fields of Meta\'s receipt payload, e.g. {"merchant_name":"…","order_url":"https://…","address":{…},"adjustments":[…],"summary":{"subtotal":20}}',
+		displayOptions: show('receipt'),
+	},
+];
+
+/**
+ * The image grid template (30 June 2026): 2 to 6 images, title up to 45 characters, subtitle up
+ * to 80, up to 3 URL or postback buttons.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/image-grid
+ */
+const imageGridFields = (): INodeProperties[] => [
+	{
+		displayName: 'Images (JSON)',
+		name: 'gridImagesJson',
+		type: 'json',
+		default:
+			'[\n  { "url": "https://example.com/1.png", "is_hero_image": true },\n  { "url": "https://example.com/2.png", "action": { "type": "postback", "payload": "IMAGE_2" } }\n]',
+		description:
+			'2 to 6 images, each with its URL, optionally is_hero_image (at most one) and a tap action (web_url with its URL, or postback with its payload)',
+		displayOptions: show('image_grid'),
+	},
+	{
+		displayName: 'Grid Title',
+		name: 'gridTitle',
+		type: 'string',
+		default: '',
+		description: 'Optional, up to 45 characters',
+		displayOptions: show('image_grid'),
+	},
+	{
+		displayName: 'Grid Subtitle',
+		name: 'gridSubtitle',
+		type: 'string',
+		default: '',
+		description: 'Optional, up to 80 characters',
+		displayOptions: show('image_grid'),
+	},
+	{
+		displayName: 'Grid Buttons (JSON)',
+		name: 'gridButtonsJson',
+		type: 'json',
+		default: '[]',
+		description: 'Up to 3 URL or postback buttons below the grid',
+		displayOptions: show('image_grid'),
+	},
+];
+
 const properties: INodeProperties[] = [
-	...recipientFields(true),
+	...recipientFields(true, true),
 	...messagingFields,
 	{
 		displayName: 'Template Type',
@@ -77,8 +265,27 @@ const properties: INodeProperties[] = [
 				value: 'generic',
 				description: 'Cards with title, image and buttons; several make a carousel',
 			},
+			{
+				name: 'Image Grid',
+				value: 'image_grid',
+				description:
+					'2 to 6 images in a grid, each with an optional tap action (Facebook Login route)',
+			},
+			{
+				name: 'Media',
+				value: 'media',
+				description:
+					'One image or video (attachment ID or Facebook URL) with up to 1 button (Facebook Login route)',
+			},
+			{
+				name: 'Receipt',
+				value: 'receipt',
+				description: 'An order confirmation with items, summary and address (Facebook Login route)',
+			},
 		],
 		default: 'generic',
+		description:
+			'Meta retired the list and open graph templates (Messenger Platform v4.0, 2019): the node refuses them with the reason',
 	},
 	{
 		displayName: 'Define In',
@@ -160,6 +367,10 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	...mediaFields(),
+	...receiptFields(),
+	...imageGridFields(),
+	quickRepliesField,
 	messageOptions(true),
 ];
 
@@ -171,6 +382,8 @@ export const description = updateDisplayOptions(
 const buttonsFrom = (raw: IDataObject[]): Button[] =>
 	raw.map((b) => {
 		const type = String(b.type ?? 'postback');
+		if (type === 'account_unlink') return { type };
+		if (type === 'account_link') return { type, url: String(b.url ?? '') };
 		const button: Button = { type, title: String(b.title ?? '') };
 		if (type === 'web_url') button.url = String(b.url ?? '');
 		else button.payload = String(b.payload ?? '');
@@ -227,6 +440,67 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 			buttons: buttonsFrom(raw) as unknown as IDataObject[],
 		};
 	}
+	const list = (name: string, what: string): IDataObject[] => {
+		const value = parseJson.call(
+			this,
+			this.getNodeParameter(name, itemIndex, '[]'),
+			what,
+			itemIndex,
+		);
+		if (!Array.isArray(value))
+			throw new NodeOperationError(this.getNode(), `${what} must be a JSON list`, { itemIndex });
+		return value as IDataObject[];
+	};
+	if (templateType === 'media') {
+		const element: IDataObject = {
+			media_type: String(this.getNodeParameter('mediaType', itemIndex, 'image')),
+		};
+		if (String(this.getNodeParameter('mediaSource', itemIndex, 'attachmentId')) === 'facebookUrl')
+			element.url = String(this.getNodeParameter('mediaUrl', itemIndex, '')).trim();
+		else
+			element.attachment_id = String(
+				this.getNodeParameter('mediaAttachmentId', itemIndex, ''),
+			).trim();
+		const buttons = list('mediaButtonsJson', 'Button (JSON)');
+		if (buttons.length) element.buttons = buttons;
+		return { template_type: 'media', elements: [element] };
+	}
+	if (templateType === 'receipt') {
+		const extra = parseJson.call(
+			this,
+			this.getNodeParameter('receiptExtraJson', itemIndex, '{}'),
+			'More Receipt Fields',
+			itemIndex,
+		) as IDataObject;
+		if (!extra || typeof extra !== 'object' || Array.isArray(extra))
+			throw new NodeOperationError(this.getNode(), 'More Receipt Fields must be a JSON object', {
+				itemIndex,
+			});
+		const elements = list('receiptElementsJson', 'Items (JSON)');
+		return {
+			...extra,
+			template_type: 'receipt',
+			recipient_name: String(this.getNodeParameter('receiptRecipientName', itemIndex, '')),
+			order_number: String(this.getNodeParameter('receiptOrderNumber', itemIndex, '')),
+			currency: String(this.getNodeParameter('receiptCurrency', itemIndex, '')).trim(),
+			payment_method: String(this.getNodeParameter('receiptPaymentMethod', itemIndex, '')),
+			summary: {
+				...((extra.summary as IDataObject) ?? {}),
+				total_cost: this.getNodeParameter('receiptTotalCost', itemIndex, 0) as number,
+			},
+			...(elements.length ? { elements } : {}),
+		};
+	}
+	if (templateType === 'image_grid') {
+		const element: IDataObject = { images: list('gridImagesJson', 'Images (JSON)') };
+		const title = String(this.getNodeParameter('gridTitle', itemIndex, ''));
+		const subtitle = String(this.getNodeParameter('gridSubtitle', itemIndex, ''));
+		if (title) element.title = title;
+		if (subtitle) element.subtitle = subtitle;
+		const buttons = list('gridButtonsJson', 'Grid Buttons (JSON)');
+		if (buttons.length) element.buttons = buttons;
+		return { template_type: 'image_grid', elements: [element] };
+	}
 	const rawElements =
 		(this.getNodeParameter('elements.element', itemIndex, []) as IDataObject[]) ?? [];
 	const elements = rawElements.map((e, index) => {
@@ -255,7 +529,9 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /**
- * Validates one item into a generic or button template send; the Instagram Login route takes the
+ * Validates one item into a template send (generic, button, media, receipt, image grid; Log In
+ * and Log Out buttons wherever buttons go); the list and open graph templates Meta retired are
+ * refused with the reason; the Instagram Login route takes the
  * generic template (URL and postback buttons).
  * @see https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/messaging-api/generic-template
  */
@@ -267,10 +543,11 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			? checkInstagramTemplatePayload(payload)
 			: checkTemplatePayload(payload);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
+	const replies = quickRepliesOf.call(this, itemIndex, route, false);
 	const message = withMetadata.call(
 		this,
 		itemIndex,
-		{ attachment: { type: 'template', payload } },
+		{ attachment: { type: 'template', payload }, ...(replies ? { quick_replies: replies } : {}) },
 		route,
 	);
 	return { key, recipientId, route, body: { ...body, message } };

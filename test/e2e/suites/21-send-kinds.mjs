@@ -1,0 +1,200 @@
+// Every Send API message kind of Meta's 2026 reference, sent by the Facebook Messenger node in the
+// real n8n on the Facebook Login route against the Graph emulator: Log In / Log Out buttons,
+// persona_id, quick replies on an attachment, the media, receipt and image grid templates, a
+// sticker by ID, a private reply to a Page post, Customer Matching by phone number (refused by
+// Meta unless the Page is approved), and a retired template refused before any call.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CREDENTIAL_REFS, env, webhookWorkflow } from '../env.mjs';
+import { GRAPH } from '../../emulators/fixtures.mjs';
+import { SEND_KINDS, resetSendKinds, sendKinds } from '../../emulators/graph/messaging.mjs';
+
+const TYPE = 'n8n-nodes-messenger-bridge.facebookMessenger';
+const credentials = { facebookPageApi: CREDENTIAL_REFS.facebookPageApi };
+const message = (parameters) => ({
+	resource: 'message',
+	recipientId: '={{ $json.body.recipientId }}',
+	options: {},
+	...parameters,
+});
+const template = (parameters) =>
+	message({ operation: 'sendTemplate', inputMode: 'fields', ...parameters });
+
+const flows = {
+	login: template({
+		templateType: 'button',
+		templateText: 'Link your account to see your orders',
+		buttons: {
+			button: [
+				{ type: 'account_link', url: 'https://example.com/authorize' },
+				{ type: 'account_unlink' },
+			],
+		},
+	}),
+	persona: message({
+		operation: 'sendText',
+		text: 'Ada from support here',
+		options: { personaId: '={{ $json.body.personaId }}' },
+	}),
+	quickImage: message({
+		operation: 'sendAttachment',
+		attachmentType: 'image',
+		source: 'url',
+		url: 'https://cdn.example/mug.jpg',
+		quickReplies: { quickReply: [{ contentType: 'text', title: 'Buy', payload: 'BUY' }] },
+	}),
+	media: template({
+		templateType: 'media',
+		mediaType: 'video',
+		mediaSource: 'facebookUrl',
+		mediaUrl: 'https://www.facebook.com/acme/videos/123',
+		mediaButtonsJson: '[{"type":"web_url","title":"Shop","url":"https://example.com"}]',
+	}),
+	receipt: template({
+		templateType: 'receipt',
+		receiptRecipientName: 'Ada Lovelace',
+		receiptOrderNumber: '={{ $json.body.order }}',
+		receiptCurrency: 'EUR',
+		receiptPaymentMethod: 'Visa 1234',
+		receiptTotalCost: 25,
+		receiptElementsJson: '[{"title":"Blue mug","quantity":1,"price":25}]',
+	}),
+	grid: template({
+		templateType: 'image_grid',
+		gridImagesJson: '={{ JSON.stringify($json.body.images) }}',
+		gridTitle: 'New arrivals',
+	}),
+	sticker: message({
+		operation: 'sendSticker',
+		sticker: 'sticker_id',
+		stickerId: '={{ $json.body.stickerId }}',
+	}),
+	postReply: message({
+		operation: 'sendText',
+		recipientType: 'post_id',
+		text: 'Thanks for your post: here are the details',
+	}),
+	phone: message({
+		operation: 'sendText',
+		recipientType: 'phone_number',
+		text: 'Your order has shipped',
+	}),
+	list: template({
+		inputMode: 'json',
+		templateJson: '{"template_type":"list","elements":[{"title":"A"},{"title":"B"}]}',
+	}),
+};
+
+for (const [key, parameters] of Object.entries(flows)) {
+	env.addWorkflows(
+		webhookWorkflow({
+			id: `mbSendKind${key.slice(0, 6).padEnd(6, '0')}`,
+			name: `e2e send kind ${key}`,
+			path: `send-kind-${key}`,
+			node: { type: TYPE, name: 'Facebook Messenger', parameters },
+			credentials,
+		}),
+	);
+}
+
+const call = (key, body = {}) =>
+	env.webhook(`send-kind-${key}`, { body: { recipientId: GRAPH.psid, ...body } });
+const ok = async (key, body) => {
+	const response = await call(key, body);
+	assert.equal(response.status, 200, `${key}: ${response.text.slice(0, 400)}`);
+	return response.json;
+};
+
+describe('e2e: every Send API message kind on the Facebook Login route', () => {
+	let graph;
+	const last = () => graph.state.sent.at(-1);
+	before(() => {
+		graph = env.emulators.graph;
+		resetSendKinds(graph.state);
+	});
+
+	it('Log In and Log Out buttons in a button template', async () => {
+		const [row] = await ok('login');
+		assert.match(row.messageId, /^m_/);
+		assert.deepEqual(last().message.attachment.payload.buttons, [
+			{ type: 'account_link', url: 'https://example.com/authorize' },
+			{ type: 'account_unlink' },
+		]);
+	});
+
+	it('persona_id, and quick replies on an image', async () => {
+		await ok('persona', { personaId: SEND_KINDS.personaId });
+		assert.equal(last().personaId, SEND_KINDS.personaId);
+		await ok('quickImage');
+		assert.deepEqual(last().message.quick_replies, [
+			{ content_type: 'text', title: 'Buy', payload: 'BUY' },
+		]);
+	});
+
+	it('the media, receipt and image grid templates', async () => {
+		await ok('media');
+		assert.equal(last().message.attachment.payload.elements[0].media_type, 'video');
+		await ok('receipt', { order: 'A-42' });
+		const receipt = last().message.attachment.payload;
+		assert.equal(receipt.order_number, 'A-42');
+		assert.deepEqual(receipt.summary, { total_cost: 25 });
+		await ok('grid', {
+			images: [
+				{ url: 'https://cdn.example/1.jpg', is_hero_image: true },
+				{ url: 'https://cdn.example/2.jpg', action: { type: 'postback', payload: 'TWO' } },
+			],
+		});
+		assert.equal(last().message.attachment.payload.elements[0].images.length, 2);
+	});
+
+	it('an image grid of 7 images is refused before any call, saying what to remove', async () => {
+		graph.clearRequests();
+		const images = Array.from({ length: 7 }, (_, i) => ({ url: `https://cdn.example/${i}.jpg` }));
+		const response = await call('grid', { images });
+		assert.notEqual(response.status, 200);
+		const [latest] = await env.executions('mbSendKindgrid00');
+		const error = env.nodeError(latest, 'Facebook Messenger');
+		assert.match(error.message, /7 images; Messenger shows 2 to 6\. Remove 1/);
+		assert.equal(graph.requestsTo('POST', '/messages').length, 0);
+	});
+
+	it("a sticker by ID, and Meta's refusal of an unknown one", async () => {
+		await ok('sticker', { stickerId: SEND_KINDS.stickerId });
+		assert.deepEqual(last().message, { sticker_id: Number(SEND_KINDS.stickerId) });
+		const response = await call('sticker', { stickerId: '1' });
+		assert.notEqual(response.status, 200);
+		const [latest] = await env.executions('mbSendKindsticke');
+		assert.match(env.nodeError(latest, 'Facebook Messenger').message, /Invalid sticker_id/);
+	});
+
+	it('a private reply to a Page post', async () => {
+		await ok('postReply', { recipientId: SEND_KINDS.postId });
+		assert.equal(last().privateReply, SEND_KINDS.postId);
+	});
+
+	it('a phone number: refused by Meta without Customer Matching, sent once the Page is approved', async () => {
+		const refused = await call('phone', { recipientId: '+1 650 555 1234' });
+		assert.notEqual(refused.status, 200);
+		const [latest] = await env.executions('mbSendKindphone0');
+		assert.match(
+			env.nodeError(latest, 'Facebook Messenger').message,
+			/pages_messaging_phone_number/,
+		);
+		sendKinds(graph.state).phoneMatchingPages.add(GRAPH.pageId);
+		const [row] = await ok('phone', { recipientId: '+1 650 555 1234' });
+		assert.match(row.messageId, /^m_/);
+		assert.equal(last().phoneNumber, '+16505551234');
+	});
+
+	it('the retired list template is refused before any call with the reason', async () => {
+		graph.clearRequests();
+		const response = await call('list');
+		assert.notEqual(response.status, 200);
+		const [latest] = await env.executions('mbSendKindlist00');
+		assert.match(
+			env.nodeError(latest, 'Facebook Messenger').message,
+			/list template was retired by Meta/,
+		);
+		assert.equal(graph.requestsTo('POST', '/messages').length, 0);
+	});
+});
