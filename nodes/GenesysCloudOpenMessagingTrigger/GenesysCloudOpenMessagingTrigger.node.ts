@@ -7,11 +7,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { SeenEvents, SeenRegistry } from '../shared/seenEvents';
+import { SeenRegistry } from '../shared/seenEvents';
 import { SecretCache } from '../shared/secretCache';
 import { autoConfigureEnabled, createSetup, deleteSetup, setupExists } from './lifecycle';
 import { secretTokenTest } from './methods/credentialTest';
-import { searchOpenIntegrations } from './methods/listSearch';
+import { searchOpenIntegrations } from '../GenesysCloud/methods/listSearch';
 import { handleNotification } from './webhook/handle';
 
 /**
@@ -19,16 +19,6 @@ import { handleNotification } from './webhook/handle';
  * Genesys retries a notification within 85 seconds, so the window covers any realistic rate.
  */
 const seenRegistry = new SeenRegistry(64, 10_000);
-
-/**
- * Production notifications share the trigger's memory; a Test-URL notification (manual mode) is
- * its own session, so a replayed sample emits each time and never hides a production one.
- */
-function seenFor(context: IWebhookFunctions): SeenEvents {
-	if (context.getMode() === 'manual') return new SeenEvents(seenRegistry.capacity);
-	const node = context.getNode();
-	return seenRegistry.for(node.webhookId ?? node.id);
-}
 
 const CREDENTIAL = 'genesysCloudOpenMessagingApi';
 
@@ -217,7 +207,7 @@ export class GenesysCloudOpenMessagingTrigger implements INodeType {
 		const options = {
 			types: this.getNodeParameter('types', []) as string[],
 			seen: (this.getNodeParameter('options.deduplicate', true) as boolean)
-				? seenFor(this)
+				? seenRegistry.forDelivery(this)
 				: undefined,
 			parsedBody: parsedByN8n && body !== null && typeof body === 'object' ? body : undefined,
 		};

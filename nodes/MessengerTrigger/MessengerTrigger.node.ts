@@ -17,7 +17,7 @@ import { type EventType } from './webhook/events';
 import { verifyHandshake } from './webhook/handshake';
 import { handleDelivery } from './webhook/handle';
 import { dedupeKey } from './webhook/dedupe';
-import { SeenEvents, SeenRegistry } from '../shared/seenEvents';
+import { SeenRegistry } from '../shared/seenEvents';
 import { DEFAULT_RETENTION_HOURS, emitClaimed } from './webhook/sharedClaims';
 import { SecretCache } from '../shared/secretCache';
 import { signingSecretsKey, signingSecretsOf } from './instagramLogin';
@@ -27,19 +27,6 @@ import { signingSecretsKey, signingSecretsOf } from './instagramLogin';
  * (Meta batches up to 1,000 events per request), so memory stays bounded.
  */
 const seenRegistry = new SeenRegistry(64, 10_000);
-
-/**
- * The events a delivery is checked against. Production deliveries share the trigger's memory. A
- * Test-URL delivery (manual mode: one delivery per "Listen for test event") is its own session:
- * de-duplicated within itself only, never against production or an earlier test, and it leaves
- * the production memory untouched, so a replayed sample emits every event each time and a real
- * event tried on the Test URL first is not dropped once the workflow is active.
- */
-function seenFor(context: IWebhookFunctions): SeenEvents {
-	if (context.getMode() === 'manual') return new SeenEvents(seenRegistry.capacity);
-	const node = context.getNode();
-	return seenRegistry.for(node.webhookId ?? node.id);
-}
 
 // 10 s: at most that long may a secret replaced only in n8n (not yet at Meta) still be accepted.
 // One entry holds every secret of a trigger's credentials (see signingSecretsOf).
@@ -396,7 +383,7 @@ export class MessengerTrigger implements INodeType {
 			events: this.getNodeParameter('events', []) as EventType[],
 			includeEchoes: this.getNodeParameter('options.includeEchoes', false) as boolean,
 			includeStandby: this.getNodeParameter('options.includeStandby', false) as boolean,
-			seen: deduplicate && !shared ? seenFor(this) : undefined,
+			seen: deduplicate && !shared ? seenRegistry.forDelivery(this) : undefined,
 			parsedBody,
 		};
 		const result = await appSecrets.use(

@@ -1,5 +1,6 @@
 // The in-process memory of the two triggers (Messenger and Genesys Cloud Open Messaging): which
 // events this n8n process already emitted, per trigger node.
+import type { IWebhookFunctions } from 'n8n-workflow';
 
 /**
  * A bounded set of recently emitted event keys, oldest evicted first. A redelivery arrives
@@ -61,6 +62,19 @@ export class SeenRegistry {
 
 	get size(): number {
 		return this.stores.size;
+	}
+
+	/**
+	 * The events a delivery is checked against. Production deliveries share the trigger's memory.
+	 * A Test-URL delivery (manual mode: one per "Listen for test event") is its own session:
+	 * de-duplicated within itself only, never against production or an earlier test, and it leaves
+	 * the production memory untouched, so a replayed sample emits every event each time and a real
+	 * event tried on the Test URL first is not dropped once the workflow is active.
+	 */
+	forDelivery(context: Pick<IWebhookFunctions, 'getMode' | 'getNode'>): SeenEvents {
+		if (context.getMode() === 'manual') return new SeenEvents(this.capacity);
+		const node = context.getNode();
+		return this.for(node.webhookId ?? node.id);
 	}
 
 	for(triggerKey: string): SeenEvents {

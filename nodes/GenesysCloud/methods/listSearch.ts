@@ -32,7 +32,7 @@ export async function searchIntegrations(
 	};
 }
 
-/** Open Messaging integrations for the Open Messaging resource's picker, a page at a time. */
+/** Open Messaging integrations for the pickers of the Open Messaging resource and trigger, a page at a time. */
 export async function searchOpenIntegrations(
 	this: ILoadOptionsFunctions,
 	filter?: string,
