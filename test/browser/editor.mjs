@@ -84,6 +84,22 @@ export class Editor {
 	constructor(page, baseUrl) {
 		this.page = page;
 		this.url = baseUrl;
+		// The workflow writes (save, autosave) the page has in flight and has finished: n8n 2.40
+		// autosaves and shows no save button, so save() waits on these instead.
+		this.writes = { pending: 0, done: 0 };
+		const isWrite = (request) =>
+			request.method() !== 'GET' &&
+			/\/rest\/workflows(\/[^/]+)?$/.test(new URL(request.url()).pathname);
+		page.on('request', (request) => {
+			if (isWrite(request)) this.writes.pending++;
+		});
+		const finished = (request) => {
+			if (!isWrite(request)) return;
+			this.writes.pending--;
+			this.writes.done++;
+		};
+		page.on('requestfinished', finished);
+		page.on('requestfailed', finished);
 	}
 
 	static async signIn(browser, baseUrl, { email, password }) {
@@ -293,9 +309,20 @@ export class Editor {
 	/** Saves with the keyboard; returns the workflow id from the address. */
 	async save() {
 		const { page } = this;
+		const pressedAt = Date.now();
+		const before = this.writes.done;
 		await page.keyboard.press('Control+s');
 		await page.waitForURL(/\/workflow\/(?!new)[^/?#]+/);
-		await page.waitForTimeout(300);
+		// The address changes before the save request is answered, and an autosave may have put it
+		// there already: wait until a write finished since the key press (or none came within 2 s:
+		// nothing was left to save) and none is in flight.
+		for (;;) {
+			const wrote = this.writes.done > before || Date.now() - pressedAt > 2_000;
+			if (wrote && this.writes.pending === 0) break;
+			if (Date.now() - pressedAt > 20_000)
+				throw new Error('the workflow was not saved within 20 s');
+			await page.waitForTimeout(100);
+		}
 		return new URL(page.url()).pathname.split('/').pop();
 	}
 
