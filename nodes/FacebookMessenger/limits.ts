@@ -24,6 +24,7 @@ export const LIMITS = {
 	imageGridImagesMax: 6,
 	imageGridTitle: 45,
 	imageGridSubtitle: 80,
+	productElements: 10,
 } as const;
 
 /**
@@ -202,8 +203,10 @@ export function checkTemplatePayload(payload: Record<string, unknown>): string |
 	if (type === 'media') return checkMediaTemplate(payload);
 	if (type === 'receipt') return checkReceiptTemplate(payload);
 	if (type === 'image_grid') return checkImageGridTemplate(payload);
+	if (type === 'product') return checkProductTemplate(payload);
+	if (type === 'customer_feedback') return checkCustomerFeedbackTemplate(payload);
 	if (RETIRED_TEMPLATES[String(type)]) return RETIRED_TEMPLATES[String(type)];
-	return `Template type "${String(type)}" is not supported here: use generic, button, media, receipt or image_grid`;
+	return `Template type "${String(type)}" is not supported here: use generic, button, media, receipt, image_grid, product or customer_feedback`;
 }
 
 /**
@@ -503,6 +506,85 @@ export function checkCommentId(commentId: string): string | undefined {
 		return 'Comment ID is empty: enter the ID of the comment to reply to privately (value.id of a comments event)';
 	if (!/^\d+(_\d+)?$/.test(commentId)) {
 		return `Comment ID "${commentId}" is not a comment ID (digits, or <post>_<comment> on Facebook): use the comment's id from the comments webhook`;
+	}
+	return undefined;
+}
+
+/**
+ * The product template: 1 to 10 elements, each only the id of a product in a catalog the Page
+ * owns (details come from the catalog).
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/product
+ */
+export function checkProductTemplate(payload: Record<string, unknown>): string | undefined {
+	const elements = payload.elements;
+	const count = Array.isArray(elements) ? elements.length : 0;
+	if (!count) return 'The product template has no products: enter 1 to 10 product IDs';
+	if (count > LIMITS.productElements)
+		return `The product template has ${count} products; Messenger accepts at most ${LIMITS.productElements}. Remove ${count - LIMITS.productElements}`;
+	for (const [index, raw] of (elements as unknown[]).entries()) {
+		const id = ((raw ?? {}) as Record<string, unknown>).id;
+		if (id === undefined || id === null || String(id).trim() === '')
+			return `Product ${index + 1} has no id: enter the product ID from your catalog (Commerce Manager or the Catalog API)`;
+	}
+	return undefined;
+}
+
+/** Score types and, where Meta's page lists them, their score options. */
+export const FEEDBACK_SCORE_OPTIONS: Record<string, string[] | undefined> = {
+	csat: ['one_to_five', 'five_stars', 'five_emojis'],
+	nps: ['zero_to_ten'],
+	ces: undefined,
+};
+
+/**
+ * The customer feedback template: title, subtitle, button_title, feedback_screens (each with one
+ * question of type csat, nps or ces, an optional free-form follow_up), business_privacy.url and
+ * expires_in_days. Meta lists the score options of csat and nps; other limits are not published
+ * on the page, so the check stops there.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/customer-feedback-template
+ */
+export function checkCustomerFeedbackTemplate(
+	payload: Record<string, unknown>,
+): string | undefined {
+	for (const [key, label] of [
+		['title', 'Feedback Title'],
+		['subtitle', 'Feedback Subtitle'],
+		['button_title', 'Feedback Button Title'],
+	] as const) {
+		if (!String(payload[key] ?? '').trim())
+			return `The customer feedback template has no ${label} (${key}): Meta requires it`;
+	}
+	const screens = payload.feedback_screens;
+	if (!Array.isArray(screens) || !screens.length)
+		return 'The customer feedback template has no feedback_screens: add one screen with one question';
+	for (const [index, raw] of screens.entries()) {
+		const questions = ((raw ?? {}) as Record<string, unknown>).questions;
+		if (!Array.isArray(questions) || questions.length !== 1)
+			return `Feedback screen ${index + 1} has ${Array.isArray(questions) ? questions.length : 0} questions; it takes exactly one`;
+		const question = (questions[0] ?? {}) as Record<string, unknown>;
+		const type = String(question.type ?? '');
+		if (!(type in FEEDBACK_SCORE_OPTIONS))
+			return `Question type "${type}" is not valid: use csat, nps or ces`;
+		const options = FEEDBACK_SCORE_OPTIONS[type];
+		if (
+			options &&
+			question.score_option !== undefined &&
+			!options.includes(String(question.score_option))
+		)
+			return `Score option "${String(question.score_option)}" does not fit a ${type} question: use ${options.join(', ')} (or leave it empty for Meta's default)`;
+		if (question.follow_up !== undefined) {
+			const followUp = (question.follow_up ?? {}) as Record<string, unknown>;
+			if (followUp.type !== 'free_form')
+				return `Follow-up type "${String(followUp.type ?? '')}" is not valid: the follow-up is free_form`;
+		}
+	}
+	const privacy = (payload.business_privacy ?? {}) as Record<string, unknown>;
+	if (!/^https?:\/\//i.test(String(privacy.url ?? '')))
+		return 'The customer feedback template has no privacy policy URL (business_privacy.url): enter the http(s) URL of your privacy policy';
+	if (payload.expires_in_days !== undefined) {
+		const days = Number(payload.expires_in_days);
+		if (!Number.isInteger(days) || days < 1)
+			return `Expires In Days is ${String(payload.expires_in_days)}: enter a whole number of days (1 or more)`;
 	}
 	return undefined;
 }

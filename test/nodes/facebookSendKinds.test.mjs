@@ -169,6 +169,37 @@ describe("the emulator validates template bodies as Meta's Send API does", () =>
 			/summary\]\[total_cost\] is required/,
 		],
 		['a list template', { template_type: 'list', elements: [] }, /template_type\] is invalid/],
+		[
+			'a product template of 11 products',
+			{
+				template_type: 'product',
+				elements: Array.from({ length: 11 }, (_, i) => ({ id: String(i + 1) })),
+			},
+			/1 to 10 elements/,
+		],
+		[
+			'a customer feedback template without business_privacy.url',
+			{
+				template_type: 'customer_feedback',
+				title: 'T',
+				subtitle: 'S',
+				button_title: 'Rate',
+				feedback_screens: [{ questions: [{ type: 'csat' }] }],
+			},
+			/business_privacy\]\[url\] is required/,
+		],
+		[
+			'a customer feedback question of type stars',
+			{
+				template_type: 'customer_feedback',
+				title: 'T',
+				subtitle: 'S',
+				button_title: 'Rate',
+				feedback_screens: [{ questions: [{ type: 'stars' }] }],
+				business_privacy: { url: 'https://e.x/privacy' },
+			},
+			/must be one of \{csat, nps, ces\}/,
+		],
 	];
 	for (const [name, payload, pattern] of cases) {
 		it(`refuses ${name} with error 100`, async () => {
@@ -449,6 +480,141 @@ describe('image grid template (June 2026)', () => {
 				gridButtonsJson: '[{"type":"phone_number","title":"Call","payload":"+15551234567"}]',
 			}),
 			/type phone_number; here Messenger takes web_url, postback/,
+		);
+	});
+});
+
+describe('product template', () => {
+	const products = (productIds) => template({ templateType: 'product', productIds });
+	it('sends each product ID as an element', async () => {
+		json(await run(products(' 1111, 2222 ,')));
+		assert.deepEqual(lastMessage().attachment.payload, {
+			template_type: 'product',
+			elements: [{ id: '1111' }, { id: '2222' }],
+		});
+	});
+	it('no product ID is refused before any call', async () => {
+		await refusedBeforeCall(products(' , '), /no products: enter 1 to 10 product IDs/);
+	});
+	it('11 product IDs are refused before any call', async () => {
+		const ids = Array.from({ length: 11 }, (_, i) => String(1000 + i)).join(',');
+		await refusedBeforeCall(
+			products(ids),
+			/has 11 products; Messenger accepts at most 10\. Remove 1/,
+		);
+	});
+	it('a product element without an id (JSON) is refused before any call', async () => {
+		await refusedBeforeCall(
+			template({
+				inputMode: 'json',
+				templateType: 'product',
+				templateJson: JSON.stringify({ template_type: 'product', elements: [{ id: '1' }, {}] }),
+			}),
+			/Product 2 has no id/,
+		);
+	});
+});
+
+describe('customer feedback template', () => {
+	const feedback = (overrides = {}) =>
+		template({
+			templateType: 'customer_feedback',
+			feedbackTitle: 'Rate your experience',
+			feedbackSubtitle: 'It takes a minute',
+			feedbackButtonTitle: 'Rate',
+			feedbackQuestionType: 'csat',
+			feedbackPrivacyUrl: 'https://example.com/privacy',
+			...overrides,
+		});
+	it('sends one CSAT question with a free-form follow-up, the privacy URL and the expiry', async () => {
+		json(
+			await run(
+				feedback({
+					feedbackQuestionTitle: 'How did we do?',
+					feedbackScoreLabel: 'neg_pos',
+					feedbackScoreOption: 'five_emojis',
+					feedbackFollowUpPlaceholder: 'Tell us more',
+					feedbackExpiresInDays: 3,
+				}),
+			),
+		);
+		assert.deepEqual(lastMessage().attachment.payload, {
+			template_type: 'customer_feedback',
+			title: 'Rate your experience',
+			subtitle: 'It takes a minute',
+			button_title: 'Rate',
+			feedback_screens: [
+				{
+					questions: [
+						{
+							type: 'csat',
+							title: 'How did we do?',
+							score_label: 'neg_pos',
+							score_option: 'five_emojis',
+							follow_up: { type: 'free_form', placeholder: 'Tell us more' },
+						},
+					],
+				},
+			],
+			business_privacy: { url: 'https://example.com/privacy' },
+			expires_in_days: 3,
+		});
+	});
+	it('an NPS question with only the required fields', async () => {
+		json(await run(feedback({ feedbackQuestionType: 'nps' })));
+		const payload = lastMessage().attachment.payload;
+		assert.deepEqual(payload.feedback_screens, [{ questions: [{ type: 'nps' }] }]);
+		assert.equal(payload.expires_in_days, undefined);
+	});
+	it('no button title is refused before any call', async () => {
+		await refusedBeforeCall(
+			feedback({ feedbackButtonTitle: ' ' }),
+			/no Feedback Button Title \(button_title\): Meta requires it/,
+		);
+	});
+	it('no privacy policy URL is refused before any call', async () => {
+		await refusedBeforeCall(
+			feedback({ feedbackPrivacyUrl: '' }),
+			/no privacy policy URL \(business_privacy\.url\)/,
+		);
+	});
+	it('an NPS question with a CSAT score option is refused before any call', async () => {
+		await refusedBeforeCall(
+			feedback({ feedbackQuestionType: 'nps', feedbackScoreOption: 'five_stars' }),
+			/Score option "five_stars" does not fit a nps question: use zero_to_ten/,
+		);
+	});
+	it('two questions on one screen (JSON) are refused before any call', async () => {
+		await refusedBeforeCall(
+			template({
+				inputMode: 'json',
+				templateType: 'customer_feedback',
+				templateJson: JSON.stringify({
+					title: 'T',
+					subtitle: 'S',
+					button_title: 'Rate',
+					feedback_screens: [{ questions: [{ type: 'csat' }, { type: 'nps' }] }],
+					business_privacy: { url: 'https://example.com/privacy' },
+				}),
+			}),
+			/Feedback screen 1 has 2 questions; it takes exactly one/,
+		);
+	});
+	it('half a day to expire (JSON) is refused before any call', async () => {
+		await refusedBeforeCall(
+			template({
+				inputMode: 'json',
+				templateType: 'customer_feedback',
+				templateJson: JSON.stringify({
+					title: 'T',
+					subtitle: 'S',
+					button_title: 'Rate',
+					feedback_screens: [{ questions: [{ type: 'ces' }] }],
+					business_privacy: { url: 'https://example.com/privacy' },
+					expires_in_days: 0.5,
+				}),
+			}),
+			/Expires In Days is 0\.5: enter a whole number of days/,
 		);
 	});
 });

@@ -165,8 +165,13 @@ describe('buttons and templates', () => {
 		);
 		assert.match(checkTemplatePayload({ template_type: 'button', text: 'Hi' }), /no buttons/);
 		assert.match(
-			checkTemplatePayload({ template_type: 'product' }),
-			/use generic, button, media, receipt or image_grid/,
+			checkTemplatePayload({ template_type: 'unknown_kind' }),
+			/use generic, button, media, receipt, image_grid, product or customer_feedback/,
+		);
+		assert.match(checkTemplatePayload({ template_type: 'product' }), /no products/);
+		assert.match(
+			checkTemplatePayload({ template_type: 'customer_feedback', title: 'T' }),
+			/no Feedback Subtitle \(subtitle\)/,
 		);
 		assert.match(checkTemplatePayload({ template_type: 'receipt' }), /no Recipient Name/);
 		assert.match(checkTemplatePayload({ template_type: 'list' }), /retired by Meta/);

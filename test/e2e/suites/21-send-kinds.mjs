@@ -1,6 +1,7 @@
 // Every Send API message kind of Meta's 2026 reference, sent by the Facebook Messenger node in the
 // real n8n on the Facebook Login route against the Graph emulator: Log In / Log Out buttons,
-// persona_id, quick replies on an attachment, the media, receipt and image grid templates, a
+// persona_id, quick replies on an attachment, the media, receipt, image grid, product and customer
+// feedback templates, a
 // sticker by ID, a private reply to a Page post, Customer Matching by phone number (refused by
 // Meta unless the Page is approved), and a retired template refused before any call.
 import { before, describe, it } from 'node:test';
@@ -63,6 +64,21 @@ const flows = {
 		templateType: 'image_grid',
 		gridImagesJson: '={{ JSON.stringify($json.body.images) }}',
 		gridTitle: 'New arrivals',
+	}),
+	product: template({
+		templateType: 'product',
+		productIds: '={{ $json.body.productIds }}',
+	}),
+	feedback: template({
+		templateType: 'customer_feedback',
+		feedbackTitle: 'How was your order?',
+		feedbackSubtitle: 'One question',
+		feedbackButtonTitle: 'Rate us',
+		feedbackQuestionType: 'nps',
+		feedbackScoreOption: 'zero_to_ten',
+		feedbackFollowUpPlaceholder: '={{ $json.body.placeholder }}',
+		feedbackPrivacyUrl: 'https://example.com/privacy',
+		feedbackExpiresInDays: 7,
 	}),
 	sticker: message({
 		operation: 'sendSticker',
@@ -156,6 +172,35 @@ describe('e2e: every Send API message kind on the Facebook Login route', () => {
 		const error = env.nodeError(latest, 'Facebook Messenger');
 		assert.match(error.message, /7 images; Messenger shows 2 to 6\. Remove 1/);
 		assert.equal(graph.requestsTo('POST', '/messages').length, 0);
+	});
+
+	it('a product template of two catalog products', async () => {
+		const [row] = await ok('product', { productIds: '1111,2222' });
+		assert.match(row.messageId, /^m_/);
+		assert.deepEqual(last().message.attachment.payload, {
+			template_type: 'product',
+			elements: [{ id: '1111' }, { id: '2222' }],
+		});
+	});
+
+	it('a customer feedback template: one NPS question with a free-form follow-up', async () => {
+		await ok('feedback', { placeholder: 'Anything else?' });
+		const payload = last().message.attachment.payload;
+		assert.equal(payload.template_type, 'customer_feedback');
+		assert.equal(payload.button_title, 'Rate us');
+		assert.deepEqual(payload.feedback_screens, [
+			{
+				questions: [
+					{
+						type: 'nps',
+						score_option: 'zero_to_ten',
+						follow_up: { type: 'free_form', placeholder: 'Anything else?' },
+					},
+				],
+			},
+		]);
+		assert.deepEqual(payload.business_privacy, { url: 'https://example.com/privacy' });
+		assert.equal(payload.expires_in_days, 7);
 	});
 
 	it("a sticker by ID, and Meta's refusal of an unknown one", async () => {

@@ -163,7 +163,11 @@ function checkTemplate(payload) {
 		checkReceiptTemplate(payload);
 	} else if (payload.template_type === 'image_grid') {
 		checkImageGridTemplate(payload);
-	} else if (!['product', 'customer_feedback'].includes(payload.template_type)) {
+	} else if (payload.template_type === 'product') {
+		checkProductTemplate(payload);
+	} else if (payload.template_type === 'customer_feedback') {
+		checkCustomerFeedbackTemplate(payload);
+	} else {
 		// list and open_graph were removed with v4.0 and fail like any unknown type.
 		param('', 'Param message[attachment][payload][template_type] is invalid');
 	}
@@ -201,6 +205,39 @@ function checkReceiptTemplate(payload) {
 			if (element.price === undefined) param(`${P}[elements][price]`);
 		}
 	}
+}
+
+/** Product template: 1–10 elements, each the id of a product of the Page's catalog. */
+function checkProductTemplate(payload) {
+	const elements = payload.elements;
+	if (!Array.isArray(elements) || elements.length < 1 || elements.length > 10)
+		param('', `Param ${P}[elements] must contain 1 to 10 elements`);
+	for (const element of elements) if (!element?.id) param(`${P}[elements][id]`);
+}
+
+/**
+ * Customer feedback template: title, subtitle, button_title, feedback_screens of one question
+ * (csat|nps|ces, score options as Meta lists them), free_form follow_up, business_privacy.url.
+ */
+function checkCustomerFeedbackTemplate(payload) {
+	for (const name of ['title', 'subtitle', 'button_title'])
+		if (!payload[name]) param(`${P}[${name}]`);
+	const screens = payload.feedback_screens;
+	if (!Array.isArray(screens) || !screens.length) param(`${P}[feedback_screens]`);
+	const options = { csat: ['one_to_five', 'five_stars', 'five_emojis'], nps: ['zero_to_ten'] };
+	for (const screen of screens) {
+		if (!Array.isArray(screen?.questions) || screen.questions.length !== 1)
+			param('', `Param ${P}[feedback_screens][questions] must contain exactly 1 question`);
+		const [question] = screen.questions;
+		if (!['csat', 'nps', 'ces'].includes(question.type))
+			param('', `Param ${P}[feedback_screens][questions][type] must be one of {csat, nps, ces}`);
+		const allowed = options[question.type];
+		if (allowed && question.score_option !== undefined && !allowed.includes(question.score_option))
+			param('', `Param ${P}[feedback_screens][questions][score_option] is invalid`);
+		if (question.follow_up !== undefined && question.follow_up?.type !== 'free_form')
+			param('', `Param ${P}[feedback_screens][questions][follow_up][type] must be free_form`);
+	}
+	if (!payload.business_privacy?.url) param(`${P}[business_privacy][url]`);
 }
 
 /** Image grid template (June 2026): 1 element, 2–6 images, one hero at most, title 45, subtitle 80. */

@@ -247,6 +247,119 @@ const imageGridFields = (): INodeProperties[] => [
 	},
 ];
 
+/**
+ * The product template: 1 to 10 product IDs of a catalog the Page owns; Messenger pulls image,
+ * title and price from the catalog.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/product
+ */
+const productFields = (): INodeProperties[] => [
+	{
+		displayName: 'Product IDs',
+		name: 'productIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1234567890, 2345678901',
+		description:
+			'1 to 10 product IDs from a catalog connected to the Page (Commerce Manager or the Catalog API), separated by commas; several make a carousel',
+		displayOptions: show('product'),
+	},
+];
+
+/**
+ * The customer feedback template: one question (CSAT, NPS or CES) with an optional free-form
+ * follow-up, a privacy policy URL and an expiry.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/customer-feedback-template
+ */
+const feedbackFields = (): INodeProperties[] => [
+	{
+		displayName: 'Feedback Title',
+		name: 'feedbackTitle',
+		type: 'string',
+		default: '',
+		description: 'Title of the message inviting the person to give feedback',
+		displayOptions: show('customer_feedback'),
+	},
+	{
+		displayName: 'Feedback Subtitle',
+		name: 'feedbackSubtitle',
+		type: 'string',
+		default: '',
+		displayOptions: show('customer_feedback'),
+	},
+	{
+		displayName: 'Feedback Button Title',
+		name: 'feedbackButtonTitle',
+		type: 'string',
+		default: '',
+		description: 'Label of the button that opens the feedback screen',
+		displayOptions: show('customer_feedback'),
+	},
+	{
+		displayName: 'Question Type',
+		name: 'feedbackQuestionType',
+		type: 'options',
+		options: [
+			{ name: 'CES (Customer Effort Score)', value: 'ces' },
+			{ name: 'CSAT (Customer Satisfaction)', value: 'csat' },
+			{ name: 'NPS (Net Promoter Score)', value: 'nps' },
+		],
+		default: 'csat',
+		displayOptions: show('customer_feedback'),
+	},
+	{
+		displayName: 'Question Title',
+		name: 'feedbackQuestionTitle',
+		type: 'string',
+		default: '',
+		description: "Optional; empty uses Meta's default question for the type",
+		displayOptions: show('customer_feedback'),
+	},
+	{
+		displayName: 'Score Label',
+		name: 'feedbackScoreLabel',
+		type: 'string',
+		default: '',
+		description: "Optional score_label of Meta's customer feedback template",
+		displayOptions: show('customer_feedback'),
+	},
+	{
+		displayName: 'Score Option',
+		name: 'feedbackScoreOption',
+		type: 'string',
+		default: '',
+		description:
+			"Optional. CSAT: one_to_five, five_stars (Meta's default) or five_emojis; NPS: zero_to_ten. CES: as Meta lists them.",
+		displayOptions: show('customer_feedback'),
+	},
+	{
+		displayName: 'Follow-Up Placeholder',
+		name: 'feedbackFollowUpPlaceholder',
+		type: 'string',
+		default: '',
+		description:
+			'Optional: when set, a free-form follow-up box with this placeholder text follows the score',
+		displayOptions: show('customer_feedback'),
+	},
+	{
+		displayName: 'Privacy Policy URL',
+		name: 'feedbackPrivacyUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com/privacy',
+		description: "The URL of your business's privacy policy (sent as business_privacy)",
+		displayOptions: show('customer_feedback'),
+	},
+	{
+		displayName: 'Expires In Days',
+		name: 'feedbackExpiresInDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: "Days the feedback stays open; 0 leaves it to Meta's default",
+		displayOptions: show('customer_feedback'),
+	},
+];
+
 const properties: INodeProperties[] = [
 	...recipientFields(true, true),
 	...messagingFields,
@@ -259,6 +372,12 @@ const properties: INodeProperties[] = [
 				name: 'Button',
 				value: 'button',
 				description: 'Text with 1–3 buttons (Facebook Login route)',
+			},
+			{
+				name: 'Customer Feedback',
+				value: 'customer_feedback',
+				description:
+					'A CSAT, NPS or CES question with an optional free-form follow-up (Facebook Login route)',
 			},
 			{
 				name: 'Generic',
@@ -276,6 +395,12 @@ const properties: INodeProperties[] = [
 				value: 'media',
 				description:
 					'One image or video (attachment ID or Facebook URL) with up to 1 button (Facebook Login route)',
+			},
+			{
+				name: 'Product',
+				value: 'product',
+				description:
+					'1 to 10 products of a catalog connected to the Page, as a carousel (Facebook Login route)',
 			},
 			{
 				name: 'Receipt',
@@ -370,6 +495,8 @@ const properties: INodeProperties[] = [
 	...mediaFields(),
 	...receiptFields(),
 	...imageGridFields(),
+	...productFields(),
+	...feedbackFields(),
 	quickRepliesField,
 	messageOptions(true),
 ];
@@ -501,6 +628,32 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		if (buttons.length) element.buttons = buttons;
 		return { template_type: 'image_grid', elements: [element] };
 	}
+	if (templateType === 'product') {
+		const ids = String(this.getNodeParameter('productIds', itemIndex, ''))
+			.split(',')
+			.map((id) => id.trim())
+			.filter((id) => id);
+		return { template_type: 'product', elements: ids.map((id) => ({ id })) };
+	}
+	if (templateType === 'customer_feedback') {
+		const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '')).trim();
+		const question: IDataObject = { type: text('feedbackQuestionType') || 'csat' };
+		if (text('feedbackQuestionTitle')) question.title = text('feedbackQuestionTitle');
+		if (text('feedbackScoreLabel')) question.score_label = text('feedbackScoreLabel');
+		if (text('feedbackScoreOption')) question.score_option = text('feedbackScoreOption');
+		if (text('feedbackFollowUpPlaceholder'))
+			question.follow_up = { type: 'free_form', placeholder: text('feedbackFollowUpPlaceholder') };
+		const days = this.getNodeParameter('feedbackExpiresInDays', itemIndex, 0) as number;
+		return {
+			template_type: 'customer_feedback',
+			title: text('feedbackTitle'),
+			subtitle: text('feedbackSubtitle'),
+			button_title: text('feedbackButtonTitle'),
+			feedback_screens: [{ questions: [question] }],
+			business_privacy: { url: text('feedbackPrivacyUrl') },
+			...(days ? { expires_in_days: days } : {}),
+		};
+	}
 	const rawElements =
 		(this.getNodeParameter('elements.element', itemIndex, []) as IDataObject[]) ?? [];
 	const elements = rawElements.map((e, index) => {
@@ -529,7 +682,8 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /**
- * Validates one item into a template send (generic, button, media, receipt, image grid; Log In
+ * Validates one item into a template send (generic, button, media, receipt, image grid, product,
+ * customer feedback; Log In
  * and Log Out buttons wherever buttons go); the list and open graph templates Meta retired are
  * refused with the reason; the Instagram Login route takes the
  * generic template (URL and postback buttons).
