@@ -547,6 +547,7 @@ describe('customer feedback template', () => {
 				{
 					questions: [
 						{
+							id: 'question1',
 							type: 'csat',
 							title: 'How did we do?',
 							score_label: 'neg_pos',
@@ -561,9 +562,13 @@ describe('customer feedback template', () => {
 		});
 	});
 	it('an NPS question with only the required fields', async () => {
-		json(await run(feedback({ feedbackQuestionType: 'nps' })));
+		json(
+			await run(feedback({ feedbackQuestionType: 'nps', feedbackQuestionId: 'nps-after-chat' })),
+		);
 		const payload = lastMessage().attachment.payload;
-		assert.deepEqual(payload.feedback_screens, [{ questions: [{ type: 'nps' }] }]);
+		assert.deepEqual(payload.feedback_screens, [
+			{ questions: [{ id: 'nps-after-chat', type: 'nps' }] },
+		]);
 		assert.equal(payload.expires_in_days, undefined);
 	});
 	it('no button title is refused before any call', async () => {

@@ -192,6 +192,7 @@ describe('e2e: every Send API message kind on the Facebook Login route', () => {
 			{
 				questions: [
 					{
+						id: 'question1',
 						type: 'nps',
 						score_option: 'zero_to_ten',
 						follow_up: { type: 'free_form', placeholder: 'Anything else?' },

@@ -307,6 +307,15 @@ const feedbackFields = (): INodeProperties[] => [
 		displayOptions: show('customer_feedback'),
 	},
 	{
+		displayName: 'Question ID',
+		name: 'feedbackQuestionId',
+		type: 'string',
+		default: 'question1',
+		description:
+			"Names the question: the answer comes back keyed by it in Meta's messaging_feedback webhook (the trigger's Customer Feedback event)",
+		displayOptions: show('customer_feedback'),
+	},
+	{
 		displayName: 'Question Title',
 		name: 'feedbackQuestionTitle',
 		type: 'string',
@@ -637,7 +646,12 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	}
 	if (templateType === 'customer_feedback') {
 		const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '')).trim();
-		const question: IDataObject = { type: text('feedbackQuestionType') || 'csat' };
+		// Meta keys the person's answer by the question's id in the messaging_feedback webhook.
+		// @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/customer-feedback-template
+		const question: IDataObject = {
+			id: text('feedbackQuestionId') || 'question1',
+			type: text('feedbackQuestionType') || 'csat',
+		};
 		if (text('feedbackQuestionTitle')) question.title = text('feedbackQuestionTitle');
 		if (text('feedbackScoreLabel')) question.score_label = text('feedbackScoreLabel');
 		if (text('feedbackScoreOption')) question.score_option = text('feedbackScoreOption');
