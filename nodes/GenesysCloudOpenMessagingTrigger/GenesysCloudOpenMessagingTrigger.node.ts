@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { SeenRegistry } from '../shared/seenEvents';
+import { forgetUnlessAcknowledged, webhookBody } from '../shared/webhookBody';
 import { SecretCache } from '../shared/secretCache';
 import { autoConfigureEnabled, createSetup, deleteSetup, setupExists } from './lifecycle';
 import { secretTokenTest } from './methods/credentialTest';
@@ -195,21 +196,15 @@ export class GenesysCloudOpenMessagingTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const req = this.getRequestObject();
 		const res = this.getResponseObject();
-		// n8n parsed a JSON body from these same bytes before calling the node; that parse is reused.
-		const parsedByN8n =
-			Boolean(req.rawBody?.length) &&
-			/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''));
-		if (!req.rawBody) await req.readRawBody();
-		const rawBody = req.rawBody ?? Buffer.alloc(0);
-		const body: unknown = req.body;
+		const req = this.getRequestObject();
+		const { rawBody, parsedBody } = await webhookBody(req);
 		const options = {
 			types: this.getNodeParameter('types', []) as string[],
 			seen: (this.getNodeParameter('options.deduplicate', true) as boolean)
 				? seenRegistry.forDelivery(this)
 				: undefined,
-			parsedBody: parsedByN8n && body !== null && typeof body === 'object' ? body : undefined,
+			parsedBody,
 		};
 		const result = await secrets.use(
 			secretKey(this),
@@ -226,15 +221,8 @@ export class GenesysCloudOpenMessagingTrigger implements INodeType {
 			res.status(result.status).type('text/plain').send(result.body);
 			return { noWebhookResponse: true };
 		}
-		const { seen } = options;
-		const remembered = result.remembered;
-		if (seen && remembered) {
-			// n8n answers 200 once the execution exists, 5xx when it could not register it; Genesys
-			// then retries, and that retry must not be taken for a duplicate.
-			res.once('finish', () => {
-				if (res.statusCode >= 300) seen.forget(remembered);
-			});
-		}
+		if (options.seen && result.remembered)
+			forgetUnlessAcknowledged(res, options.seen, [result.remembered]);
 		return { workflowData: [result.items.map((json) => ({ json }))] };
 	}
 }

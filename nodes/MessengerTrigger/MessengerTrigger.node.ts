@@ -18,6 +18,7 @@ import { verifyHandshake } from './webhook/handshake';
 import { handleDelivery } from './webhook/handle';
 import { dedupeKey } from './webhook/dedupe';
 import { SeenRegistry } from '../shared/seenEvents';
+import { forgetUnlessAcknowledged, webhookBody } from '../shared/webhookBody';
 import { DEFAULT_RETENTION_HOURS, emitClaimed } from './webhook/sharedClaims';
 import { SecretCache } from '../shared/secretCache';
 import { signingSecretsKey, signingSecretsOf } from './instagramLogin';
@@ -363,15 +364,7 @@ export class MessengerTrigger implements INodeType {
 		}
 
 		const req = this.getRequestObject();
-		// n8n read the body and parsed a JSON one from these same bytes before calling the node;
-		// that parse is reused. Otherwise the node reads the bytes and parses them itself.
-		const parsedByN8n =
-			Boolean(req.rawBody?.length) &&
-			/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''));
-		if (!req.rawBody) await req.readRawBody();
-		const rawBody = req.rawBody ?? Buffer.alloc(0);
-		const body: unknown = req.body;
-		const parsedBody = parsedByN8n && body !== null && typeof body === 'object' ? body : undefined;
+		const { rawBody, parsedBody } = await webhookBody(req);
 		const deduplicate = this.getNodeParameter('options.deduplicate', true) as boolean;
 		// The shared store serves production deliveries; a Test-URL delivery stays its own session.
 		const shared =
@@ -410,16 +403,8 @@ export class MessengerTrigger implements INodeType {
 				dedupeKey,
 				this.getNodeParameter('options.deduplicationRetention', DEFAULT_RETENTION_HOURS),
 			);
-		const seen = options.seen;
-		const remembered = result.remembered;
-		if (seen && remembered?.length) {
-			// n8n answers (see the webhook description): 200 once the execution exists, 5xx when it
-			// could not be registered. Meta then delivers again, and that delivery must not be
-			// taken for a duplicate of events that never started a workflow.
-			res.once('finish', () => {
-				if (res.statusCode >= 300) for (const key of remembered) seen.forget(key);
-			});
-		}
+		if (options.seen && result.remembered)
+			forgetUnlessAcknowledged(res, options.seen, result.remembered);
 		return { workflowData: [result.items.map((json) => ({ json }))] };
 	}
 }
