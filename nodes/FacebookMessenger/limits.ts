@@ -25,6 +25,8 @@ export const LIMITS = {
 	imageGridTitle: 45,
 	imageGridSubtitle: 80,
 	productElements: 10,
+	couponTitle: 80,
+	couponSubtitle: 80,
 } as const;
 
 /**
@@ -45,14 +47,16 @@ export const BUTTON_TYPES = [
 export const IMAGE_GRID_BUTTON_TYPES = ['web_url', 'postback'];
 
 /**
- * Templates Meta removed: the list and open graph templates were deprecated with Messenger
- * Platform v4.0 (30 April 2019) and no longer render.
- * @see https://developers.facebook.com/docs/messenger-platform/changelog/archive
+ * Templates Meta removed: the list (vertical list) and open graph templates were deprecated with
+ * Graph API v4.0 on 29 July 2019; from 15 August 2019 Messenger no longer showed vertical lists,
+ * and Meta's answer to a list template said it would be removed from all versions.
+ * @see https://developers.facebook.com/docs/graph-api/changelog/version4.0
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/list
  */
 export const RETIRED_TEMPLATES: Record<string, string> = {
-	list: 'The list template was retired by Meta (deprecated with Messenger Platform v4.0, April 2019). Use the generic template (up to 10 cards) or the button template instead',
+	list: 'The list template was retired by Meta (deprecated with Graph API v4.0 on 29 July 2019; Messenger stopped showing vertical lists on 15 August 2019). Use the generic template (up to 10 cards) or the button template instead',
 	open_graph:
-		'The open graph template was retired by Meta (deprecated with Messenger Platform v4.0, April 2019). Send the link as text (Messenger shows a preview) or use the generic template with a URL button',
+		'The open graph template was retired by Meta (deprecated with Graph API v4.0 on 29 July 2019). Send the link as text (Messenger shows a preview) or use the generic template with a URL button',
 };
 
 export const LIVE_TAGS = ['HUMAN_AGENT', 'CUSTOMER_FEEDBACK'];
@@ -205,8 +209,9 @@ export function checkTemplatePayload(payload: Record<string, unknown>): string |
 	if (type === 'image_grid') return checkImageGridTemplate(payload);
 	if (type === 'product') return checkProductTemplate(payload);
 	if (type === 'customer_feedback') return checkCustomerFeedbackTemplate(payload);
+	if (type === 'coupon') return checkCouponTemplate(payload);
 	if (RETIRED_TEMPLATES[String(type)]) return RETIRED_TEMPLATES[String(type)];
-	return `Template type "${String(type)}" is not supported here: use generic, button, media, receipt, image_grid, product or customer_feedback`;
+	return `Template type "${String(type)}" is not supported here: use generic, button, media, receipt, image_grid, product, customer_feedback or coupon`;
 }
 
 /**
@@ -529,19 +534,24 @@ export function checkProductTemplate(payload: Record<string, unknown>): string |
 	return undefined;
 }
 
-/** Score types and, where Meta's page lists them, their score options. */
-export const FEEDBACK_SCORE_OPTIONS: Record<string, string[] | undefined> = {
+/**
+ * Score types and their score options as Meta's page lists them: CSAT one_to_five, five_stars
+ * (default) or five_emojis (answers 1–5); NPS zero_to_ten (answers 0–10); CES one_to_seven
+ * (answers 1–7).
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/customer-feedback-template
+ */
+export const FEEDBACK_SCORE_OPTIONS: Record<string, string[]> = {
 	csat: ['one_to_five', 'five_stars', 'five_emojis'],
 	nps: ['zero_to_ten'],
-	ces: undefined,
+	ces: ['one_to_seven'],
 };
 
 /**
  * The customer feedback template: title, subtitle, button_title, feedback_screens (each with one
- * question of type csat, nps or ces, an optional free-form follow_up), business_privacy.url and
- * expires_in_days. Meta lists the score options of csat and nps; other limits are not published
- * on the page, so the check stops there.
- * @see https://developers.facebook.com/docs/messenger-platform/send-messages/customer-feedback-template
+ * question of type csat, nps or ces and its score options, an optional free-form follow_up),
+ * business_privacy.url and expires_in_days. Meta's page publishes no character limits for
+ * the texts nor a range for the expiry, so the check stops at what it lists.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/customer-feedback-template
  */
 export function checkCustomerFeedbackTemplate(
 	payload: Record<string, unknown>,
@@ -586,5 +596,31 @@ export function checkCustomerFeedbackTemplate(
 		if (!Number.isInteger(days) || days < 1)
 			return `Expires In Days is ${String(payload.expires_in_days)}: enter a whole number of days (1 or more)`;
 	}
+	return undefined;
+}
+
+/**
+ * The coupon template: a title (up to 80 characters) and a coupon code (no spaces) or a coupon URL
+ * (one of the two is required); optionally a subtitle (up to 80), the button title of the coupon
+ * URL, a message sent before the coupon, an image and a payload that comes back in the webhook
+ * when the person reveals the code. Meta presets the Reveal code button.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/coupon
+ */
+export function checkCouponTemplate(payload: Record<string, unknown>): string | undefined {
+	const text = (key: string) => String(payload[key] ?? '').trim();
+	if (!text('title'))
+		return 'The coupon template has no Coupon Title (title): Meta requires it (e.g. "10% off everything")';
+	if (length(payload.title) > LIMITS.couponTitle)
+		return `The coupon title is ${length(payload.title)} characters; at most ${LIMITS.couponTitle}. Shorten it`;
+	if (length(payload.subtitle) > LIMITS.couponSubtitle)
+		return `The coupon subtitle is ${length(payload.subtitle)} characters; at most ${LIMITS.couponSubtitle}. Shorten it`;
+	if (!text('coupon_code') && !text('coupon_url'))
+		return 'The coupon template has neither a Coupon Code (coupon_code) nor a Coupon URL (coupon_url): Meta requires one of them';
+	if (payload.coupon_code !== undefined && /\s/.test(String(payload.coupon_code)))
+		return `Coupon code "${String(payload.coupon_code)}" contains spaces: Meta takes coupon codes without spaces`;
+	if (text('coupon_url') && !/^https?:\/\//i.test(text('coupon_url')))
+		return `Coupon URL "${text('coupon_url')}" is not an http(s) URL: enter the page where the coupon is used`;
+	if (text('image_url') && !/^https?:\/\//i.test(text('image_url')))
+		return `Coupon image URL "${text('image_url')}" is not an http(s) URL: enter the public URL of the image`;
 	return undefined;
 }

@@ -161,9 +161,20 @@ export class MessengerTrigger implements INodeType {
 							'Entry changes[] of other fields: Instagram comments and mentions, Page feed, …',
 					},
 					{
+						name: 'Coupon',
+						value: 'coupon',
+						description: 'Field messages: a person revealed the code of a coupon template',
+					},
+					{
 						name: 'Customer Feedback',
 						value: 'customerFeedback',
 						description: 'Field messaging_feedback: a customer feedback template was answered',
+					},
+					{
+						name: 'Customer Information',
+						value: 'customerInformation',
+						description:
+							'Field messaging_customer_information: a structured information (address) form was submitted',
 					},
 					{
 						name: 'Delivery',
@@ -180,6 +191,12 @@ export class MessengerTrigger implements INodeType {
 						value: 'handover',
 						description:
 							'Field messaging_handovers: thread control passed, taken, requested, app roles',
+					},
+					{
+						name: 'Lead Form Submit',
+						value: 'leadFormSubmit',
+						description:
+							'Field messaging_in_thread_lead_form_submit: an instant form sent in the thread was submitted',
 					},
 					{
 						name: 'Message',

@@ -28,6 +28,9 @@ const APP_FIELDS: Record<WebhookObject, Partial<Record<EventType, string>>> = {
 		gamePlay: 'messaging_game_plays',
 		order: 'send_cart',
 		responseFeedback: 'response_feedback',
+		coupon: 'messages',
+		customerInformation: 'messaging_customer_information',
+		leadFormSubmit: 'messaging_in_thread_lead_form_submit',
 	},
 	instagram: {
 		message: 'messages',

@@ -295,6 +295,20 @@ describe('panel: every operation of every node keeps the operation when credenti
 				assert.equal(stored.parameters.receiptOrderNumber, 'A-42');
 				assert.equal(stored.parameters.recipientType, 'post_id');
 			});
+			await editor.step('panel facebook coupon', async () => {
+				await editor.newWorkflow();
+				await editor.addNodeByAction('Facebook Messenger', 'Send a template');
+				await editor.selectOption('templateType', 'Coupon');
+				await editor.fill('couponTitle', '10% off everything');
+				await editor.fill('couponCode', '10PERCENT');
+				await editor.fill('couponUrl', 'https://shop.example.com/');
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), 'facebookMessenger');
+				assert.equal(stored.parameters.templateType, 'coupon');
+				assert.equal(stored.parameters.couponTitle, '10% off everything');
+				assert.equal(stored.parameters.couponCode, '10PERCENT');
+				assert.equal(stored.parameters.couponUrl, 'https://shop.example.com/');
+			});
 			await editor.step('panel facebook sticker id', async () => {
 				await editor.newWorkflow();
 				await editor.addNodeByAction('Facebook Messenger', 'Send a sticker');

@@ -104,6 +104,9 @@ describe('trigger classification (Messenger)', () => {
 		customerFeedback: 'customerFeedback',
 		checkboxOptin: 'optin',
 		messageWithReferral: 'message',
+		coupon: 'coupon',
+		customerInformation: 'customerInformation',
+		leadFormSubmit: 'leadFormSubmit',
 	};
 	for (const [name, type] of Object.entries(cases)) {
 		it(`${name} → ${type}`, () => assert.equal(one(pageEvents[name]).eventType, type));

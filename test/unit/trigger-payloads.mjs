@@ -196,6 +196,37 @@ export const pageEvents = {
 			referral: { ref: 'winter-ad', source: 'ADS', type: 'OPEN_THREAD' },
 		},
 	}),
+	// A coupon template's code revealed (field messages, key `template`), as on Meta's coupon
+	// template page; the structured information template's answers as screens[].responses[] of
+	// key/value pairs; an instant form submitted in the thread (Meta publishes no body for it:
+	// its key is the field's name, as for messaging_feedback). Values of our own.
+	coupon: base({
+		timestamp: T + 19,
+		template: { type: 'coupon', payload: 'summer-2026', coupon_code: '10PERCENT' },
+	}),
+	customerInformation: base({
+		timestamp: T + 20,
+		messaging_customer_information: {
+			screens: [
+				{
+					screen_id: 'address',
+					responses: [
+						{ key: 'name', value: 'Zoë Müller' },
+						{ key: 'address_line_1', value: 'Hauptstraße 1' },
+						{ key: 'zipcode', value: '10115' },
+						{ key: 'country', value: 'DE' },
+					],
+				},
+			],
+		},
+	}),
+	leadFormSubmit: base({
+		timestamp: T + 21,
+		messaging_in_thread_lead_form_submit: {
+			form_id: '9100000000000001',
+			leadgen_id: '9200000000000001',
+		},
+	}),
 };
 
 /**

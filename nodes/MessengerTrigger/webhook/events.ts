@@ -6,10 +6,13 @@ export const EVENT_TYPES = [
 	'call',
 	'callPermission',
 	'change',
+	'coupon',
 	'customerFeedback',
+	'customerInformation',
 	'delivery',
 	'gamePlay',
 	'handover',
+	'leadFormSubmit',
 	'message',
 	'messageEdit',
 	'optin',
@@ -87,6 +90,15 @@ const KEY_TYPES: Array<[string, EventType]> = [
 	['response_feedback', 'responseFeedback'],
 	['messaging_feedback', 'customerFeedback'],
 	['call_permission_reply', 'callPermission'],
+	// The answers of a structured information (customer information) template.
+	// @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/structured-information-template
+	['messaging_customer_information', 'customerInformation'],
+	// An instant form sent in the thread was submitted.
+	// @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/instant-form-template
+	['messaging_in_thread_lead_form_submit', 'leadFormSubmit'],
+	// A person revealed the code of a coupon template (field messages, key `template`).
+	// @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/coupon
+	['template', 'coupon'],
 ];
 
 /**
@@ -104,10 +116,12 @@ export const MESSAGING_FIELDS = new Set([
 	'message_reactions',
 	'message_reads',
 	'messaging_account_linking',
+	'messaging_customer_information',
 	'messaging_feedback',
 	'messaging_game_plays',
 	'messaging_handover',
 	'messaging_handovers',
+	'messaging_in_thread_lead_form_submit',
 	'messaging_optins',
 	'messaging_policy_enforcement',
 	'messaging_postbacks',
@@ -171,6 +185,25 @@ const idOf = (value: unknown): string | null => {
 
 const asObject = (value: unknown): IDataObject | undefined =>
 	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+
+/**
+ * The answers of a form as `{ key: value }`: Meta sends them as `screens[].responses[]` of
+ * `{ key, value }` pairs (the structured information template's address fields, e.g.
+ * `email`, `phone`, `address_line_1`, `zipcode`). Undefined when there are none.
+ */
+function responsesOf(body: IDataObject): IDataObject | undefined {
+	const answers: IDataObject = {};
+	const screens = Array.isArray(body.screens) ? body.screens : [];
+	for (const screen of screens) {
+		const responses = asObject(screen)?.responses;
+		if (!Array.isArray(responses)) continue;
+		for (const raw of responses) {
+			const response = asObject(raw);
+			if (typeof response?.key === 'string') answers[response.key] = response.value ?? null;
+		}
+	}
+	return Object.keys(answers).length ? answers : undefined;
+}
 
 /** The event type of one messaging object, and the object under its event key. */
 export function classify(event: IDataObject): {
@@ -248,6 +281,23 @@ export function normalize(
 			item.feedback = body.feedback as string;
 		if (type === 'callPermission' && body.response !== undefined)
 			item.response = body.response as string;
+		if (type === 'coupon') {
+			if (body.coupon_code !== undefined) item.couponCode = String(body.coupon_code);
+			if (body.payload !== undefined) item.payload = body.payload as string;
+		}
+		if (type === 'customerInformation') {
+			const responses = responsesOf(body);
+			if (responses) item.responses = responses;
+		}
+		if (type === 'leadFormSubmit') {
+			for (const [from, to] of [
+				['form_id', 'formId'],
+				['leadgen_id', 'leadgenId'],
+			] as const)
+				if (body[from] !== undefined && body[from] !== null) item[to] = String(body[from]);
+			const responses = responsesOf(body);
+			if (responses) item.responses = responses;
+		}
 	}
 	return item;
 }

@@ -1,5 +1,6 @@
 // The Messenger Trigger's event kinds of late 2026 inside the real n8n (Calling, game plays,
-// carts, feedback, checkbox opt-ins, Instagram comments, App Dashboard test samples), and a
+// carts, feedback, checkbox opt-ins, coupon reveals, customer information and lead forms,
+// Instagram comments, App Dashboard test samples), and a
 // refused delivery while the editor listens for a test event: n8n's Test URL, reached after
 // "run workflow" from the trigger (POST /rest/workflows/:id/run), gets a badly signed delivery,
 // answers 401 as in production, and the execution that ends the wait holds one item saying why.
@@ -53,12 +54,16 @@ const WF = {
 	page: { id: 'mbTrigEvKinds001', hook: hook(1) },
 	instagram: { id: 'mbTrigEvKindsIg1', hook: hook(2) },
 	listen: { id: 'mbTrigEvListen01', hook: hook(3) },
+	forms: { id: 'mbTrigEvForms001', hook: hook(4) },
 };
 env.addWorkflows(
 	triggerWorkflow(WF.page.id, WF.page.hook, {}),
 	triggerWorkflow(WF.instagram.id, WF.instagram.hook, { object: 'instagram' }),
 	// Never published: only the editor's test listening reaches it.
 	triggerWorkflow(WF.listen.id, WF.listen.hook, {}, { publish: false }),
+	triggerWorkflow(WF.forms.id, WF.forms.hook, {
+		events: ['coupon', 'customerInformation', 'leadFormSubmit'],
+	}),
 );
 
 function signed(body, secret = GRAPH.appSecret, { sha256 = true } = {}) {
@@ -133,6 +138,27 @@ describe('e2e: Messenger Trigger event kinds', () => {
 		assert.equal(items[5].entryId, PAGE_ID);
 		assert.equal(items[6].field, 'messages');
 		assert.equal(items[6].sampleEventType, 'message');
+	});
+	it('coupon, customer information and lead form: their own types, selected in Events, key fields on the item', async () => {
+		const body = envelope('page', [
+			entry(PAGE_ID, [
+				pageEvents.message,
+				pageEvents.coupon,
+				pageEvents.customerInformation,
+				pageEvents.leadFormSubmit,
+			]),
+		]);
+		const { raw, headers } = signed(body);
+		const r = await env.webhook(`${WF.forms.hook}/webhook`, { rawBody: raw, headers });
+		assert.equal(r.status, 200);
+		const { items } = await outputs(WF.forms);
+		assert.deepEqual(
+			items.map((i) => i.eventType),
+			['coupon', 'customerInformation', 'leadFormSubmit'],
+		);
+		assert.equal(items[0].couponCode, '10PERCENT');
+		assert.equal(items[1].responses.address_line_1, 'Hauptstraße 1');
+		assert.equal(items[2].formId, '9100000000000001');
 	});
 	it('Instagram: a comment is a change, the dashboard comments sample a test item', async () => {
 		const body = envelope('instagram', [

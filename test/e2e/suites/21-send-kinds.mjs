@@ -1,7 +1,7 @@
 // Every Send API message kind of Meta's 2026 reference, sent by the Facebook Messenger node in the
 // real n8n on the Facebook Login route against the Graph emulator: Log In / Log Out buttons,
 // persona_id, quick replies on an attachment, the media, receipt, image grid, product and customer
-// feedback templates, a
+// feedback templates, the coupon template, a
 // sticker by ID, a private reply to a Page post, Customer Matching by phone number (refused by
 // Meta unless the Page is approved), and a retired template refused before any call.
 import { before, describe, it } from 'node:test';
@@ -79,6 +79,14 @@ const flows = {
 		feedbackFollowUpPlaceholder: '={{ $json.body.placeholder }}',
 		feedbackPrivacyUrl: 'https://example.com/privacy',
 		feedbackExpiresInDays: 7,
+	}),
+	coupon: template({
+		templateType: 'coupon',
+		couponTitle: '10% off everything',
+		couponCode: '={{ $json.body.code }}',
+		couponUrl: 'https://shop.example.com/',
+		couponUrlButtonTitle: 'Shop now',
+		couponPayload: 'summer-2026',
 	}),
 	sticker: message({
 		operation: 'sendSticker',
@@ -202,6 +210,25 @@ describe('e2e: every Send API message kind on the Facebook Login route', () => {
 		]);
 		assert.deepEqual(payload.business_privacy, { url: 'https://example.com/privacy' });
 		assert.equal(payload.expires_in_days, 7);
+	});
+
+	it('a coupon template, and a code with a space refused before any call', async () => {
+		const [row] = await ok('coupon', { code: '10PERCENT' });
+		assert.match(row.messageId, /^m_/);
+		assert.deepEqual(last().message.attachment.payload, {
+			template_type: 'coupon',
+			title: '10% off everything',
+			coupon_code: '10PERCENT',
+			coupon_url: 'https://shop.example.com/',
+			coupon_url_button_title: 'Shop now',
+			payload: 'summer-2026',
+		});
+		graph.clearRequests();
+		const response = await call('coupon', { code: '10 PERCENT' });
+		assert.notEqual(response.status, 200);
+		const [latest] = await env.executions('mbSendKindcoupon');
+		assert.match(env.nodeError(latest, 'Facebook Messenger').message, /contains spaces/);
+		assert.equal(graph.requestsTo('POST', '/messages').length, 0);
 	});
 
 	it("a sticker by ID, and Meta's refusal of an unknown one", async () => {

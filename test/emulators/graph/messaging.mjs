@@ -167,6 +167,8 @@ function checkTemplate(payload) {
 		checkProductTemplate(payload);
 	} else if (payload.template_type === 'customer_feedback') {
 		checkCustomerFeedbackTemplate(payload);
+	} else if (payload.template_type === 'coupon') {
+		checkCouponTemplate(payload);
 	} else {
 		// list and open_graph were removed with v4.0 and fail like any unknown type.
 		param('', 'Param message[attachment][payload][template_type] is invalid');
@@ -224,7 +226,11 @@ function checkCustomerFeedbackTemplate(payload) {
 		if (!payload[name]) param(`${P}[${name}]`);
 	const screens = payload.feedback_screens;
 	if (!Array.isArray(screens) || !screens.length) param(`${P}[feedback_screens]`);
-	const options = { csat: ['one_to_five', 'five_stars', 'five_emojis'], nps: ['zero_to_ten'] };
+	const options = {
+		csat: ['one_to_five', 'five_stars', 'five_emojis'],
+		nps: ['zero_to_ten'],
+		ces: ['one_to_seven'],
+	};
 	for (const screen of screens) {
 		if (!Array.isArray(screen?.questions) || screen.questions.length !== 1)
 			param('', `Param ${P}[feedback_screens][questions] must contain exactly 1 question`);
@@ -238,6 +244,21 @@ function checkCustomerFeedbackTemplate(payload) {
 			param('', `Param ${P}[feedback_screens][questions][follow_up][type] must be free_form`);
 	}
 	if (!payload.business_privacy?.url) param(`${P}[business_privacy][url]`);
+}
+
+/**
+ * Coupon template: title (80), subtitle (80), coupon_code (no spaces) or coupon_url required.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/coupon
+ */
+function checkCouponTemplate(payload) {
+	if (!payload.title) param(`${P}[title]`);
+	for (const name of ['title', 'subtitle'])
+		if (String(payload[name] ?? '').length > 80)
+			param('', `Length of param ${P}[${name}] must be less than or equal to 80`);
+	if (!payload.coupon_code && !payload.coupon_url)
+		param('', `Param ${P}[coupon_code] is required unless ${P}[coupon_url] is set`);
+	if (payload.coupon_code !== undefined && /\s/.test(String(payload.coupon_code)))
+		param('', `Param ${P}[coupon_code] can not have spaces`);
 }
 
 /** Image grid template (June 2026): 1 element, 2–6 images, one hero at most, title 45, subtitle 80. */

@@ -337,7 +337,7 @@ const feedbackFields = (): INodeProperties[] => [
 		type: 'string',
 		default: '',
 		description:
-			"Optional. CSAT: one_to_five, five_stars (Meta's default) or five_emojis; NPS: zero_to_ten. CES: as Meta lists them.",
+			"Optional. CSAT: one_to_five, five_stars (Meta's default) or five_emojis; NPS: zero_to_ten; CES: one_to_seven. Empty uses the type's default.",
 		displayOptions: show('customer_feedback'),
 	},
 	{
@@ -369,6 +369,83 @@ const feedbackFields = (): INodeProperties[] => [
 	},
 ];
 
+/**
+ * The coupon template: a title and a coupon code or URL; Meta presets the Reveal code button and
+ * adds a second button (default "Shop now") when a coupon URL is set.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/coupon
+ */
+const couponFields = (): INodeProperties[] => [
+	{
+		displayName: 'Coupon Title',
+		name: 'couponTitle',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 10% off everything',
+		description: 'Required, up to 80 characters',
+		displayOptions: show('coupon'),
+	},
+	{
+		displayName: 'Coupon Code',
+		name: 'couponCode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 10PERCENT',
+		description:
+			'Shown when the person taps Reveal code; no spaces. A code or a Coupon URL (or both) is required.',
+		displayOptions: show('coupon'),
+	},
+	{
+		displayName: 'Coupon URL',
+		name: 'couponUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://shop.example.com/',
+		description: "Where the coupon is used; adds a second button (Meta's default label: Shop now)",
+		displayOptions: show('coupon'),
+	},
+	{
+		displayName: 'Coupon URL Button Title',
+		name: 'couponUrlButtonTitle',
+		type: 'string',
+		default: '',
+		description: "Optional label of the Coupon URL's button",
+		displayOptions: show('coupon'),
+	},
+	{
+		displayName: 'Coupon Subtitle',
+		name: 'couponSubtitle',
+		type: 'string',
+		default: '',
+		description: "Optional, up to 80 characters; empty shows Meta's disclaimer (Terms may apply.)",
+		displayOptions: show('coupon'),
+	},
+	{
+		displayName: 'Coupon Pre-Message',
+		name: 'couponPreMessage',
+		type: 'string',
+		default: '',
+		description: 'Optional message sent before the coupon',
+		displayOptions: show('coupon'),
+	},
+	{
+		displayName: 'Coupon Image URL',
+		name: 'couponImageUrl',
+		type: 'string',
+		default: '',
+		description: 'Optional image shown in the coupon',
+		displayOptions: show('coupon'),
+	},
+	{
+		displayName: 'Coupon Payload',
+		name: 'couponPayload',
+		type: 'string',
+		default: '',
+		description:
+			"Optional; comes back in the webhook when the person reveals the code (the trigger's Coupon event)",
+		displayOptions: show('coupon'),
+	},
+];
+
 const properties: INodeProperties[] = [
 	...recipientFields(true, true),
 	...messagingFields,
@@ -381,6 +458,12 @@ const properties: INodeProperties[] = [
 				name: 'Button',
 				value: 'button',
 				description: 'Text with 1–3 buttons (Facebook Login route)',
+			},
+			{
+				name: 'Coupon',
+				value: 'coupon',
+				description:
+					'A coupon with a Reveal code button, optionally a link to your shop (Facebook Login route)',
 			},
 			{
 				name: 'Customer Feedback',
@@ -419,7 +502,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'generic',
 		description:
-			'Meta retired the list and open graph templates (Messenger Platform v4.0, 2019): the node refuses them with the reason',
+			'Meta retired the list and open graph templates (Graph API v4.0, July 2019): the node refuses them with the reason',
 	},
 	{
 		displayName: 'Define In',
@@ -506,6 +589,7 @@ const properties: INodeProperties[] = [
 	...imageGridFields(),
 	...productFields(),
 	...feedbackFields(),
+	...couponFields(),
 	quickRepliesField,
 	messageOptions(true),
 ];
@@ -668,6 +752,21 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 			...(days ? { expires_in_days: days } : {}),
 		};
 	}
+	if (templateType === 'coupon') {
+		const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '')).trim();
+		const payload: IDataObject = { template_type: 'coupon', title: text('couponTitle') };
+		for (const [key, name] of [
+			['subtitle', 'couponSubtitle'],
+			['coupon_code', 'couponCode'],
+			['coupon_url', 'couponUrl'],
+			['coupon_url_button_title', 'couponUrlButtonTitle'],
+			['coupon_pre_message', 'couponPreMessage'],
+			['image_url', 'couponImageUrl'],
+			['payload', 'couponPayload'],
+		])
+			if (text(name)) payload[key] = text(name);
+		return payload;
+	}
 	const rawElements =
 		(this.getNodeParameter('elements.element', itemIndex, []) as IDataObject[]) ?? [];
 	const elements = rawElements.map((e, index) => {
@@ -697,7 +796,7 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 
 /**
  * Validates one item into a template send (generic, button, media, receipt, image grid, product,
- * customer feedback; Log In
+ * customer feedback, coupon; Log In
  * and Log Out buttons wherever buttons go); the list and open graph templates Meta retired are
  * refused with the reason; the Instagram Login route takes the
  * generic template (URL and postback buttons).
