@@ -9,19 +9,17 @@
 // Cases: an agent's text message, and a structured one with 10 quick replies, 3 cards and an
 // attachment. Run: npm run build && node bench/openMessagingTrigger.mjs [rounds]
 import { createHmac } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import { fakeResponse, loadNode, workflow } from '../test/helpers/harness.mjs';
+import { loadNode, workflow } from '../test/helpers/harness.mjs';
 import { GENESYS_OPEN_MESSAGING } from '../test/emulators/fixtures.mjs';
 import {
 	genesysSignature,
 	outboundMessage,
 } from '../test/emulators/genesys-cloud/openMessagingOutbound.mjs';
+import { webhookTiming } from './lib/webhookTiming.mjs';
 
-const ROUNDS = Number(process.argv[2] ?? 7);
 const SECRET = GENESYS_OPEN_MESSAGING.secretToken;
 const node = loadNode('GenesysCloudOpenMessagingTrigger');
 const parameters = { types: [], options: {} };
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 // n8n fills in a node's defaults once, when it builds the workflow; getNodeParameter then reads
 // that object by path (and resolves expressions, of which there are none here).
 const resolved = workflow.NodeHelpers.getNodeParameters(
@@ -38,40 +36,27 @@ const parameterAt = (name, fallback) => {
 	return value === undefined ? fallback : value;
 };
 const integration = { id: '6f5a1c2e-0000-4000-8000-00000000c001', name: 'Bench' };
-let hookSerial = 0;
-
-/** The parts of IWebhookFunctions webhook() uses, as n8n hands them over (body already read). */
-function context(raw, headers, webhookId) {
-	const req = {
-		method: 'POST',
-		headers,
-		rawBody: raw,
-		body: JSON.parse(raw.toString('utf8')),
-		async readRawBody() {},
-	};
-	const res = fakeResponse();
-	return {
-		res,
-		ctx: {
-			logger: silent,
-			getMode: () => 'webhook',
-			getNode: () => ({
-				id: 'n',
-				webhookId,
-				name: 'Genesys Cloud Open Messaging Trigger',
-				type: 'genesysCloudOpenMessagingTrigger',
-				typeVersion: 1,
-				parameters,
-				credentials: { genesysCloudOpenMessagingApi: { id: 'bench', name: 'bench' } },
-			}),
-			getWorkflow: () => ({ id: 'bench' }),
-			getNodeParameter: parameterAt,
-			getCredentials: async () => ({ secretToken: SECRET }),
-			getRequestObject: () => req,
-			getResponseObject: () => res,
-		},
-	};
-}
+const { measure } = webhookTiming({
+	node,
+	nodeOf: (webhookId) => ({
+		id: 'n',
+		webhookId,
+		name: 'Genesys Cloud Open Messaging Trigger',
+		type: 'genesysCloudOpenMessagingTrigger',
+		typeVersion: 1,
+		parameters,
+		credentials: { genesysCloudOpenMessagingApi: { id: 'bench', name: 'bench' } },
+	}),
+	methods: {
+		getWorkflow: () => ({ id: 'bench' }),
+		getNodeParameter: parameterAt,
+		getCredentials: async () => ({ secretToken: SECRET }),
+	},
+	baseline: (raw) =>
+		createHmac('sha256', SECRET).update(raw).digest('base64').length +
+		JSON.parse(raw.toString('utf8')).id.length,
+	rounds: Number(process.argv[2] ?? 7),
+});
 
 const card = (n) => ({
 	contentType: 'Card',
@@ -125,46 +110,9 @@ function bodies(count, make) {
 	});
 }
 
-async function timeNode(set) {
-	const webhookId = `bench-${++hookSerial}`;
-	const started = performance.now();
-	let items = 0;
-	for (const { raw, headers } of set) {
-		const { ctx, res } = context(raw, headers, webhookId);
-		const result = await node.webhook.call(ctx);
-		if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
-		items += result.workflowData?.[0]?.length ?? 0;
-	}
-	return { ms: (performance.now() - started) / set.length, items };
-}
-
-function timeBaseline(set) {
-	const started = performance.now();
-	let sink = 0;
-	for (const { raw } of set) {
-		sink += createHmac('sha256', SECRET).update(raw).digest('base64').length;
-		sink += JSON.parse(raw.toString('utf8')).id.length;
-	}
-	if (sink < 0) throw new Error('unreachable');
-	return (performance.now() - started) / set.length;
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function bench(label, make, requests) {
 	const set = bodies(requests, make);
-	await timeNode(set);
-	timeBaseline(set);
-	const nodeMs = [];
-	const baseMs = [];
-	for (let r = 0; r < ROUNDS; r++) {
-		baseMs.push(timeBaseline(set));
-		const run = await timeNode(set);
-		nodeMs.push(run.ms);
-		if (run.items !== requests) throw new Error(`expected ${requests} items, got ${run.items}`);
-	}
-	const n = median(nodeMs);
-	const b = median(baseMs);
+	const { node: n, baseline: b } = await measure(set, requests);
 	console.log(
 		`${label}: ${set[0].raw.length} bytes — trigger ${(n * 1000).toFixed(1)} µs/notification, baseline (HMAC-SHA256 base64 + JSON.parse) ${(b * 1000).toFixed(1)} µs/notification, ratio ${(n / b).toFixed(2)}×`,
 	);

@@ -6,51 +6,35 @@
 // Cases: 1 event, and 100 entries × 10 events. Goal: ≤ 1.5× the baseline for the large batch.
 // Run: npm run build && node bench/trigger.mjs [rounds]
 import { createHmac } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import { fakeResponse, loadNode, nodeParameter } from '../test/helpers/harness.mjs';
+import { loadNode, nodeParameter } from '../test/helpers/harness.mjs';
 import { GRAPH } from '../test/emulators/fixtures.mjs';
 import { bigBatch, metaJson, signatureHeaders } from '../test/unit/trigger-payloads.mjs';
+import { webhookTiming } from './lib/webhookTiming.mjs';
 
-const ROUNDS = Number(process.argv[2] ?? 7);
 const node = loadNode('MessengerTrigger');
 const parameters = { object: 'page', verifyToken: GRAPH.verifyToken, events: [], options: {} };
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-let hookSerial = 0;
-
-/** The parts of IWebhookFunctions webhook() uses, as n8n hands them over (body already read). */
-function context(raw, headers, webhookId) {
-	// What n8n's body parser does before the node runs.
-	const req = {
-		method: 'POST',
-		headers,
-		rawBody: raw,
-		body: JSON.parse(raw.toString('utf8')),
-		async readRawBody() {},
-	};
-	const res = fakeResponse();
-	return {
-		res,
-		ctx: {
-			logger: silent,
-			getWebhookName: () => 'default',
-			getMode: () => 'webhook',
-			getNode: () => ({
-				id: 'n',
-				webhookId,
-				name: 'Messenger Trigger',
-				type: 'messengerTrigger',
-				typeVersion: 1,
-				parameters,
-			}),
-			getNodeParameter: (name, fallback) =>
-				nodeParameter(node.description, parameters, name, fallback),
-			getCredentials: async () => ({ appId: GRAPH.appId, appSecret: GRAPH.appSecret }),
-			getRequestObject: () => req,
-			getResponseObject: () => res,
-			getQueryData: () => ({}),
-		},
-	};
-}
+const { measure } = webhookTiming({
+	node,
+	nodeOf: (webhookId) => ({
+		id: 'n',
+		webhookId,
+		name: 'Messenger Trigger',
+		type: 'messengerTrigger',
+		typeVersion: 1,
+		parameters,
+	}),
+	methods: {
+		getWebhookName: () => 'default',
+		getNodeParameter: (name, fallback) =>
+			nodeParameter(node.description, parameters, name, fallback),
+		getCredentials: async () => ({ appId: GRAPH.appId, appSecret: GRAPH.appSecret }),
+		getQueryData: () => ({}),
+	},
+	baseline: (raw) =>
+		createHmac('sha256', GRAPH.appSecret).update(raw).digest()[0] +
+		JSON.parse(raw.toString('utf8')).entry.length,
+	rounds: Number(process.argv[2] ?? 7),
+});
 
 /** `count` distinct signed bodies (unique mids, so de-duplication does real work every time). */
 function bodies(count, entries, perEntry) {
@@ -60,50 +44,9 @@ function bodies(count, entries, perEntry) {
 	});
 }
 
-async function timeNode(set) {
-	const webhookId = `bench-${++hookSerial}`;
-	const started = performance.now();
-	let items = 0;
-	for (const { raw, headers } of set) {
-		const { ctx, res } = context(raw, headers, webhookId);
-		const result = await node.webhook.call(ctx);
-		if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
-		items += result.workflowData?.[0]?.length ?? 0;
-	}
-	return { ms: (performance.now() - started) / set.length, items };
-}
-
-function timeBaseline(set) {
-	const started = performance.now();
-	let sink = 0;
-	for (const { raw } of set) {
-		sink += createHmac('sha256', GRAPH.appSecret).update(raw).digest()[0];
-		sink += JSON.parse(raw.toString('utf8')).entry.length;
-	}
-	if (sink < 0) throw new Error('unreachable');
-	return (performance.now() - started) / set.length;
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function bench(label, { requests, entries, perEntry }) {
 	const set = bodies(requests, entries, perEntry);
-	// Warm-up: JIT both paths.
-	await timeNode(set);
-	timeBaseline(set);
-	const nodeMs = [];
-	const baseMs = [];
-	let items = 0;
-	for (let r = 0; r < ROUNDS; r++) {
-		baseMs.push(timeBaseline(set));
-		const run = await timeNode(set);
-		nodeMs.push(run.ms);
-		items = run.items;
-		if (items !== requests * entries * perEntry)
-			throw new Error(`expected ${requests * entries * perEntry} items, got ${items}`);
-	}
-	const n = median(nodeMs);
-	const b = median(baseMs);
+	const { node: n, baseline: b } = await measure(set, requests * entries * perEntry);
 	const ratio = n / b;
 	console.log(
 		`${label}: ${set[0].raw.length} bytes, ${entries * perEntry} events/request — trigger ${n.toFixed(3)} ms/request, baseline (HMAC-SHA256 + JSON.parse) ${b.toFixed(3)} ms/request, ratio ${ratio.toFixed(2)}×`,

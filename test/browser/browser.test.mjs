@@ -69,6 +69,18 @@ async function savedNode(workflowId, type) {
 	return workflow.nodes.find((n) => n.type === `${PACKAGE}.${type}`);
 }
 
+/** A new workflow with `node` added by the picker's `action`; its panel is open. */
+async function newWorkflowWith(node, action) {
+	await editor.newWorkflow();
+	await editor.addNodeByAction(node, action);
+}
+
+/** Closes the panel, saves the workflow and returns the stored node of `type`. */
+async function closeAndSave(type) {
+	await editor.closePanel();
+	return savedNode(await editor.save(), type);
+}
+
 /**
  * The stored workflow. The editor shows the new workflow's address before its save request has
  * been stored, so a 404 right after saving is asked again for a few seconds.
@@ -262,8 +274,7 @@ describe('panel: every operation of every node keeps the operation when credenti
 		{ timeout: 120_000 },
 		async () => {
 			await editor.step('panel facebook credentials', async () => {
-				await editor.newWorkflow();
-				await editor.addNodeByAction('Facebook Messenger', 'Explore pages');
+				await newWorkflowWith('Facebook Messenger', 'Explore pages');
 				assert.deepEqual(await editor.credentialLabels(), ['Facebook App']);
 				await editor.selectOption('resource', 'Message');
 				await editor.selectOption('operation', 'Send Text');
@@ -277,8 +288,7 @@ describe('panel: every operation of every node keeps the operation when credenti
 		{ timeout: 180_000 },
 		async () => {
 			await editor.step('panel facebook send kinds', async () => {
-				await editor.newWorkflow();
-				await editor.addNodeByAction('Facebook Messenger', 'Send a template');
+				await newWorkflowWith('Facebook Messenger', 'Send a template');
 				assert.deepEqual(await editor.credentialLabels(), ['Facebook Page']);
 				await editor.selectOption('templateType', 'Image Grid');
 				await editor.fill('gridTitle', 'New arrivals');
@@ -288,8 +298,7 @@ describe('panel: every operation of every node keeps the operation when credenti
 				await editor.fill('receiptOrderNumber', 'A-42');
 				await editor.selectOption('recipientType', 'Post ID (Private Reply)');
 				assert.equal(await editor.optionValue('operation'), 'Send Template');
-				await editor.closePanel();
-				const stored = await savedNode(await editor.save(), 'facebookMessenger');
+				const stored = await closeAndSave('facebookMessenger');
 				assert.equal(stored.parameters.operation, 'sendTemplate');
 				assert.equal(stored.parameters.templateType, 'receipt');
 				assert.equal(stored.parameters.receiptOrderNumber, 'A-42');
@@ -310,12 +319,10 @@ describe('panel: every operation of every node keeps the operation when credenti
 				assert.equal(stored.parameters.couponUrl, 'https://shop.example.com/');
 			});
 			await editor.step('panel facebook sticker id', async () => {
-				await editor.newWorkflow();
-				await editor.addNodeByAction('Facebook Messenger', 'Send a sticker');
+				await newWorkflowWith('Facebook Messenger', 'Send a sticker');
 				await editor.selectOption('sticker', 'Sticker ID (Messenger Sticker API)');
 				await editor.fill('stickerId', '767226160478561');
-				await editor.closePanel();
-				const stored = await savedNode(await editor.save(), 'facebookMessenger');
+				const stored = await closeAndSave('facebookMessenger');
 				assert.equal(stored.parameters.operation, 'sendSticker');
 				assert.equal(stored.parameters.sticker, 'sticker_id');
 				assert.equal(stored.parameters.stickerId, '767226160478561');
@@ -329,8 +336,7 @@ describe('panel: every operation of every node keeps the operation when credenti
 		async () => {
 			await editor.step('panel facebook messenger instagram login', async () => {
 				const description = actionNodes.find((d) => d.name === 'facebookMessenger');
-				await editor.newWorkflow();
-				await editor.addNodeByAction('Facebook Messenger', 'Get a user profile');
+				await newWorkflowWith('Facebook Messenger', 'Get a user profile');
 				// A new node starts on the Facebook route, whatever credentials exist.
 				assert.equal(
 					await editor.optionValue('authentication'),
@@ -358,8 +364,7 @@ describe('panel: every operation of every node keeps the operation when credenti
 						last = { resource: resource.value, operation: operation.value };
 					}
 				}
-				await editor.closePanel();
-				const stored = await savedNode(await editor.save(), description.name);
+				const stored = await closeAndSave(description.name);
 				assert.equal(stored.parameters.authentication, 'instagramLogin');
 				assert.equal(
 					stored.parameters.operation ?? defaultOperation(description, last.resource),
@@ -376,8 +381,7 @@ describe('panel: every operation of every node keeps the operation when credenti
 		async () => {
 			await editor.step('panel page picker search', async () => {
 				const { page } = editor;
-				await editor.newWorkflow();
-				await editor.addNodeByAction('Facebook Messenger', 'Get a page');
+				await newWorkflowWith('Facebook Messenger', 'Get a page');
 				await page.getByTestId('rlc-input').first().click();
 				await page.getByTestId('rlc-search').fill('Page 119');
 				await page.getByTestId('rlc-item').filter({ hasText: 'Bridge Page 119' }).first().click();

@@ -1,12 +1,15 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import { facebookSecret, facebookSecretsSource } from '../../shared/facebookSecrets';
 import { ensure, text } from '../../shared/params';
 import type { ConnectInput } from '../bodies';
+import { airyRequest } from '../transport';
 import { checkChannelId, checkImageUrl, checkNumericId, checkToken } from '../validation';
 
 /**
  * The fields both resources (Facebook page, Instagram account) share, and their readers: the
- * page fields and display fields of Connect, the Channel ID of Disconnect.
+ * page fields and display fields of Connect, the Channel ID of Disconnect; and Disconnect itself,
+ * the same on both.
  */
 
 /** The page fields Facebook and Instagram connect share. */
@@ -98,4 +101,22 @@ export function readChannelId(context: IExecuteFunctions, itemIndex: number): st
 	const channelId = text(context, 'channelId', itemIndex);
 	ensure(context, itemIndex, checkChannelId(channelId));
 	return channelId;
+}
+
+/**
+ * Disconnect on either resource: the checked Channel ID to `channels.<source>.disconnect` (Airy
+ * answers 204 for an already disconnected channel too).
+ */
+export function disconnectOperation(source: 'facebook' | 'instagram') {
+	return {
+		description: updateDisplayOptions({ show: { resource: [source], operation: ['disconnect'] } }, [
+			channelIdField,
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+			const channelId = readChannelId(this, itemIndex);
+			const body = { channel_id: channelId };
+			await airyRequest.call(this, `channels.${source}.disconnect`, body, itemIndex);
+			return { channelId, source, disconnected: true };
+		},
+	};
 }

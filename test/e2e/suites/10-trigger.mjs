@@ -17,40 +17,29 @@ import {
 	PAGE_ID,
 	IG_ID,
 } from '../../unit/trigger-payloads.mjs';
+import {
+	assertNothingStarted,
+	executionCount,
+	messengerTriggerWorkflow,
+	nthOutput,
+	postSigned,
+	webhookPath,
+} from '../lib/trigger.mjs';
 
-const NODE = 'Messenger Trigger';
 const hook = (n) => `7a1e0c00-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
 
-function triggerWorkflow(id, webhookId, parameters, { page = false, publish = true } = {}) {
-	return {
+const triggerWorkflow = (id, webhookId, parameters, { page = false, publish = true } = {}) =>
+	messengerTriggerWorkflow({
 		id,
 		name: `e2e trigger ${id}`,
+		webhookId,
+		parameters,
 		publish,
-		nodes: [
-			{
-				id: `${id}-trigger`,
-				name: NODE,
-				type: 'n8n-nodes-messenger-bridge.messengerTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: {
-					object: 'page',
-					verifyToken: GRAPH.verifyToken,
-					events: [],
-					options: {},
-					...parameters,
-				},
-				credentials: {
-					facebookAppApi: CREDENTIAL_REFS.facebookAppApi,
-					...(page ? { facebookPageApi: CREDENTIAL_REFS.facebookPageApi } : {}),
-				},
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
-}
+		credentials: {
+			facebookAppApi: CREDENTIAL_REFS.facebookAppApi,
+			...(page ? { facebookPageApi: CREDENTIAL_REFS.facebookPageApi } : {}),
+		},
+	});
 
 const WF = {
 	default: { id: 'mbTrigDefault001', hook: hook(1) },
@@ -116,8 +105,6 @@ env.addWorkflows(
 	example('messenger-trigger-auto-subscribe.json', EX.routing.id, EX.routing.hook),
 );
 
-const path = (wf) => `${wf.hook}/webhook`;
-
 /** Gives every mid of a payload a per-test suffix, so that de-duplication never links tests. */
 function tagged(body, tag) {
 	return JSON.parse(
@@ -128,38 +115,6 @@ function tagged(body, tag) {
 	);
 }
 
-async function post(
-	wf,
-	body,
-	{ headers, secret = GRAPH.appSecret, contentType = 'application/json' } = {},
-) {
-	const raw = typeof body === 'string' ? body : metaJson(body);
-	const signed = signatureHeaders(Buffer.from(raw), secret);
-	return env.webhook(path(wf), {
-		rawBody: raw,
-		headers: { ...signed, 'content-type': contentType, ...(headers ?? {}) },
-	});
-}
-
-const count = async (wf) => (await env.executions(wf.id, { includeData: false })).length;
-
-/** Waits for the workflow's execution number `n` (1-based, oldest first) and returns its trigger output. */
-async function nthOutput(wf, n) {
-	const list = await env.waitFor(
-		async () => {
-			const executions = await env.executions(wf.id, { includeData: false });
-			return executions.length >= n &&
-				executions.every((e) => e.status !== 'running' && e.status !== 'new')
-				? executions
-				: null;
-		},
-		{ what: `execution ${n} of ${wf.id}` },
-	);
-	const ordered = [...list].sort((a, b) => Number(a.id) - Number(b.id));
-	const execution = await env.execution(ordered[n - 1].id);
-	return env.nodeOutput(execution, NODE)[0].map((i) => i.json);
-}
-
 /** Waits for the workflow's first execution and returns the output of `nodeName`. */
 async function firstOutputOf(wf, nodeName) {
 	await nthOutput(wf, 1);
@@ -167,17 +122,11 @@ async function firstOutputOf(wf, nodeName) {
 	return (env.nodeOutput(only, nodeName) ?? []).map((out) => out.map((i) => i.json));
 }
 
-/** Asserts that no new execution appears for a while. */
-async function assertNothingStarted(wf, before) {
-	await new Promise((r) => setTimeout(r, 800));
-	assert.equal(await count(wf), before, 'no execution started');
-}
-
 describe('e2e: Messenger Trigger', () => {
 	describe('handshake', () => {
 		it('right token → 200 text/plain with the exact challenge', async () => {
 			const r = await env.webhook(
-				`${path(WF.default)}?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(GRAPH.verifyToken)}&hub.challenge=1158201444`,
+				`${webhookPath(WF.default)}?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(GRAPH.verifyToken)}&hub.challenge=1158201444`,
 				{ method: 'GET' },
 			);
 			assert.equal(r.status, 200);
@@ -190,7 +139,7 @@ describe('e2e: Messenger Trigger', () => {
 				'hub.mode=unsubscribe&hub.verify_token=bridge-verify-token&hub.challenge=424242',
 				'',
 			]) {
-				const r = await env.webhook(`${path(WF.default)}?${query}`, { method: 'GET' });
+				const r = await env.webhook(`${webhookPath(WF.default)}?${query}`, { method: 'GET' });
 				assert.equal(r.status, 403, query);
 				assert.ok(!r.text.includes('424242'));
 			}
@@ -199,7 +148,7 @@ describe('e2e: Messenger Trigger', () => {
 
 	describe('signed events', () => {
 		it('a signed multi-entry batch with escaped unicode: one item per event', async () => {
-			const before = await count(WF.default);
+			const before = await executionCount(WF.default);
 			const body = tagged(
 				envelope('page', [
 					entry(PAGE_ID, [pageEvents.message, pageEvents.postback, pageEvents.echo], {
@@ -212,7 +161,7 @@ describe('e2e: Messenger Trigger', () => {
 			const raw = metaJson(body);
 			assert.match(raw, /\\u00fc.*\\ud83d\\ude00.*https:\\\/\\\//, 'the bytes carry Meta escapes');
 			const started = Date.now();
-			const r = await post(WF.default, raw);
+			const r = await postSigned(WF.default, raw);
 			const ms = Date.now() - started;
 			assert.equal(r.status, 200);
 			assert.equal(r.text, 'EVENT_RECEIVED');
@@ -246,10 +195,10 @@ describe('e2e: Messenger Trigger', () => {
 		};
 		for (const [name, override] of Object.entries(refusals)) {
 			it(`${name} signature → 401, nothing started, nothing revealed`, async () => {
-				const before = await count(WF.default);
+				const before = await executionCount(WF.default);
 				const headers = { ...good, ...override };
 				for (const k of Object.keys(headers)) if (headers[k] === undefined) delete headers[k];
-				const r = await env.webhook(path(WF.default), { rawBody: raw, headers });
+				const r = await env.webhook(webhookPath(WF.default), { rawBody: raw, headers });
 				assert.equal(r.status, 401);
 				assert.ok(!r.text.includes(good['x-hub-signature-256'].slice(7)));
 				for (const secret of SECRET_VALUES) assert.ok(!r.text.includes(secret));
@@ -258,14 +207,16 @@ describe('e2e: Messenger Trigger', () => {
 		}
 
 		it("signed non-JSON → 400 (text/plain) or n8n's own 422 (application/json); nothing started", async () => {
-			const before = await count(WF.default);
-			const asText = await post(WF.default, 'object=page&entry=1', { contentType: 'text/plain' });
+			const before = await executionCount(WF.default);
+			const asText = await postSigned(WF.default, 'object=page&entry=1', {
+				contentType: 'text/plain',
+			});
 			assert.equal(asText.status, 400);
-			const asJson = await post(WF.default, '{"object":"page",', {
+			const asJson = await postSigned(WF.default, '{"object":"page",', {
 				contentType: 'application/json',
 			});
 			assert.ok([400, 422].includes(asJson.status), `status ${asJson.status}`);
-			const otherObject = await post(
+			const otherObject = await postSigned(
 				WF.default,
 				envelope('instagram', [entry(IG_ID, [igEvents.message])]),
 			);
@@ -282,10 +233,10 @@ describe('e2e: Messenger Trigger', () => {
 				]),
 				'es',
 			);
-			const beforeDefault = await count(WF.default);
-			const beforeAll = await count(WF.all);
-			assert.equal((await post(WF.default, body)).status, 200);
-			assert.equal((await post(WF.all, body)).status, 200);
+			const beforeDefault = await executionCount(WF.default);
+			const beforeAll = await executionCount(WF.all);
+			assert.equal((await postSigned(WF.default, body)).status, 200);
+			assert.equal((await postSigned(WF.all, body)).status, 200);
 			const off = await nthOutput(WF.default, beforeDefault + 1);
 			assert.deepEqual(
 				off.map((i) => i.eventType),
@@ -304,10 +255,10 @@ describe('e2e: Messenger Trigger', () => {
 		});
 
 		it('an echo-only batch starts nothing', async () => {
-			const before = await count(WF.default);
+			const before = await executionCount(WF.default);
 			assert.equal(
 				(
-					await post(
+					await postSigned(
 						WF.default,
 						tagged(envelope('page', [entry(PAGE_ID, [pageEvents.echo])]), 'echo-only'),
 					)
@@ -318,7 +269,7 @@ describe('e2e: Messenger Trigger', () => {
 		});
 
 		it('the events filter', async () => {
-			const before = await count(WF.filter);
+			const before = await executionCount(WF.filter);
 			const body = tagged(
 				envelope('page', [
 					entry(PAGE_ID, [
@@ -330,7 +281,7 @@ describe('e2e: Messenger Trigger', () => {
 				]),
 				'filter',
 			);
-			assert.equal((await post(WF.filter, body)).status, 200);
+			assert.equal((await postSigned(WF.filter, body)).status, 200);
 			const items = await nthOutput(WF.filter, before + 1);
 			assert.deepEqual(
 				items.map((i) => [i.eventType, i.timestamp]),
@@ -346,20 +297,20 @@ describe('e2e: Messenger Trigger', () => {
 				envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.delivery])]),
 				'redeliver',
 			);
-			const before = await count(WF.default);
-			assert.equal((await post(WF.default, body)).status, 200);
+			const before = await executionCount(WF.default);
+			assert.equal((await postSigned(WF.default, body)).status, 200);
 			assert.equal((await nthOutput(WF.default, before + 1)).length, 2);
-			const again = await post(WF.default, body);
+			const again = await postSigned(WF.default, body);
 			assert.equal(again.status, 200, 'acknowledged, so Meta stops retrying');
 			await assertNothingStarted(WF.default, before + 1);
-			const beforeAll = await count(WF.all);
-			await post(WF.all, body);
-			await post(WF.all, body);
+			const beforeAll = await executionCount(WF.all);
+			await postSigned(WF.all, body);
+			await postSigned(WF.all, body);
 			await nthOutput(WF.all, beforeAll + 2);
 		});
 
 		it('Instagram: unsend, story mention, seen, reaction', async () => {
-			const before = await count(WF.instagram);
+			const before = await executionCount(WF.instagram);
 			const body = tagged(
 				envelope('instagram', [
 					entry(IG_ID, [
@@ -372,7 +323,7 @@ describe('e2e: Messenger Trigger', () => {
 				]),
 				'ig',
 			);
-			assert.equal((await post(WF.instagram, body)).status, 200);
+			assert.equal((await postSigned(WF.instagram, body)).status, 200);
 			const items = await nthOutput(WF.instagram, before + 1);
 			assert.deepEqual(
 				items.map((i) => [i.object, i.eventType, i.isDeleted ?? false]),
@@ -389,10 +340,10 @@ describe('e2e: Messenger Trigger', () => {
 		});
 
 		it('a 100-entry × 10-event batch: 1000 items in one execution, acknowledged fast', async () => {
-			const before = await count(WF.default);
+			const before = await executionCount(WF.default);
 			const raw = metaJson(bigBatch(100, 10, 'e2e'));
 			const started = Date.now();
-			const r = await post(WF.default, raw);
+			const r = await postSigned(WF.default, raw);
 			const ms = Date.now() - started;
 			assert.equal(r.status, 200);
 			assert.ok(ms < 5000, `acknowledged in ${ms} ms`);
@@ -408,7 +359,7 @@ describe('e2e: Messenger Trigger', () => {
 		it('app secret reset at Meta and in n8n: the new signature is accepted at once, the old one refused', async () => {
 			const message = (tag) =>
 				tagged(envelope('page', [entry(PAGE_ID, [pageEvents.message])]), `rotation-${tag}`);
-			assert.equal((await post(WF.rotation, message('before'))).status, 200);
+			assert.equal((await postSigned(WF.rotation, message('before'))).status, 200);
 			await nthOutput(WF.rotation, 1);
 			await env.rest(`/rest/credentials/${ROTATING.id}`, {
 				method: 'PATCH',
@@ -421,13 +372,14 @@ describe('e2e: Messenger Trigger', () => {
 			// Within the trigger's 10 s secret cache: the new secret must be read on the first mismatch.
 			const started = Date.now();
 			assert.equal(
-				(await post(WF.rotation, message('after'), { secret: GRAPH.rotatedAppSecret })).status,
+				(await postSigned(WF.rotation, message('after'), { secret: GRAPH.rotatedAppSecret }))
+					.status,
 				200,
 			);
 			assert.ok(Date.now() - started < 10_000);
 			const items = await nthOutput(WF.rotation, 2);
 			assert.equal(items[0].mid, `${pageEvents.message.message.mid}_rotation-after`);
-			const old = await post(WF.rotation, message('old'), { secret: GRAPH.appSecret });
+			const old = await postSigned(WF.rotation, message('old'), { secret: GRAPH.appSecret });
 			assert.equal(old.status, 401);
 			await assertNothingStarted(WF.rotation, 2);
 		});
@@ -447,7 +399,7 @@ describe('e2e: Messenger Trigger', () => {
 				]),
 				'exig',
 			);
-			assert.equal((await post(EX.instagram, body)).status, 200);
+			assert.equal((await postSigned(EX.instagram, body)).status, 200);
 			const [out] = await firstOutputOf(EX.instagram, 'Story Mentions And Messages');
 			assert.deepEqual(
 				out.map((i) => [i.kind, i.text]),
@@ -465,7 +417,7 @@ describe('e2e: Messenger Trigger', () => {
 				]),
 				'exrt',
 			);
-			assert.equal((await post(EX.routing, body)).status, 200);
+			assert.equal((await postSigned(EX.routing, body)).status, 200);
 			const [postbacks] = await firstOutputOf(EX.routing, 'Postback');
 			const [messages] = await firstOutputOf(EX.routing, 'Message');
 			assert.deepEqual(postbacks, [{ psid: pageEvents.postback.sender.id, button: 'GET_STARTED' }]);
@@ -481,7 +433,7 @@ describe('e2e: Messenger Trigger', () => {
 
 	describe('Auto Subscribe', () => {
 		const graph = () => env.emulators.graph;
-		const callbackUrl = `http://localhost:${N8N_PORT}/webhook/${path(WF.auto)}`;
+		const callbackUrl = `http://localhost:${N8N_PORT}/webhook/${webhookPath(WF.auto)}`;
 		after(async () => {
 			// Leave the shared emulator as other suites expect it.
 			await env.deactivate(WF.auto.id).catch(() => {});
@@ -514,7 +466,7 @@ describe('e2e: Messenger Trigger', () => {
 				envelope('page', [entry(PAGE_ID, [pageEvents.message, pageEvents.echo])]),
 				'auto',
 			);
-			assert.equal((await post(WF.auto, body)).status, 200);
+			assert.equal((await postSigned(WF.auto, body)).status, 200);
 			const items = await nthOutput(WF.auto, 1);
 			assert.deepEqual(
 				items.map((i) => i.eventType),

@@ -7,48 +7,31 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { env, CREDENTIAL_REFS, N8N_PORT } from '../env.mjs';
 import { GRAPH, INSTAGRAM, SECRET_VALUES } from '../../emulators/fixtures.mjs';
+import { metaJson, envelope, entry, igEvents, IG_ID } from '../../unit/trigger-payloads.mjs';
 import {
-	metaJson,
-	signatureHeaders,
-	envelope,
-	entry,
-	igEvents,
-	IG_ID,
-} from '../../unit/trigger-payloads.mjs';
+	assertNothingStarted,
+	executionCount,
+	messengerTriggerWorkflow,
+	nthOutput,
+	postSigned,
+	webhookPath,
+} from '../lib/trigger.mjs';
 
-const NODE = 'Messenger Trigger';
 const hook = (n) => `7a1e0c00-0000-4000-8000-0000000015${String(n).padStart(2, '0')}`;
 
-function instagramTrigger(id, webhookId, parameters, { publish = true } = {}) {
-	return {
+const instagramTrigger = (id, webhookId, parameters, { publish = true } = {}) =>
+	messengerTriggerWorkflow({
 		id,
 		name: `e2e instagram trigger ${id}`,
+		webhookId,
+		typeVersion: 1.1,
+		parameters: { object: 'instagram', ...parameters },
 		publish,
-		nodes: [
-			{
-				id: `${id}-trigger`,
-				name: NODE,
-				type: 'n8n-nodes-messenger-bridge.messengerTrigger',
-				typeVersion: 1.1,
-				position: [0, 0],
-				webhookId,
-				parameters: {
-					object: 'instagram',
-					verifyToken: GRAPH.verifyToken,
-					events: [],
-					options: {},
-					...parameters,
-				},
-				credentials: {
-					facebookAppApi: CREDENTIAL_REFS.facebookAppApi,
-					instagramLoginApi: CREDENTIAL_REFS.instagramLoginApi,
-				},
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
-}
+		credentials: {
+			facebookAppApi: CREDENTIAL_REFS.facebookAppApi,
+			instagramLoginApi: CREDENTIAL_REFS.instagramLoginApi,
+		},
+	});
 
 const WF = {
 	signed: { id: 'mbIgTrigSigned01', hook: hook(1) },
@@ -65,8 +48,6 @@ env.addWorkflows(
 	),
 );
 
-const path = (wf) => `${wf.hook}/webhook`;
-
 /** One Instagram message with its own mid (de-duplication never links two tests). */
 const message = (tag) =>
 	metaJson(
@@ -77,41 +58,10 @@ const message = (tag) =>
 		]),
 	);
 
-async function post(wf, raw, secret) {
-	return env.webhook(path(wf), {
-		rawBody: raw,
-		headers: { ...signatureHeaders(Buffer.from(raw), secret), 'content-type': 'application/json' },
-	});
-}
-
-const count = async (wf) => (await env.executions(wf.id, { includeData: false })).length;
-
-/** Waits for the workflow's execution number `n` (1-based, oldest first) and returns its trigger output. */
-async function nthOutput(wf, n) {
-	const list = await env.waitFor(
-		async () => {
-			const executions = await env.executions(wf.id, { includeData: false });
-			return executions.length >= n &&
-				executions.every((e) => e.status !== 'running' && e.status !== 'new')
-				? executions
-				: null;
-		},
-		{ what: `execution ${n} of ${wf.id}` },
-	);
-	const ordered = [...list].sort((a, b) => Number(a.id) - Number(b.id));
-	const execution = await env.execution(ordered[n - 1].id);
-	return env.nodeOutput(execution, NODE)[0].map((i) => i.json);
-}
-
-async function assertNothingStarted(wf, before) {
-	await new Promise((r) => setTimeout(r, 800));
-	assert.equal(await count(wf), before, 'no execution started');
-}
-
 describe('e2e: Messenger Trigger on the Instagram Login route', () => {
 	it('signed with the Instagram app secret → 200 and one execution with the event', async () => {
-		const before = await count(WF.signed);
-		const r = await post(WF.signed, message('igsecret'), INSTAGRAM.appSecret);
+		const before = await executionCount(WF.signed);
+		const r = await postSigned(WF.signed, message('igsecret'), { secret: INSTAGRAM.appSecret });
 		assert.equal(r.status, 200);
 		assert.equal(r.text, 'EVENT_RECEIVED');
 		const items = await nthOutput(WF.signed, before + 1);
@@ -119,20 +69,20 @@ describe('e2e: Messenger Trigger on the Instagram Login route', () => {
 			items.map((i) => [i.object, i.entryId, i.eventType, i.mid]),
 			[['instagram', IG_ID, 'message', 'ig_e2e_igsecret']],
 		);
-		assert.equal(await count(WF.signed), before + 1);
+		assert.equal(await executionCount(WF.signed), before + 1);
 	});
 
 	it('signed with the Facebook App secret → accepted too', async () => {
-		const before = await count(WF.signed);
-		const r = await post(WF.signed, message('fbsecret'), GRAPH.appSecret);
+		const before = await executionCount(WF.signed);
+		const r = await postSigned(WF.signed, message('fbsecret'), { secret: GRAPH.appSecret });
 		assert.equal(r.status, 200);
 		const items = await nthOutput(WF.signed, before + 1);
 		assert.equal(items[0].mid, 'ig_e2e_fbsecret');
 	});
 
 	it('signed with any other secret → 401, nothing started, nothing revealed', async () => {
-		const before = await count(WF.signed);
-		const r = await post(WF.signed, message('third'), 'a-third-apps-secret');
+		const before = await executionCount(WF.signed);
+		const r = await postSigned(WF.signed, message('third'), { secret: 'a-third-apps-secret' });
 		assert.equal(r.status, 401);
 		for (const secret of SECRET_VALUES) assert.ok(!r.text.includes(secret));
 		await assertNothingStarted(WF.signed, before);
@@ -141,7 +91,7 @@ describe('e2e: Messenger Trigger on the Instagram Login route', () => {
 	describe('Auto Subscribe', () => {
 		const graph = () => env.emulators.graph;
 		const instagram = () => env.emulators.instagram;
-		const callbackUrl = `http://localhost:${N8N_PORT}/webhook/${path(WF.auto)}`;
+		const callbackUrl = `http://localhost:${N8N_PORT}/webhook/${webhookPath(WF.auto)}`;
 		after(async () => {
 			// Leave the shared emulators as other suites expect them.
 			await env.deactivate(WF.auto.id).catch(() => {});
@@ -173,7 +123,10 @@ describe('e2e: Messenger Trigger on the Instagram Login route', () => {
 				assert.ok(!r.url.includes('access_token'), r.url);
 			assert.equal(graph().requestsTo('POST', '/subscribed_apps').length, 0, 'no Page involved');
 
-			assert.equal((await post(WF.auto, message('auto'), INSTAGRAM.appSecret)).status, 200);
+			assert.equal(
+				(await postSigned(WF.auto, message('auto'), { secret: INSTAGRAM.appSecret })).status,
+				200,
+			);
 			const items = await nthOutput(WF.auto, 1);
 			assert.deepEqual(
 				items.map((i) => i.mid),

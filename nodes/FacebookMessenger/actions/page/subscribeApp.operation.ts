@@ -67,37 +67,38 @@ export const DEFAULT_INSTAGRAM_FIELDS = [
 	'message_reactions',
 ];
 
+/** The two routes' webhook fields: the parameter that chooses them, what is allowed, the default. */
+const PAGE = {
+	parameter: 'subscribedFields',
+	allowed: PAGE_FIELDS,
+	defaults: DEFAULT_FIELDS,
+	unknown: 'Unknown webhook field(s)',
+};
+const INSTAGRAM = {
+	parameter: 'instagramSubscribedFields',
+	allowed: INSTAGRAM_FIELDS,
+	defaults: DEFAULT_INSTAGRAM_FIELDS,
+	unknown: 'Unknown Instagram webhook field(s)',
+};
+
 const properties: INodeProperties[] = [
 	pageLocator(false, 'Empty: the Page of the Facebook Page credential'),
 	{
 		displayName: 'Subscribed Fields',
-		name: 'subscribedFields',
+		name: PAGE.parameter,
 		type: 'multiOptions',
-		options: PAGE_FIELDS.map((field) => ({ name: field, value: field })),
-		default: [
-			'messages',
-			'messaging_postbacks',
-			'messaging_optins',
-			'messaging_referrals',
-			'message_deliveries',
-			'message_reads',
-		],
+		options: PAGE.allowed.map((field) => ({ name: field, value: field })),
+		default: [...PAGE.defaults],
 		description:
 			'Webhook fields this Page sends to the app. Only fields also subscribed at the app level are delivered.',
 		displayOptions: { hide: { authentication: ['instagramLogin'] } },
 	},
 	{
 		displayName: 'Subscribed Fields',
-		name: 'instagramSubscribedFields',
+		name: INSTAGRAM.parameter,
 		type: 'multiOptions',
-		options: INSTAGRAM_FIELDS.map((field) => ({ name: field, value: field })),
-		default: [
-			'messages',
-			'messaging_postbacks',
-			'messaging_seen',
-			'messaging_referral',
-			'message_reactions',
-		],
+		options: INSTAGRAM.allowed.map((field) => ({ name: field, value: field })),
+		default: [...INSTAGRAM.defaults],
 		description:
 			'Webhook fields this Instagram account sends to the app. Only fields also subscribed in the App Dashboard (Webhooks, object Instagram) are delivered.',
 		displayOptions: { show: { authentication: ['instagramLogin'] } },
@@ -109,33 +110,35 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Subscribes the app to the Page's webhooks with the chosen fields. */
+/**
+ * Subscribes the app to the webhooks of the Page (`POST /{page-id}/subscribed_apps`) or, with
+ * Instagram Login, of the Instagram account (`POST /{account-id}/subscribed_apps` on
+ * graph.instagram.com) with the chosen fields.
+ * @see https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/
+ * @see https://developers.facebook.com/docs/instagram-platform/webhooks
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	if (routeOf(this, itemIndex) === 'instagramLogin')
-		return await subscribeInstagram.call(this, itemIndex);
-	const fields =
-		(this.getNodeParameter('subscribedFields', itemIndex, DEFAULT_FIELDS) as string[]) ?? [];
-	if (!fields.length) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'No Subscribed Fields chosen: pick at least one (e.g. messages)',
-			{ itemIndex },
-		);
-	}
-	const unknown = fields.filter((field) => !PAGE_FIELDS.includes(field));
-	if (unknown.length) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Unknown webhook field(s): ${unknown.join(', ')}. Use: ${PAGE_FIELDS.join(', ')}`,
-			{ itemIndex },
-		);
+	const instagram = routeOf(this, itemIndex) === 'instagramLogin';
+	const fields = chosenFields(this, itemIndex, instagram ? INSTAGRAM : PAGE);
+	const body = { subscribed_fields: fields.join(',') };
+	if (instagram) {
+		const accountId = await instagramAccount.call(this);
+		const response = await instagramRequest.call(this, {
+			method: 'POST',
+			path: `/${accountId}/subscribed_apps`,
+			body,
+			bodyType: 'form',
+			kind: 'write',
+			itemIndex,
+		});
+		return { success: response.success === true, accountId, subscribedFields: fields };
 	}
 	const pageId = await resolvePageId.call(this, itemIndex);
 	const response = await graphRequest.call(this, {
 		credential: 'facebookPageApi',
 		method: 'POST',
 		path: `/${pageId}/subscribed_apps`,
-		body: { subscribed_fields: fields.join(',') },
+		body,
 		bodyType: 'form',
 		kind: 'write',
 		itemIndex,
@@ -143,44 +146,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return { success: response.success === true, pageId, subscribedFields: fields };
 }
 
-/**
- * Instagram Login: enables the account's webhooks for the app with the chosen fields
- * (`POST /me/subscribed_apps` with subscribed_fields, on graph.instagram.com).
- * @see https://developers.facebook.com/docs/instagram-platform/webhooks
- */
-async function subscribeInstagram(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<IDataObject> {
+/** The route's chosen fields: at least one, each one the route knows (checked before any call). */
+function chosenFields(context: IExecuteFunctions, itemIndex: number, route: typeof PAGE): string[] {
 	const fields =
-		(this.getNodeParameter(
-			'instagramSubscribedFields',
-			itemIndex,
-			DEFAULT_INSTAGRAM_FIELDS,
-		) as string[]) ?? [];
+		(context.getNodeParameter(route.parameter, itemIndex, route.defaults) as string[]) ?? [];
 	if (!fields.length) {
 		throw new NodeOperationError(
-			this.getNode(),
+			context.getNode(),
 			'No Subscribed Fields chosen: pick at least one (e.g. messages)',
 			{ itemIndex },
 		);
 	}
-	const unknown = fields.filter((field) => !INSTAGRAM_FIELDS.includes(field));
+	const unknown = fields.filter((field) => !route.allowed.includes(field));
 	if (unknown.length) {
 		throw new NodeOperationError(
-			this.getNode(),
-			`Unknown Instagram webhook field(s): ${unknown.join(', ')}. Use: ${INSTAGRAM_FIELDS.join(', ')}`,
+			context.getNode(),
+			`${route.unknown}: ${unknown.join(', ')}. Use: ${route.allowed.join(', ')}`,
 			{ itemIndex },
 		);
 	}
-	const accountId = await instagramAccount.call(this);
-	const response = await instagramRequest.call(this, {
-		method: 'POST',
-		path: `/${accountId}/subscribed_apps`,
-		body: { subscribed_fields: fields.join(',') },
-		bodyType: 'form',
-		kind: 'write',
-		itemIndex,
-	});
-	return { success: response.success === true, accountId, subscribedFields: fields };
+	return fields;
 }

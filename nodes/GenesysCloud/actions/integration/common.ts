@@ -11,6 +11,7 @@ import {
 	type IntegrationOperation,
 	type Route,
 } from '../../channels';
+import { genesysRequest } from '../../transport';
 import { integrationIdProblem, INTEGRATION_ID_PATTERN } from '../../validation';
 import { facebookCredentialSecrets, facebookSecretsSource } from '../../../shared/facebookSecrets';
 import { ensure, text } from '../../../shared/params';
@@ -65,6 +66,24 @@ export function target(
 	if ('reason' in resolved)
 		throw new NodeOperationError(this.getNode(), resolved.reason, { itemIndex });
 	return { channel, apiVersion, route: resolved.route };
+}
+
+/** Reads one integration of the target's channel and API version (`qs`: what to expand). */
+export async function readIntegration(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ channel, route }: IntegrationTarget,
+	id: string,
+	qs?: IDataObject,
+): Promise<IDataObject> {
+	return await genesysRequest.call(this, {
+		method: 'GET',
+		path: route.item(id),
+		qs,
+		operation: `read the ${channel} integration`,
+		permission: 'messaging:integration:view',
+		itemIndex,
+	});
 }
 
 /** The integration the user picked or entered, checked before it goes into a request path. */

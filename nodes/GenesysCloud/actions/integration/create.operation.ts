@@ -20,6 +20,7 @@ import {
 	createFieldProperties,
 	facebookSecrets,
 	facebookSecretsFields,
+	readIntegration,
 	settingsFields,
 	target,
 } from './common';
@@ -158,7 +159,8 @@ export function createdSince(
  * request made, if any, before sending it again; waits for createStatus when asked.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const { channel, apiVersion, route } = target.call(this, i, 'create');
+	const integration = target.call(this, i, 'create');
+	const { channel, apiVersion, route } = integration;
 	const input = await readInput.call(this, i, channel, apiVersion);
 	const built = buildCreateBody(channel, apiVersion, input);
 	if ('error' in built) throw new NodeOperationError(this.getNode(), built.error, { itemIndex: i });
@@ -234,13 +236,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				);
 			}
 			await sleep(pollDelay(attempt));
-			entity = await genesysRequest.call(this, {
-				method: 'GET',
-				path: route.item(String(entity.id)),
-				operation: `read the ${channel} integration`,
-				permission: 'messaging:integration:view',
-				itemIndex: i,
-			});
+			entity = await readIntegration.call(this, i, integration, String(entity.id));
 		}
 	};
 	if (waitForCompletion && route.support.asyncCreate) {

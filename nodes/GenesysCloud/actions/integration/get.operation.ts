@@ -1,10 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { redactSecrets } from '../../bodies';
-import { genesysRequest } from '../../transport';
 import { collection } from '../../../shared/params';
 import { showFor } from '../properties';
-import { currentApiOptions, integrationId, integrationIdProperty, target } from './common';
+import {
+	currentApiOptions,
+	integrationId,
+	integrationIdProperty,
+	readIntegration,
+	target,
+} from './common';
 
 export const expandProperty: INodeProperties = {
 	displayName: 'Expand',
@@ -28,17 +33,10 @@ export const description = showFor(
 
 /** Outputs one integration (secrets redacted), with the referenced objects asked for. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const { channel, apiVersion, route } = target.call(this, i, 'get');
+	const integration = target.call(this, i, 'get');
 	const id = integrationId.call(this, i);
-	const options = apiVersion === 'current' ? collection(this, 'options', i) : {};
+	const options = integration.apiVersion === 'current' ? collection(this, 'options', i) : {};
 	const expand = (options.expand as string[] | undefined) ?? [];
-	const entity = await genesysRequest.call(this, {
-		method: 'GET',
-		path: route.item(id),
-		qs: expand.length ? { expand: expand.join(',') } : undefined,
-		operation: `read the ${channel} integration`,
-		permission: 'messaging:integration:view',
-		itemIndex: i,
-	});
-	return redactSecrets(entity);
+	const qs = expand.length ? { expand: expand.join(',') } : undefined;
+	return redactSecrets(await readIntegration.call(this, i, integration, id, qs));
 }

@@ -13,6 +13,7 @@ import {
 	facebookSecretsFields,
 	integrationId,
 	integrationIdProperty,
+	readIntegration,
 	target,
 	updateFieldOptions,
 } from './common';
@@ -45,7 +46,8 @@ export const description = showFor(
  * WhatsApp phone number and PIN: the embedded-signup activation) and outputs it, secrets redacted.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const { channel, apiVersion, route } = target.call(this, i, 'update');
+	const integration = target.call(this, i, 'update');
+	const { channel, apiVersion, route } = integration;
 	const id = integrationId.call(this, i);
 	const fields = { ...collection(this, 'updateFields', i) };
 	if (fields.webhookHeaders !== undefined)
@@ -63,25 +65,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	let body = built.body;
 	if (built.activation && route.activate) {
 		// WhatsApp embedded signup: the number goes to its own PATCH, once createStatus is Completed.
-		const current = await genesysRequest.call(this, {
-			method: 'GET',
-			path: route.item(id),
-			operation: `read the ${channel} integration`,
-			permission: 'messaging:integration:view',
-			itemIndex: i,
-		});
+		const current = await readIntegration.call(this, i, integration, id);
 		return redactSecrets(await activate.call(this, i, channel, current, body, route.activate));
 	}
 	const permission = EDIT_PERMISSION[channel];
 	if (route.support.update === 'PUT') {
 		// LINE's PUT takes the whole request (name is required): start from what is stored.
-		const current = await genesysRequest.call(this, {
-			method: 'GET',
-			path: route.item(id),
-			operation: `read the ${channel} integration`,
-			permission: 'messaging:integration:view',
-			itemIndex: i,
-		});
+		const current = await readIntegration.call(this, i, integration, id);
 		body = { name: current.name, channelId: current.channelId, ...body };
 	}
 	const entity = await genesysRequest.call(this, {
