@@ -14,6 +14,7 @@ import { autoConfigureEnabled, createSetup, deleteSetup, setupExists } from './l
 import { secretTokenTest } from './methods/credentialTest';
 import { searchOpenIntegrations } from '../GenesysCloud/methods/listSearch';
 import { handleNotification } from './webhook/handle';
+import { DEFAULT_RETENTION_HOURS, emitClaimedNotification } from './webhook/sharedClaims';
 
 /**
  * Notifications already emitted, per trigger, in this n8n process: 64 triggers × 10,000 at most.
@@ -59,6 +60,13 @@ export class GenesysCloudOpenMessagingTrigger implements INodeType {
 				displayName: 'Genesys Cloud (for Automatic Setup)',
 				required: true,
 				displayOptions: { show: { autoConfigure: [true] } },
+			},
+			// Shown only with the shared de-duplication store, the one thing it is for.
+			{
+				name: 'redisRestApi',
+				displayName: 'Redis REST (for shared de-duplication)',
+				required: true,
+				displayOptions: { show: { 'options.deduplicationStore': ['redis'] } },
 			},
 		],
 		webhooks: [
@@ -156,7 +164,39 @@ export class GenesysCloudOpenMessagingTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to drop a notification already emitted: Genesys retries one that timed out or got a 429 or 5xx up to 5 times (the last 10,000 per trigger, in this n8n process)',
+							'Whether to drop a notification already emitted: Genesys retries one that timed out or got a 429 or 5xx up to 5 times. Where emitted notifications are remembered: see Deduplication Store.',
+					},
+					{
+						displayName: 'Deduplication Retention (Hours)',
+						name: 'deduplicationRetention',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 720 },
+						default: DEFAULT_RETENTION_HOURS,
+						displayOptions: { show: { deduplicationStore: ['redis'] } },
+						description:
+							'How long the shared store remembers an emitted notification. Genesys stops retrying one about 85 seconds after its first delivery.',
+					},
+					{
+						displayName: 'Deduplication Store',
+						name: 'deduplicationStore',
+						type: 'options',
+						options: [
+							{
+								name: 'In-Process Memory',
+								value: 'process',
+								description:
+									'The last 10,000 notifications of this trigger, in the memory of the process that received them. For n8n in one process.',
+							},
+							{
+								name: 'Shared (Redis REST)',
+								value: 'redis',
+								description:
+									'Claims in a Redis reached over the Upstash REST protocol, shared by every n8n process (queue mode with several webhook processes). Store unreachable = answer 503, Genesys retries.',
+							},
+						],
+						default: 'process',
+						displayOptions: { hide: { deduplicate: [false] } },
+						description: 'Where emitted notifications are remembered',
 					},
 					{
 						displayName: 'Replace Webhook URL',
@@ -199,11 +239,15 @@ export class GenesysCloudOpenMessagingTrigger implements INodeType {
 		const res = this.getResponseObject();
 		const req = this.getRequestObject();
 		const { rawBody, parsedBody } = await webhookBody(req);
+		const deduplicate = this.getNodeParameter('options.deduplicate', true) as boolean;
+		// The shared store serves production deliveries; a Test-URL delivery stays its own session.
+		const shared =
+			deduplicate &&
+			this.getMode() !== 'manual' &&
+			this.getNodeParameter('options.deduplicationStore', 'process') === 'redis';
 		const options = {
 			types: this.getNodeParameter('types', []) as string[],
-			seen: (this.getNodeParameter('options.deduplicate', true) as boolean)
-				? seenRegistry.forDelivery(this)
-				: undefined,
+			seen: deduplicate && !shared ? seenRegistry.forDelivery(this) : undefined,
 			parsedBody,
 		};
 		const result = await secrets.use(
@@ -221,6 +265,13 @@ export class GenesysCloudOpenMessagingTrigger implements INodeType {
 			res.status(result.status).type('text/plain').send(result.body);
 			return { noWebhookResponse: true };
 		}
+		if (shared && result.key)
+			return await emitClaimedNotification(
+				this,
+				result.key,
+				result.items,
+				this.getNodeParameter('options.deduplicationRetention', DEFAULT_RETENTION_HOURS),
+			);
 		if (options.seen && result.remembered)
 			forgetUnlessAcknowledged(res, options.seen, [result.remembered]);
 		return { workflowData: [result.items.map((json) => ({ json }))] };

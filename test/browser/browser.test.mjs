@@ -911,3 +911,100 @@ describe('Genesys Cloud Open Messaging Trigger: picker, panel, publish', () => {
 		},
 	);
 });
+
+// Queue mode's option on the Open Messaging Trigger (#18): the same Deduplication Store option and
+// Redis REST credential as the Messenger Trigger's, set and published from the editor.
+describe('Genesys Cloud Open Messaging Trigger: shared de-duplication store from the editor', () => {
+	const TYPE = 'genesysCloudOpenMessagingTrigger';
+	const trigger = nodes.find((d) => d.name === TYPE);
+
+	it(
+		'Deduplication Store = Shared (Redis REST) shows the Redis REST credential; published, a retried notification runs once',
+		{ timeout: 180_000 },
+		async () => {
+			await editor.step('open messaging trigger shared store', async () => {
+				const { page } = editor;
+				const redis = env.emulators.redisRest;
+				assert.ok(redis, 'the Redis REST emulator runs (redis-server installed)');
+				await editor.newWorkflow();
+				await editor.addNodeByAction(pickerName(trigger), 'On text', { search: 'Open Messaging' });
+				await page.getByTestId('parameter-input-types').waitFor();
+				await editor.addCollectionOption('Deduplication Store');
+				assert.equal(await editor.optionValue('deduplicationStore'), 'In-Process Memory');
+				assert.deepEqual(await editor.credentialLabels(), [
+					'Open Messaging Webhook (verifies signatures)',
+				]);
+				await editor.selectOption('deduplicationStore', 'Shared (Redis REST)');
+				await page.getByTestId('credentials-label').nth(1).waitFor();
+				assert.deepEqual(
+					(await editor.credentialLabels()).map((label) => label.split('\n')[0]),
+					[
+						'Open Messaging Webhook (verifies signatures)',
+						'Redis REST (for shared de-duplication)',
+					],
+				);
+				await editor.selectCredentials((label) =>
+					/Redis/.test(label) ? 'Redis REST (emulator)' : undefined,
+				);
+				assert.equal(await editor.optionValue('deduplicationStore'), 'Shared (Redis REST)');
+				await editor.closePanel();
+				const id = await editor.save();
+				const saved = await savedNode(id, TYPE);
+				assert.equal(saved.parameters.options.deduplicationStore, 'redis');
+				assert.deepEqual(Object.keys(saved.credentials).sort(), [
+					'genesysCloudOpenMessagingApi',
+					'redisRestApi',
+				]);
+				await page.getByTestId('workflow-open-publish-modal-button').click();
+				await page.getByTestId('workflow-publish-button').click();
+				await env.waitFor(async () => (await env.rest(`/rest/workflows/${id}`)).activeVersionId, {
+					what: 'the published version',
+					timeoutMs: 30_000,
+				});
+				await env.publication(id);
+				const stored = await env.rest(`/rest/workflows/${id}`);
+				const node = stored.nodes.find((n) => n.type === `${PACKAGE}.${TYPE}`);
+				const raw = JSON.stringify({
+					id: `browser-shared-${Date.now()}`,
+					channel: {
+						id: 'i',
+						platform: 'Open',
+						to: { id: 'customer' },
+						time: new Date().toISOString(),
+					},
+					direction: 'Outbound',
+					type: 'Text',
+					text: 'Retried by Genesys',
+				});
+				const before = redis.commands.length;
+				const statuses = [];
+				for (let i = 0; i < 2; i++) {
+					const response = await env.webhook(`${node.webhookId}/webhook`, {
+						rawBody: raw,
+						headers: {
+							'content-type': 'application/json',
+							'x-hub-signature-256': genesysSignature(raw, GENESYS_OPEN_MESSAGING.secretToken),
+						},
+					});
+					statuses.push(response.status);
+				}
+				// (429 if the retry came before the first delivery's claim was marked done)
+				assert.equal(statuses[0], 200);
+				assert.ok([200, 429].includes(statuses[1]), String(statuses[1]));
+				await env.waitFor(
+					async () => {
+						const [latest] = await env.executions(id, { limit: 1 });
+						return latest?.status === 'success' ? latest : null;
+					},
+					{ what: 'the trigger execution', timeoutMs: 60_000 },
+				);
+				await new Promise((r) => setTimeout(r, 2000)); // a second execution would show by now
+				assert.equal((await env.executions(id, { includeData: false })).length, 1);
+				const claims = redis.commands
+					.slice(before)
+					.filter((c) => c[0] === 'SET' && c.includes('NX'));
+				assert.ok(claims.length >= 1, 'the notification was claimed in Redis');
+			});
+		},
+	);
+});

@@ -1,19 +1,24 @@
-// What the queue-mode tests and bench/queue.mjs share: Messenger Trigger workflows (in-process or
-// shared de-duplication store), their credentials, the Redis REST front over the cluster's real
-// redis-server, deliveries to one webhook process, and counting what ran through main's REST API.
+// What the queue-mode tests and bench/queue.mjs share: Messenger Trigger and Genesys Cloud Open
+// Messaging Trigger workflows (in-process or shared de-duplication store), their credentials, the
+// Redis REST front over the cluster's real redis-server, deliveries to one webhook process, and
+// counting what ran through main's REST API.
+import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { emulatorCredentials, GRAPH } from '../emulators/fixtures.mjs';
+import { emulatorCredentials, GENESYS_OPEN_MESSAGING, GRAPH } from '../emulators/fixtures.mjs';
 import { sign } from '../../bench/lib/signedEvents.mjs';
 
 export const NODE = 'Messenger Trigger';
 const REDIS_TOKEN = 'queue-test-redis-rest-token';
 const REDIS_CREDENTIAL = { id: 'mbRedisRestQ0001', name: 'Redis REST (queue test)' };
 
-/** The credentials to import: Facebook App and Page (Graph emulator), Redis REST (the front). */
+/**
+ * The credentials to import: Facebook App and Page (Graph emulator), the Open Messaging webhook's
+ * secret token, Redis REST (the front).
+ */
 export function queueCredentials(ports) {
 	return [
 		...emulatorCredentials({ ports: { graph: ports.emulatorBase } }).filter((c) =>
-			['facebookAppApi', 'facebookPageApi'].includes(c.type),
+			['facebookAppApi', 'facebookPageApi', 'genesysCloudOpenMessagingApi'].includes(c.type),
 		),
 		{
 			...REDIS_CREDENTIAL,
@@ -66,6 +71,80 @@ export function triggerWorkflow(id, { store = 'process', autoSubscribe = false }
 }
 
 export const hookPath = (id) => `webhook/queue-${id}/webhook`;
+
+export const OPEN_MESSAGING_NODE = 'Open Messaging Trigger';
+
+/**
+ * A Genesys Cloud Open Messaging Trigger workflow with the webhook path `queue-<id>/webhook`;
+ * `store: 'redis'` de-duplicates through the shared store.
+ */
+export function openMessagingWorkflow(id, { store = 'process' } = {}) {
+	return {
+		id,
+		name: `queue ${id}`,
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: OPEN_MESSAGING_NODE,
+				type: 'n8n-nodes-messenger-bridge.genesysCloudOpenMessagingTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: `queue-${id}`,
+				parameters: {
+					types: [],
+					options: store === 'redis' ? { deduplicationStore: 'redis' } : {},
+				},
+				credentials: {
+					genesysCloudOpenMessagingApi: refs.genesysCloudOpenMessagingApi,
+					...(store === 'redis' ? { redisRestApi: REDIS_CREDENTIAL } : {}),
+				},
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** An agent's outbound Open Messaging notification as Genesys sends it, with a unique id. */
+export function agentNotification(tag, n) {
+	return JSON.stringify({
+		id: `om-${tag}-${n}-${Date.now().toString(36)}`,
+		channel: {
+			id: '6f5a1c2e-0000-4000-8000-0000000000q1',
+			platform: 'Open',
+			type: 'Private',
+			to: { id: `customer-${n}`, idType: 'Opaque' },
+			from: { id: '6f5a1c2e-0000-4000-8000-0000000000q1' },
+			time: new Date().toISOString(),
+		},
+		type: 'Text',
+		text: `agent reply ${n}`,
+		direction: 'Outbound',
+	});
+}
+
+/**
+ * One notification delivery, signed as Genesys signs it (base64 HMAC-SHA256 of the raw body), to
+ * webhook process `to`: its status, or 'timeout'.
+ */
+export async function deliverNotification(cluster, id, body, to, { timeoutMs = 10_000 } = {}) {
+	const signature = createHmac('sha256', GENESYS_OPEN_MESSAGING.secretToken)
+		.update(body)
+		.digest('base64');
+	try {
+		const response = await fetch(`${cluster.webhookUrls[to]}/${hookPath(id)}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${signature}` },
+			body,
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		await response.text();
+		return response.status;
+	} catch (error) {
+		if (error.name === 'TimeoutError') return 'timeout';
+		throw error;
+	}
+}
 
 // The shared store's REST front (test/emulators/redis-rest, from the store's branch of #15).
 const REDIS_REST = new URL('../emulators/redis-rest/index.mjs', import.meta.url);

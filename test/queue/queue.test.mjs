@@ -5,8 +5,11 @@
 // Meta redelivers a delivery it got no timely 200 for, and a balancer sends the retry wherever it
 // likes: with the shared store (`options.deduplicationStore: 'redis'`) each event must come out
 // exactly once whatever process gets which copy; the in-process store cannot see the other
-// process's memory (the control case shows the limit).
+// process's memory (the control case shows the limit). The Genesys Cloud Open Messaging Trigger
+// shares that store: Genesys retries an outbound notification (up to 5 times on a 10 s timeout,
+// 429 or 5xx), and each agent message must start the workflow once wherever the retry lands.
 // @see https://developers.facebook.com/docs/messenger-platform/webhooks#delivery-retries
+// @see https://developer.genesys.cloud/commdigital/digital/openmessaging/validate
 // @see https://docs.n8n.io/hosting/scaling/queue-mode/
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,11 +18,15 @@ import { queuePorts, startQueueCluster } from '../../dev/queue.mjs';
 import { GRAPH } from '../emulators/fixtures.mjs';
 import { messengerPayload, midsOf } from '../../bench/lib/signedEvents.mjs';
 import {
+	agentNotification,
 	deliver as deliverTo,
+	deliverNotification,
 	executions as executionsOf,
 	finished,
 	hookPath,
 	NODE,
+	OPEN_MESSAGING_NODE,
+	openMessagingWorkflow,
 	queueCredentials,
 	startRedisFront,
 	triggerWorkflow,
@@ -39,6 +46,8 @@ const WF = {
 	control: 'mbQueueControl01',
 	outage: 'mbQueueOutage001',
 	auto: 'mbQueueAutoSub01',
+	openShared: 'mbQueueOpenMsg01',
+	openControl: 'mbQueueOpenCtl01',
 };
 const SHARED = [WF.aThenB, WF.bThenA, WF.both, WF.restart, WF.overload, WF.abandon];
 const WORKFLOWS = [
@@ -47,6 +56,8 @@ const WORKFLOWS = [
 	triggerWorkflow(WF.outage),
 	...SHARED.map((id) => triggerWorkflow(id, { store: 'redis' })),
 	triggerWorkflow(WF.auto, { autoSubscribe: true }),
+	openMessagingWorkflow(WF.openShared, { store: 'redis' }),
+	openMessagingWorkflow(WF.openControl),
 ];
 
 let cluster;
@@ -110,9 +121,10 @@ async function acknowledged(id, body, to) {
 
 /**
  * Waits until at least `atLeast` executions of the workflow finished and a few quiet seconds
- * passed with no new one, then returns every emitted mid (one per emitted event).
+ * passed with no new one, then returns every emitted mid (one per emitted event; for another
+ * trigger, `field` of each item of `node`).
  */
-async function emittedMids(id, atLeast, { timeoutMs = 120_000 } = {}) {
+async function emittedMids(id, atLeast, { timeoutMs = 120_000, node = NODE, field = 'mid' } = {}) {
 	let list = await api.waitFor(
 		async () => {
 			const all = await executions(id);
@@ -132,9 +144,10 @@ async function emittedMids(id, atLeast, { timeoutMs = 120_000 } = {}) {
 		const batch = await Promise.all(list.slice(i, i + 8).map((e) => api.execution(e.id)));
 		for (const execution of batch) {
 			assert.equal(execution.status, 'success', `execution ${execution.id}`);
-			for (const item of api.nodeOutput(execution, NODE)[0]) {
-				mids.push(item.json.mid);
-				where.set(item.json.mid, [...(where.get(item.json.mid) ?? []), execution.id]);
+			for (const item of api.nodeOutput(execution, node)[0]) {
+				const mid = item.json[field];
+				mids.push(mid);
+				where.set(mid, [...(where.get(mid) ?? []), execution.id]);
 			}
 		}
 	}
@@ -412,6 +425,72 @@ describe('queue mode: a redelivery to either process is emitted once (shared sto
 			assert.deepEqual(result, { lost: 0, duplicated: 0, unexpected: 0 });
 		},
 	);
+});
+
+describe('queue mode: Genesys Cloud Open Messaging Trigger, Genesys retries to either process', () => {
+	const notify = (id, body, to, options) => deliverNotification(cluster, id, body, to, options);
+	const idOf = (body) => JSON.parse(body).id;
+	const emittedIds = (id, atLeast) =>
+		emittedMids(id, atLeast, { node: OPEN_MESSAGING_NODE, field: 'messageId' });
+
+	/**
+	 * Genesys' side: a timeout, 429 or 5xx is retried (up to 5 times; 5 s apart in production,
+	 * 300 ms here), the balancer sending each retry to the other process. Returns every status.
+	 */
+	async function genesysDelivers(id, body, first) {
+		const statuses = [];
+		for (let attempt = 0; attempt <= 5; attempt++) {
+			if (attempt) await new Promise((r) => setTimeout(r, 300));
+			const status = await notify(id, body, (first + attempt) % 2);
+			statuses.push(status);
+			if (status !== 'timeout' && status !== 429 && status < 500) break;
+		}
+		return statuses;
+	}
+
+	it('shared store: the same notification to A then B, and to A and B at once: each message runs once', async () => {
+		const sequential = Array.from({ length: 5 }, (_, n) => agentNotification('ab', n));
+		const together = Array.from({ length: 5 }, (_, n) => agentNotification('both', n));
+		for (const body of sequential) {
+			assert.deepEqual(await genesysDelivers(WF.openShared, body, A), [200]);
+			assert.deepEqual(await genesysDelivers(WF.openShared, body, B), [200], 'B drops it');
+		}
+		const answers = [];
+		for (const body of together)
+			answers.push(
+				...(await Promise.all([
+					genesysDelivers(WF.openShared, body, A),
+					genesysDelivers(WF.openShared, body, B),
+				])),
+			);
+		assert.ok(
+			answers.every((statuses) => statuses.at(-1) === 200),
+			`Genesys got ${JSON.stringify(answers)}`,
+		);
+		const busy = answers.flat().filter((status) => status !== 200);
+		assert.ok(
+			busy.every((status) => status === 429),
+			`a busy notification is answered 429: ${busy}`,
+		);
+		process.stdout.write(
+			`# open messaging, at once: ${busy.length} of ${together.length * 2} deliveries answered 429 and retried\n`,
+		);
+		const all = [...sequential, ...together];
+		const ids = await emittedIds(WF.openShared, all.length);
+		assert.deepEqual(tally(all.map(idOf), ids), { lost: 0, duplicated: 0, unexpected: 0 });
+	});
+
+	it('control: the in-process store runs a notification retried to the other process twice (the documented limit)', async () => {
+		const bodies = Array.from({ length: 3 }, (_, n) => agentNotification('control', n));
+		for (const body of bodies) {
+			assert.equal(await notify(WF.openControl, body, A), 200);
+			assert.equal(await notify(WF.openControl, body, B), 200);
+			assert.equal(await notify(WF.openControl, body, B), 200, 'B itself remembers it');
+		}
+		const ids = await emittedIds(WF.openControl, bodies.length * 2);
+		assert.deepEqual(tally(bodies.map(idOf), ids), { lost: 0, duplicated: 3, unexpected: 0 });
+		assert.equal(ids.length, 6);
+	});
 });
 
 describe('queue mode: limits and outages', () => {

@@ -21,6 +21,8 @@ export interface NotificationResult {
 	reason?: string;
 	/** The de-duplication key this notification added to `seen` (to forget if not acknowledged). */
 	remembered?: string;
+	/** The notification's de-duplication key, whenever it has items (for the shared store). */
+	key?: string;
 }
 
 /**
@@ -54,9 +56,9 @@ export function handleNotification(
 	const { message } = parsed;
 	if (options.types.length && !options.types.includes(String(message.type)))
 		return { status: 200, body: '', items: [] };
-	if (!options.seen) return { status: 200, body: '', items: normalise(message) };
 	const key = notificationKey(message);
+	if (!options.seen) return { status: 200, body: '', items: normalise(message), key };
 	// A retry of a notification already emitted: acknowledged, nothing started.
 	if (!options.seen.add(key)) return { status: 200, body: '', items: [] };
-	return { status: 200, body: '', items: normalise(message), remembered: key };
+	return { status: 200, body: '', items: normalise(message), remembered: key, key };
 }

@@ -2,13 +2,18 @@
 // "agent" replies and the emulator delivers the signed outbound notification to the trigger's
 // production URL, retried like Genesys. One execution per message, a retried notification runs
 // once, a badly signed one gets 401 and starts nothing, and Automatic Setup points the
-// integration at n8n on activation and puts its URL back on deactivation.
+// integration at n8n on activation and puts its URL back on deactivation. With Deduplication
+// Store = Shared (Redis REST) (the emulators' redis-server behind its REST front), a retried
+// notification, also two deliveries of it at once, runs once and the store holds hashes only.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { env, CREDENTIAL_REFS } from '../env.mjs';
 import { GENESYS_OPEN_MESSAGING } from '../../emulators/fixtures.mjs';
 import { createIntegration } from '../../emulators/genesys-cloud/model.mjs';
-import { outboundState } from '../../emulators/genesys-cloud/openMessagingOutbound.mjs';
+import {
+	genesysSignature,
+	outboundState,
+} from '../../emulators/genesys-cloud/openMessagingOutbound.mjs';
 
 const TYPE = 'n8n-nodes-messenger-bridge.genesysCloudOpenMessagingTrigger';
 const NODE = 'Open Messaging Trigger';
@@ -18,7 +23,12 @@ const hook = (n) => `0e3a5c00-0000-4000-8000-0000000000${String(n).padStart(2, '
 const AUTO_INTEGRATION = '6f5a1c2e-0000-4000-8000-00000000a001';
 const FORMER_URL = 'https://former-receiver.example.com/genesys';
 
-function triggerWorkflow(id, webhookId, parameters, { publish = true, oauth = false } = {}) {
+function triggerWorkflow(
+	id,
+	webhookId,
+	parameters,
+	{ publish = true, oauth = false, redis = false } = {},
+) {
 	return {
 		id,
 		name: `e2e open messaging ${id}`,
@@ -35,6 +45,7 @@ function triggerWorkflow(id, webhookId, parameters, { publish = true, oauth = fa
 				credentials: {
 					genesysCloudOpenMessagingApi: CREDENTIAL_REFS.genesysCloudOpenMessagingApi,
 					...(oauth ? { genesysCloudOAuth2Api: CREDENTIAL_REFS.genesysCloudOAuth2Api } : {}),
+					...(redis ? { redisRestApi: CREDENTIAL_REFS.redisRestApi } : {}),
 				},
 			},
 		],
@@ -46,6 +57,7 @@ function triggerWorkflow(id, webhookId, parameters, { publish = true, oauth = fa
 const WF = {
 	main: { id: 'mbOpenMsgTrig001', hook: hook(1) },
 	auto: { id: 'mbOpenMsgAuto001', hook: hook(2) },
+	shared: { id: 'mbOpenMsgRedis01', hook: hook(3) },
 };
 
 env.addWorkflows(
@@ -59,6 +71,12 @@ env.addWorkflows(
 			options: { replaceWebhookUrl: true },
 		},
 		{ publish: false, oauth: true },
+	),
+	triggerWorkflow(
+		WF.shared.id,
+		WF.shared.hook,
+		{ options: { deduplicationStore: 'redis' } },
+		{ redis: true },
 	),
 );
 
@@ -248,5 +266,81 @@ describe('e2e: Genesys Cloud Open Messaging Trigger', () => {
 			await env.deactivate(WF.auto.id).catch(() => {});
 			gc.api.state.integrations.get('open')?.delete(AUTO_INTEGRATION);
 		}
+	});
+
+	describe('Deduplication Store = Shared (Redis REST)', () => {
+		let shared;
+		before(() => {
+			shared = openIntegration(
+				gc.api.state,
+				'6f5a1c2e-0000-4000-8000-00000000c001',
+				'Bridge, shared store (e2e)',
+				productionUrl(WF.shared),
+			);
+		});
+		after(() => {
+			gc.api.state.integrations.get('open')?.delete(shared.id);
+		});
+
+		it('a notification Genesys sends again runs once; the store holds hashes only', async (t) => {
+			const redis = env.emulators.redisRest;
+			if (!redis) return t.skip('redis-server is not installed');
+			const before = await count(WF.shared);
+			const commandsBefore = redis.commands.length;
+			const sent = await agent(shared, { text: 'private words, sent three times', times: 3 });
+			assert.deepEqual(
+				sent.deliveries.map((d) => d.attempts.at(-1).status),
+				[200, 200, 200],
+			);
+			const runs = await outputs(WF.shared, before + 1);
+			assert.equal(runs.at(-1)[0].text, 'private words, sent three times');
+			await assertNoNewExecution(WF.shared, before + 1);
+			const stored = JSON.stringify(redis.commands.slice(commandsBefore));
+			assert.match(stored, /"NX"/, 'the trigger claimed in Redis');
+			assert.match(stored, /"done"/, 'and marked done after n8n acknowledged');
+			for (const secret of [sent.message.id, 'private words', '24000000000000001'])
+				assert.ok(!stored.includes(secret), `${secret} must not reach the store`);
+		});
+
+		it('two deliveries of one notification at once: one execution, the other 200 or 429', async (t) => {
+			if (!env.emulators.redisRest) return t.skip('redis-server is not installed');
+			const before = await count(WF.shared);
+			const raw = Buffer.from(
+				JSON.stringify({
+					id: `e2e-twice-${Date.now()}`,
+					channel: {
+						id: shared.id,
+						platform: 'Open',
+						type: 'Private',
+						to: { id: '24000000000000001', idType: 'Opaque' },
+						time: new Date().toISOString(),
+					},
+					type: 'Text',
+					text: 'both at once',
+					direction: 'Outbound',
+				}),
+			);
+			const post = () =>
+				fetch(productionUrl(WF.shared), {
+					method: 'POST',
+					headers: {
+						'content-type': 'application/json',
+						'x-hub-signature-256': genesysSignature(raw, GENESYS_OPEN_MESSAGING.secretToken),
+					},
+					body: raw,
+				});
+			const answers = await Promise.all([post(), post(), post()]);
+			const statuses = answers.map((a) => a.status).sort();
+			assert.equal(statuses[0], 200, statuses.join());
+			assert.ok(
+				statuses.every((s) => s === 200 || s === 429),
+				statuses.join(),
+			);
+			await outputs(WF.shared, before + 1);
+			await assertNoNewExecution(WF.shared, before + 1);
+			// Genesys' retry after the 429 is acknowledged and dropped.
+			assert.equal((await post()).status, 200);
+			await assertNoNewExecution(WF.shared, before + 1);
+		});
 	});
 });
