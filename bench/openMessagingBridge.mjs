@@ -1,14 +1,26 @@
-// bench/openMessagingBridge: the time n8n adds per message on the bridge's inbound leg, in ONE real n8n:
-//   1. this package: Messenger Trigger → Genesys Cloud node, Open Messaging → Send Inbound Message
-//      (signature check, one item per event, de-duplication, token reuse, checks, the POST);
-//   2. the baseline: n8n's Webhook node → HTTP Request node (predefined credential Genesys Cloud
-//      OAuth2 API) posting the same inbound body, with no checks.
-// Both post to the Genesys Cloud emulator's /inbound/open/message, which timestamps each arrival.
+// bench/openMessagingBridge: the time n8n adds per message on the bridge's inbound leg, in ONE real n8n,
+// each target its own workflow:
+//   ours      Messenger Trigger → Genesys Cloud node, Open Messaging → Send Inbound Message with
+//             Message From: Messenger Trigger Event (signature check, one item per event,
+//             de-duplication, token reuse, checks, the POST; no expression);
+//   perField  the same with Customer ID, Message ID, Text and Time mapped by expressions (as users
+//             who map by hand run it);
+//   baseline  n8n's Webhook node → HTTP Request node (predefined credential Genesys Cloud OAuth2
+//             API) posting the same inbound body built by one expression, with no checks.
+// MB_OM_DIAGNOSE=1 adds targets that tell where a difference comes from (the Messenger Trigger
+// with n8n's HTTP Request, n8n's Webhook with our node, one expression only).
+// All post to the Genesys Cloud emulator's /inbound/open/message, which timestamps each arrival.
 // Per message: latency = arrival at the emulator − send of the Messenger POST (the trigger and
 // the Webhook both answer at once, so this is n8n's whole added time). Prints p50/p90/p99 per
-// target, the p50 ratio (goal ≤ 1.2×), and messages lost (never arrived) or duplicated (arrived
-// more than once; a refused POST is redelivered as Meta does), over MB_OM_MESSAGES messages each (default 1000), MB_OM_CONCURRENCY at a time.
-// Run: npm run build && node bench/openMessagingBridge.mjs
+// target, n8n's CPU time per message (its process group; robust on a shared machine), each
+// target's p50 and CPU against the baseline (goal ≤ 1.2×), and messages lost (never arrived) or
+// duplicated (arrived more than once; a refused POST is redelivered as Meta does), over
+// MB_OM_MESSAGES messages per target (default 1000), MB_OM_CONCURRENCY at a time, in 4 rounds
+// that alternate the order of the targets.
+// Run: node bench/openMessagingBridge.mjs (it builds and packs the package, as the e2e run does);
+// n8n settings via MB_E2E_N8N_ENV, e.g. MB_E2E_N8N_ENV=N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { messengerPayload, midsOf, sign } from './lib/signedEvents.mjs';
@@ -21,106 +33,191 @@ const { createIntegration } = await import('../test/emulators/genesys-cloud/mode
 
 const MESSAGES = Number(process.env.MB_OM_MESSAGES ?? 1000);
 const CONCURRENCY = Number(process.env.MB_OM_CONCURRENCY ?? 4);
-const OURS_HOOK = 'b0e1d9e2-0000-4000-8000-00000000be01';
-const INTEGRATION = {
-	ours: '0be1d9e2-5a3c-4f7e-9b21-00000000bea1',
-	baseline: '0be1d9e2-5a3c-4f7e-9b21-00000000bea2',
-};
+const DIAGNOSE = process.env.MB_OM_DIAGNOSE === '1';
 
-env.addWorkflows(
+const integrationOf = (n) => `0be1d9e2-5a3c-4f7e-9b21-00000000bea${n}`;
+const hookOf = (n) => `b0e1d9e2-0000-4000-8000-00000000be0${n}`;
+
+const messengerTrigger = (n) => ({
+	id: `t${n}`,
+	name: 'Messenger Trigger',
+	type: 'n8n-nodes-messenger-bridge.messengerTrigger',
+	typeVersion: 1.1,
+	position: [0, 0],
+	webhookId: hookOf(n),
+	parameters: {
+		object: 'page',
+		verifyToken: GRAPH.verifyToken,
+		events: ['message'],
+		options: {},
+	},
+	credentials: { facebookAppApi: CREDENTIAL_REFS.facebookAppApi },
+});
+const webhookNode = (n) => ({
+	id: `t${n}`,
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	position: [0, 0],
+	webhookId: hookOf(n),
+	parameters: {
+		httpMethod: 'POST',
+		path: `bench-open-${n}`,
+		responseMode: 'onReceived',
+		options: {},
+	},
+});
+const sendInbound = (n, parameters) => ({
+	id: `s${n}`,
+	name: 'Genesys',
+	type: 'n8n-nodes-messenger-bridge.genesysCloud',
+	typeVersion: 1.1,
+	position: [240, 0],
+	parameters: {
+		resource: 'openMessaging',
+		operation: 'sendInboundMessage',
+		integrationId: { __rl: true, mode: 'id', value: integrationOf(n) },
+		customerIdType: 'Opaque',
+		...parameters,
+	},
+	credentials: { genesysCloudOAuth2Api: CREDENTIAL_REFS.genesysCloudOAuth2Api },
+});
+/** n8n's HTTP Request posting the inbound body built by ONE expression over `at` (the event). */
+const httpRequest = (n, at) => ({
+	id: `s${n}`,
+	name: 'Genesys',
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	position: [240, 0],
+	parameters: {
+		method: 'POST',
+		url: `http://127.0.0.1:${PORTS.genesysApi}/api/v2/conversations/messages/${integrationOf(n)}/inbound/open/message`,
+		authentication: 'predefinedCredentialType',
+		nodeCredentialType: 'genesysCloudOAuth2Api',
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: `={{ JSON.stringify({ channel: { messageId: ${at.mid}, from: { id: ${at.senderId}, idType: "Opaque" }, time: new Date(${at.timestamp}).toISOString() }, text: ${at.text} }) }}`,
+		options: {},
+	},
+	credentials: { genesysCloudOAuth2Api: CREDENTIAL_REFS.genesysCloudOAuth2Api },
+});
+const RAW = '$json.body.entry[0].messaging[0]';
+const fromWebhook = {
+	mid: `${RAW}.message.mid`,
+	senderId: `${RAW}.sender.id`,
+	timestamp: `${RAW}.timestamp`,
+	text: `${RAW}.message.text`,
+};
+const fromTrigger = {
+	mid: '$json.mid',
+	senderId: '$json.senderId',
+	timestamp: '$json.timestamp',
+	text: '$json.text',
+};
+/** Send Inbound Message with each field mapped by its own expression, as the node's placeholders suggest. */
+const perFieldParameters = (at) => ({
+	customerId: `={{ ${at.senderId} }}`,
+	messageId: `={{ ${at.mid} }}`,
+	text: `={{ ${at.text} }}`,
+	options: { time: `={{ ${at.timestamp} }}` },
+});
+
+/**
+ * The targets, each its own workflow, webhook and integration. The first three are the result;
+ * MB_OM_DIAGNOSE=1 adds the ones that tell where the difference comes from.
+ */
+const TARGETS = [
 	{
-		id: 'mbBenchOpenOurs1',
-		name: 'bench open messaging: ours',
-		nodes: [
-			{
-				id: 'o1',
-				name: 'Messenger Trigger',
-				type: 'n8n-nodes-messenger-bridge.messengerTrigger',
-				typeVersion: 1.1,
-				position: [0, 0],
-				webhookId: OURS_HOOK,
-				parameters: {
-					object: 'page',
-					verifyToken: GRAPH.verifyToken,
-					events: ['message'],
-					options: {},
-				},
-				credentials: { facebookAppApi: CREDENTIAL_REFS.facebookAppApi },
-			},
-			{
-				id: 'o2',
-				name: 'Genesys',
-				type: 'n8n-nodes-messenger-bridge.genesysCloud',
-				typeVersion: 1.1,
-				position: [240, 0],
-				parameters: {
-					resource: 'openMessaging',
-					operation: 'sendInboundMessage',
-					integrationId: { __rl: true, mode: 'id', value: INTEGRATION.ours },
-					customerId: '={{ $json.senderId }}',
-					customerIdType: 'Opaque',
-					messageId: '={{ $json.mid }}',
-					text: '={{ $json.text }}',
-					options: { time: '={{ $json.timestamp }}' },
-				},
-				credentials: { genesysCloudOAuth2Api: CREDENTIAL_REFS.genesysCloudOAuth2Api },
-			},
-		],
-		connections: { 'Messenger Trigger': { main: [[{ node: 'Genesys', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
+		name: 'ours',
+		label:
+			'Messenger Trigger → Send Inbound Message, Message From: Messenger Trigger Event (no expression)',
+		start: messengerTrigger(1),
+		action: sendInbound(1, { messageFrom: 'messengerTrigger' }),
 	},
 	{
-		id: 'mbBenchOpenBase1',
-		name: 'bench open messaging: Webhook → HTTP Request',
-		nodes: [
-			{
-				id: 'b1',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'b0e1d9e2-0000-4000-8000-00000000be02',
-				parameters: {
-					httpMethod: 'POST',
-					path: 'bench-open-baseline',
-					responseMode: 'onReceived',
-					options: {},
-				},
-			},
-			{
-				id: 'b2',
-				name: 'HTTP Request',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [240, 0],
-				parameters: {
-					method: 'POST',
-					url: `http://127.0.0.1:${PORTS.genesysApi}/api/v2/conversations/messages/${INTEGRATION.baseline}/inbound/open/message`,
-					authentication: 'predefinedCredentialType',
-					nodeCredentialType: 'genesysCloudOAuth2Api',
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody:
-						'={{ JSON.stringify({ channel: { messageId: $json.body.entry[0].messaging[0].message.mid, from: { id: $json.body.entry[0].messaging[0].sender.id, idType: "Opaque" }, time: new Date($json.body.entry[0].messaging[0].timestamp).toISOString() }, text: $json.body.entry[0].messaging[0].message.text }) }}',
-					options: {},
-				},
-				credentials: { genesysCloudOAuth2Api: CREDENTIAL_REFS.genesysCloudOAuth2Api },
-			},
-		],
-		connections: { Webhook: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
+		name: 'perField',
+		label: 'Messenger Trigger → Send Inbound Message, 4 fields by expression',
+		start: messengerTrigger(6),
+		action: sendInbound(6, perFieldParameters(fromTrigger)),
 	},
-);
+	{
+		name: 'baseline',
+		label: 'Webhook → HTTP Request (1 expression)',
+		start: webhookNode(2),
+		action: httpRequest(2, fromWebhook),
+	},
+	...(DIAGNOSE
+		? [
+				{
+					name: 'oneExpression',
+					label: 'Messenger Trigger → Send Inbound Message, only Message ID by expression',
+					start: messengerTrigger(3),
+					action: sendInbound(3, {
+						customerId: '24000000000000001',
+						messageId: '={{ $json.mid }}',
+						text: 'Hello',
+					}),
+				},
+				{
+					name: 'triggerToHttp',
+					label: 'Messenger Trigger → HTTP Request (1 expression)',
+					start: messengerTrigger(4),
+					action: httpRequest(4, fromTrigger),
+				},
+				{
+					name: 'webhookToNode',
+					label: 'Webhook → Send Inbound Message, 4 fields by expression',
+					start: webhookNode(5),
+					action: sendInbound(5, perFieldParameters(fromWebhook)),
+				},
+			]
+		: []),
+];
+for (const [i, t] of TARGETS.entries()) {
+	t.integrationId = integrationOf(Number(t.action.id.slice(1)));
+	t.path =
+		t.start.type === 'n8n-nodes-base.webhook'
+			? t.start.parameters.path
+			: `${t.start.webhookId}/webhook`;
+	env.addWorkflows({
+		id: `mbBenchOpen${String(i).padStart(5, '0')}`,
+		name: `bench open messaging: ${t.name}`,
+		nodes: [t.start, t.action],
+		connections: { [t.start.name]: { main: [[{ node: t.action.name, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	});
+}
 
 env.n8nEnv = { ...env.n8nEnv, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', N8N_LOG_LEVEL: 'warn' };
+
+const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/**
+ * CPU time (ms) n8n's processes used so far (its process group: n8n and any runner it starts).
+ * Unlike latency, it hardly depends on what else runs on a shared machine.
+ */
+function n8nCpuMs() {
+	const group = env.n8n.process.pid;
+	let ticks = 0;
+	for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+		try {
+			// Fields after the command name: state ppid pgrp … utime(14) stime(15).
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+		} catch {
+			// gone meanwhile
+		}
+	}
+	return (ticks / CLOCK_TICKS_PER_S) * 1000;
+}
 
 const percentile = (sorted, p) =>
 	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Sends `count` messages through one target and collects each one's latency and arrivals. */
-async function drive(name, path, count, tally) {
+async function drive({ name, path, integrationId }, count, tally) {
 	const gc = env.emulators.genesysCloud;
-	const integrationId = INTEGRATION[name];
 	const sentAt = new Map();
 	let next = 0;
 	const worker = async () => {
@@ -144,6 +241,7 @@ async function drive(name, path, count, tally) {
 		}
 	};
 	const started = performance.now();
+	const cpuBefore = n8nCpuMs();
 	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 	const byMid = () => {
 		const map = new Map();
@@ -157,6 +255,7 @@ async function drive(name, path, count, tally) {
 	while (byMid().size < count && Date.now() < deadline) await sleep(100);
 	await sleep(500); // a late duplicate would arrive now
 	tally.seconds += (performance.now() - started) / 1000;
+	tally.cpuMs += n8nCpuMs() - cpuBefore;
 	tally.messages += count;
 	const arrived = byMid();
 	for (const [mid, list] of arrived) tally.latencies.push(list[0].at - sentAt.get(mid));
@@ -170,6 +269,7 @@ const summary = (name, t) => {
 		name,
 		messages: t.messages,
 		perSecond: (t.messages / t.seconds).toFixed(1),
+		cpuMsPerMessage: (t.cpuMs / t.messages).toFixed(1),
 		p50: percentile(sorted, 50),
 		p90: percentile(sorted, 90),
 		p99: percentile(sorted, 99),
@@ -183,7 +283,7 @@ await env.start();
 try {
 	const gc = env.emulators.genesysCloud;
 	gc.api.state.rateLimit = { perWindow: 1e9, windowMs: 60_000 };
-	for (const [name, id] of Object.entries(INTEGRATION)) {
+	for (const { name, integrationId } of TARGETS) {
 		const entity = createIntegration(gc.api.state, 'current', 'open', {
 			name: `bench ${name}`,
 			outboundNotificationWebhookUrl: 'https://bench.example.com/',
@@ -191,27 +291,38 @@ try {
 		});
 		const open = gc.api.state.integrations.get('open');
 		open.delete(entity.id);
-		entity.id = id;
-		open.set(id, entity);
+		entity.id = integrationId;
+		open.set(integrationId, entity);
 	}
-	const paths = { ours: `${OURS_HOOK}/webhook`, baseline: 'bench-open-baseline' };
-	const tallies = Object.fromEntries(
-		Object.keys(paths).map((k) => [
-			k,
-			{ latencies: [], seconds: 0, messages: 0, lost: 0, duplicated: 0, refused: 0 },
-		]),
-	);
-	// Warm-up (token minted, code loaded, not counted), then halves in the order A B B A so that
-	// neither target always runs first.
-	const warm = { latencies: [], seconds: 0, messages: 0, lost: 0, duplicated: 0, refused: 0 };
-	for (const name of Object.keys(paths)) await drive(name, paths[name], 20, warm);
-	const half = Math.ceil(MESSAGES / 2);
-	for (const name of ['ours', 'baseline', 'baseline', 'ours'])
-		await drive(name, paths[name], half, tallies[name]);
-	const results = Object.entries(tallies).map(([name, t]) => summary(name, t));
+	const fresh = () => ({
+		latencies: [],
+		seconds: 0,
+		cpuMs: 0,
+		messages: 0,
+		lost: 0,
+		duplicated: 0,
+		refused: 0,
+	});
+	const tallies = new Map(TARGETS.map((t) => [t, fresh()]));
+	// Warm-up (token minted, code loaded, not counted), then ROUNDS rounds, each target in turn,
+	// every other round in reverse, so that no target always runs first or last.
+	const warm = fresh();
+	for (const t of TARGETS) await drive(t, 20, warm);
+	const ROUNDS = 4;
+	for (let round = 0; round < ROUNDS; round++) {
+		const order = round % 2 ? [...TARGETS].reverse() : TARGETS;
+		for (const t of order) await drive(t, Math.ceil(MESSAGES / ROUNDS), tallies.get(t));
+	}
+	const results = TARGETS.map((t) => summary(t.name, tallies.get(t)));
 	console.table(results);
-	const ratio = results[0].p50 / results[1].p50;
-	console.log(`p50 ratio ours/baseline: ${ratio.toFixed(2)}× (goal ≤ 1.2×)`);
+	const baseline = results.find((r) => r.name === 'baseline');
+	for (const [i, r] of results.entries()) {
+		if (r === baseline) continue;
+		console.log(
+			`${r.name}: p50 ${(r.p50 / baseline.p50).toFixed(2)}× the baseline (goal ≤ 1.2×), n8n CPU ${(r.cpuMsPerMessage / baseline.cpuMsPerMessage).toFixed(2)}×: ${TARGETS[i].label}`,
+		);
+	}
+	console.log(`baseline: ${TARGETS.find((t) => t.name === 'baseline').label}`);
 } finally {
 	await env.stop();
 }

@@ -331,6 +331,31 @@ describe('panel: every operation of every node keeps the operation when credenti
 	);
 
 	it(
+		'Genesys Cloud Send Inbound Message: Message From = Messenger Trigger Event hides the mapped fields and is saved',
+		{ timeout: 120_000 },
+		async () => {
+			await editor.step('panel genesys open messaging message from', async () => {
+				await editor.newWorkflow();
+				await editor.addNodeByAction('Genesys Cloud', 'Send an inbound message');
+				const { page } = editor;
+				const shown = (parameter) => page.getByTestId(`parameter-input-${parameter}`).count();
+				assert.equal(await editor.optionValue('messageFrom'), 'Fields Below');
+				assert.equal(await shown('customerId'), 1, 'Fields Below: Customer ID to map');
+				await editor.selectOption('messageFrom', 'Messenger Trigger Event');
+				for (const parameter of ['customerId', 'messageId', 'text', 'messageType'])
+					assert.equal(await shown(parameter), 0, `Messenger Trigger Event hides ${parameter}`);
+				assert.equal(await editor.optionValue('buttonType'), 'Quick Reply');
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), 'genesysCloud');
+				// Send Inbound Message is the resource's default operation: n8n stores no default.
+				assert.equal(stored.parameters.resource, 'openMessaging');
+				assert.equal(stored.parameters.operation ?? 'sendInboundMessage', 'sendInboundMessage');
+				assert.equal(stored.parameters.messageFrom, 'messengerTrigger');
+			});
+		},
+	);
+
+	it(
 		'Facebook Messenger on Instagram Login: every operation keeps its operation and the Instagram Login credential',
 		{ timeout: 300_000 },
 		async () => {

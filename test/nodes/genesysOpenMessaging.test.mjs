@@ -12,6 +12,11 @@ import { createIntegration } from '../emulators/genesys-cloud/model.mjs';
 
 const require = createRequire(import.meta.url);
 const { forgetSent } = require('../../dist/nodes/GenesysCloud/actions/openMessaging/sent.js');
+// The Messenger Trigger's own normalization: the items below are what the trigger emits.
+const { normalize } = require('../../dist/nodes/MessengerTrigger/webhook/events.js');
+const {
+	profileIdentity,
+} = require('../../dist/nodes/GenesysCloud/actions/openMessaging/messengerEvent.js');
 
 const node = loadNode('GenesysCloud');
 let gc;
@@ -281,6 +286,174 @@ describe('genesysCloud openMessaging: sendInboundMessage', () => {
 		const result = await run('sendInboundMessage', { messageId: 'm_404', text: 'hi' });
 		assert.match(result.error.message, /^Genesys Cloud: Integration .* not found/);
 		assert.match(result.error.description, /Context ID: /);
+	});
+});
+
+/** The item the Messenger Trigger emits for one messaging event of a Page (or Instagram) delivery. */
+const triggerItem = (event, object = 'page') =>
+	normalize(
+		{ sender: { id: '24000000000000007' }, recipient: { id: '104000000000001' }, ...event },
+		{ id: '104000000000001', time: 1767225600000 },
+		object,
+		false,
+	);
+const fromEvent = (items, parameters = {}) =>
+	run(
+		'sendInboundMessage',
+		{ messageFrom: 'messengerTrigger', customerId: '', ...parameters },
+		{ items: items.map((json) => ({ json })) },
+	);
+
+describe('genesysCloud openMessaging: sendInboundMessage, Message From = Messenger Trigger Event', () => {
+	it('sends a Messenger message as the trigger emits it: sender, mid, time, text and attachments with a URL', async () => {
+		const item = triggerItem({
+			timestamp: 1767225600123,
+			message: {
+				mid: 'm_event_1',
+				text: 'Here is my receipt',
+				attachments: [
+					{ type: 'image', payload: { url: 'https://scontent.example.com/v/receipt.png' } },
+					{ type: 'file', payload: { url: 'https://cdn.example.com/f/statement' } },
+					{ type: 'template', payload: { template_type: 'generic' } },
+				],
+			},
+		});
+		const [out] = json(await fromEvent([item]));
+		const [arrival] = arrivals('message');
+		assert.deepEqual(arrival.body, {
+			channel: {
+				messageId: 'm_event_1',
+				from: { id: '24000000000000007', idType: 'Opaque' },
+				time: '2026-01-01T00:00:00.123Z',
+			},
+			text: 'Here is my receipt',
+			content: [
+				{
+					attachment: {
+						mediaType: 'Image',
+						url: 'https://scontent.example.com/v/receipt.png',
+						mime: 'image/png',
+					},
+				},
+				{
+					attachment: {
+						mediaType: 'File',
+						url: 'https://cdn.example.com/f/statement',
+						mime: 'application/octet-stream',
+					},
+				},
+			],
+		});
+		assert.equal(out.id, arrival.answer.id);
+	});
+
+	it('Customer Details entered are sent with the event’s sender; a redelivered event is not sent twice', async () => {
+		const item = triggerItem({
+			timestamp: 1767225600000,
+			message: { mid: 'm_event_2', text: 'hi' },
+		});
+		const parameters = { customer: { firstName: 'Ada', nickname: 'ada' } };
+		json(await fromEvent([item], parameters));
+		const [again] = json(await fromEvent([item], parameters));
+		assert.equal(again.repeated, true);
+		const [arrival, ...more] = arrivals('message');
+		assert.equal(more.length, 0);
+		assert.deepEqual(arrival.body.channel.from, {
+			id: '24000000000000007',
+			idType: 'Opaque',
+			firstName: 'Ada',
+			nickname: 'ada',
+		});
+	});
+
+	it('a choice whose payload names the agent message is a button response; other postbacks are their title', async () => {
+		const tap = triggerItem({
+			timestamp: 1767225600000,
+			message: {
+				mid: 'm_tap',
+				text: 'Yes please',
+				quick_reply: { payload: 'agent-msg-42|YES' },
+			},
+		});
+		const postback = triggerItem({
+			timestamp: 1767225600000,
+			postback: { mid: 'm_postback', title: 'Get Started', payload: 'GET_STARTED' },
+		});
+		json(await fromEvent([tap, postback], { buttonType: 'QuickReply' }));
+		const [response] = inbound().arrivalsOf(integration.id, 'structuredResponse');
+		assert.deepEqual(response.body.buttonResponse, {
+			type: 'QuickReply',
+			text: 'Yes please',
+			payload: 'YES',
+		});
+		assert.equal(response.body.originatingMessageId, 'agent-msg-42');
+		assert.equal(response.body.channel.messageId, 'm_tap');
+		const [message] = arrivals('message');
+		assert.equal(message.body.text, 'Get Started');
+		assert.equal(message.body.channel.messageId, 'm_postback');
+	});
+
+	it('an Instagram message with a share is sent, the share’s media type from its URL', async () => {
+		const item = triggerItem(
+			{
+				timestamp: 1767225600000,
+				message: {
+					mid: 'aWdfZAG1faXRlbToxOklH',
+					attachments: [{ type: 'share', payload: { url: 'https://lookaside.example.com/a.mp4' } }],
+				},
+			},
+			'instagram',
+		);
+		json(await fromEvent([item]));
+		const [arrival] = arrivals('message');
+		assert.deepEqual(arrival.body.content[0].attachment, {
+			mediaType: 'Video',
+			url: 'https://lookaside.example.com/a.mp4',
+			mime: 'video/mp4',
+		});
+		assert.equal(arrival.body.text, undefined);
+	});
+
+	it('a profile lookup’s fields (Messenger, Instagram) are the customer’s identity; the event itself is none', () => {
+		assert.deepEqual(
+			profileIdentity({
+				first_name: 'Ada',
+				last_name: 'Lovelace',
+				profile_pic: 'https://scontent.example/ada.png',
+				id: '24000000000000007',
+			}),
+			{
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				nickname: undefined,
+				image: 'https://scontent.example/ada.png',
+			},
+		);
+		assert.deepEqual(
+			profileIdentity({ name: 'Ada Lovelace', username: 'ada.codes', profile_pic: 'not a url' }),
+			{ firstName: 'Ada Lovelace', lastName: undefined, nickname: 'ada.codes', image: undefined },
+		);
+		assert.deepEqual(profileIdentity({ username: 'ada.codes' }).firstName, 'ada.codes');
+		assert.deepEqual(profileIdentity(triggerItem({ message: { mid: 'm', text: 'x' } })), {});
+	});
+
+	it('refuses, before any call, an item that is no message event and a message with nothing to send', async () => {
+		const delivery = triggerItem({ delivery: { mids: ['m_1'], watermark: 1767225600000 } });
+		const profile = { first_name: 'Ada', last_name: 'Lovelace', id: '24000000000000007' };
+		const template = triggerItem({
+			message: { mid: 'm_tpl', attachments: [{ type: 'template', payload: {} }] },
+		});
+		const cases = [
+			[delivery, /is a delivery event, not a customer’s message or postback/],
+			[profile, /this item is not one: connect the node after a Messenger Trigger/],
+			[template, /neither text nor an attachment with a URL/],
+		];
+		for (const [item, message] of cases) {
+			const result = await fromEvent([item]);
+			assert.ok(result.error, `refused: ${message}`);
+			assert.match(result.error.message, message);
+		}
+		assert.equal(posts().length, 0);
 	});
 });
 

@@ -27,11 +27,13 @@ describe('examples/messenger-to-genesys-open-messaging.json', () => {
 		const [genesys] = byType(inbound, 'genesysCloud');
 		assert.equal(genesys.parameters.resource, 'openMessaging');
 		assert.equal(genesys.parameters.operation, 'sendInboundMessage');
-		assert.match(genesys.parameters.messageId, /json\.mid/);
-		assert.match(genesys.parameters.customerId, /json\.senderId/);
-		assert.match(genesys.parameters.customer.firstName, /first_name/);
-		// A tapped quick reply (payload "agentMessageId|payload") answers the agent's message.
-		assert.match(genesys.parameters.originatingMessageId, /split\('\|'\)\[0\]/);
+		// The node reads the trigger's event (sender, mid, text, attachments, a tapped choice whose
+		// payload is "agentMessageId|payload") and the profile's names from its input.
+		assert.equal(genesys.parameters.messageFrom, 'messengerTrigger');
+		assert.deepEqual(
+			Object.values(genesys.parameters).filter((v) => typeof v === 'string' && v.startsWith('=')),
+			[],
+		);
 	});
 });
 

@@ -7,6 +7,8 @@
 // the Graph emulator receives the Messenger sends (typing, the agent's quick replies as postback
 // buttons, an attachment),
 // and the customer's tap on a choice goes back as a button response to that agent message.
+// Send Inbound Message's "Message From: Messenger Trigger Event" reads the trigger's items
+// directly (one workflow here) and, in the examples, through the profile lookup's item pairing.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -83,22 +85,94 @@ env.addWorkflows(
 	example('genesys-open-messaging-to-messenger.json', OUT),
 );
 
+/** Messenger Trigger → Send Inbound Message reading the trigger's event itself (no expression). */
+const DIRECT = {
+	id: 'mbOpenDirectIn01',
+	hook: '7b2e4c10-1a00-4a51-9b10-0000000e2e03',
+	integration: '0be1d9e2-5a3c-4f7e-9b21-0000000b41da',
+};
+env.addWorkflows({
+	id: DIRECT.id,
+	name: 'e2e genesys open messaging: from the Messenger Trigger event',
+	nodes: [
+		{
+			id: 'd1',
+			name: 'Messenger Trigger',
+			type: 'n8n-nodes-messenger-bridge.messengerTrigger',
+			typeVersion: 1.1,
+			position: [0, 0],
+			webhookId: DIRECT.hook,
+			parameters: {
+				object: 'page',
+				verifyToken: GRAPH.verifyToken,
+				events: ['message', 'postback'],
+				options: {},
+			},
+			credentials: { facebookAppApi: CREDENTIAL_REFS.facebookAppApi },
+		},
+		{
+			id: 'd2',
+			name: 'Genesys Cloud',
+			type: TYPE,
+			typeVersion: 1.1,
+			position: [240, 0],
+			parameters: {
+				resource: 'openMessaging',
+				operation: 'sendInboundMessage',
+				integrationId: { __rl: true, mode: 'id', value: DIRECT.integration },
+				messageFrom: 'messengerTrigger',
+				customer: { nickname: 'Messenger customer' },
+				options: {},
+			},
+			credentials,
+		},
+	],
+	connections: {
+		'Messenger Trigger': { main: [[{ node: 'Genesys Cloud', type: 'main', index: 0 }]] },
+	},
+	settings: { executionOrder: 'v1' },
+});
+
 /** A Messenger delivery of one event from the customer, signed with the app secret. */
-function deliver(message, timestamp = Date.now()) {
+function deliver(message, timestamp = Date.now(), hook = IN.hook) {
+	return deliverEvents([{ message }], timestamp, hook);
+}
+
+/** A Messenger delivery of the customer's events (message, postback…), signed with the app secret. */
+function deliverEvents(events, timestamp, hook) {
 	const raw = metaJson(
 		envelope('page', [
-			entry(PAGE_ID, [
-				{ sender: { id: GRAPH.psid }, recipient: { id: PAGE_ID }, timestamp, message },
-			]),
+			entry(
+				PAGE_ID,
+				events.map((event) => ({
+					sender: { id: GRAPH.psid },
+					recipient: { id: PAGE_ID },
+					timestamp,
+					...event,
+				})),
+			),
 		]),
 	);
-	return env.webhook(`${IN.hook}/webhook`, {
+	return env.webhook(`${hook}/webhook`, {
 		rawBody: raw,
 		headers: {
 			...signatureHeaders(Buffer.from(raw), GRAPH.appSecret),
 			'content-type': 'application/json',
 		},
 	});
+}
+
+/** An Open integration with a fixed ID (the one a workflow names). */
+function createIntegrationWithId(gc, id, name) {
+	const entity = createIntegration(gc.api.state, 'current', 'open', {
+		name,
+		outboundNotificationWebhookUrl: 'https://bridge.example.com/e2e-direct',
+		outboundNotificationWebhookSignatureSecretToken: 'e2e-direct-secret',
+	});
+	const open = gc.api.state.integrations.get('open');
+	open.delete(entity.id);
+	entity.id = id;
+	open.set(id, entity);
 }
 
 describe('e2e: Genesys Cloud Open Messaging (inbound)', () => {
@@ -190,6 +264,61 @@ describe('e2e: Genesys Cloud Open Messaging (inbound)', () => {
 				['agent-e2e-1', 'Read'],
 			],
 		);
+	});
+
+	it('Message From = Messenger Trigger Event: one delivery’s message with attachments and a quick-reply tap, no mapping', async () => {
+		createIntegrationWithId(gc, DIRECT.integration, 'E2E direct');
+		const response = await deliverEvents(
+			[
+				{
+					message: {
+						mid: 'm_direct_1',
+						text: 'Two photos',
+						attachments: [
+							{ type: 'image', payload: { url: 'https://scontent.example.com/a.jpg' } },
+							{ type: 'video', payload: { url: 'https://video.example.com/b.mp4' } },
+						],
+					},
+				},
+				{
+					message: {
+						mid: 'm_direct_2',
+						text: 'Refund',
+						quick_reply: { payload: 'agent-msg-7|REFUND' },
+					},
+				},
+			],
+			1767225600000,
+			DIRECT.hook,
+		);
+		assert.equal(response.status, 200);
+		const direct = (kind) => gc.api.state.openInbound.arrivalsOf(DIRECT.integration, kind);
+		const [message] = await gc.api.state.openInbound.waitFor(DIRECT.integration, 1);
+		const [tap] = await gc.api.state.openInbound.waitFor(
+			DIRECT.integration,
+			1,
+			'structuredResponse',
+		);
+		assert.deepEqual(message.body.channel, {
+			messageId: 'm_direct_1',
+			from: { id: GRAPH.psid, idType: 'Opaque', nickname: 'Messenger customer' },
+			time: '2026-01-01T00:00:00.000Z',
+		});
+		assert.equal(message.body.text, 'Two photos');
+		assert.deepEqual(
+			message.body.content.map((c) => [c.attachment.mediaType, c.attachment.mime]),
+			[
+				['Image', 'image/jpeg'],
+				['Video', 'video/mp4'],
+			],
+		);
+		assert.equal(tap.body.originatingMessageId, 'agent-msg-7');
+		assert.deepEqual(tap.body.buttonResponse, {
+			type: 'QuickReply',
+			text: 'Refund',
+			payload: 'REFUND',
+		});
+		assert.equal(direct('message').length, 1);
 	});
 
 	it('an unknown integration fails the execution with Genesys’ 404', async () => {
@@ -372,7 +501,7 @@ describe('e2e: the Messenger ↔ Genesys Open Messaging bridge (examples, round 
 		assert.equal(tap.body.originatingMessageId, reply.id);
 		assert.deepEqual(tap.body.buttonResponse, {
 			type: 'QuickReply',
-			text: 'REFUND_YES',
+			text: 'Yes', // the label the customer tapped (the postback's title)
 			payload: 'REFUND_YES',
 		});
 		assert.equal(tap.body.channel.messageId, 'm_bridge_tap');

@@ -218,7 +218,7 @@ describe('e2e: the Instagram ↔ Genesys Open Messaging bridge (examples, round 
 		assert.equal(tap.body.originatingMessageId, reply.id);
 		assert.deepEqual(tap.body.buttonResponse, {
 			type: 'QuickReply',
-			text: 'RESEND_YES',
+			text: 'Yes', // the label the customer tapped (the postback's title)
 			payload: 'RESEND_YES',
 		});
 		assert.equal(tap.body.channel.from.id, INSTAGRAM.igsid);

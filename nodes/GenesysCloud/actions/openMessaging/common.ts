@@ -104,18 +104,28 @@ export function openIntegrationId(this: IExecuteFunctions, itemIndex: number): s
 	return id;
 }
 
-/** The customer fields as entered (checked by the body's validation). */
-export function customerOf(this: IExecuteFunctions, itemIndex: number): Customer {
+/** Customer Details as entered (empty ones undefined). */
+export function customerDetailsOf(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Omit<Customer, 'id' | 'idType'> {
 	const details = collection(this, 'customer', itemIndex);
 	const field = (name: string) => String(details[name] ?? '').trim() || undefined;
 	return {
-		id: text(this, 'customerId', itemIndex),
-		idType: text(this, 'customerIdType', itemIndex) || 'Opaque',
 		firstName: field('firstName'),
 		lastName: field('lastName'),
 		nickname: field('nickname'),
 		image: field('image'),
 		email: field('email'),
+	};
+}
+
+/** The customer fields as entered (checked by the body's validation). */
+export function customerOf(this: IExecuteFunctions, itemIndex: number): Customer {
+	return {
+		id: text(this, 'customerId', itemIndex),
+		idType: text(this, 'customerIdType', itemIndex) || 'Opaque',
+		...customerDetailsOf.call(this, itemIndex),
 	};
 }
 
