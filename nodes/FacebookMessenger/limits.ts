@@ -27,6 +27,7 @@ export const LIMITS = {
 	productElements: 10,
 	couponTitle: 80,
 	couponSubtitle: 80,
+	customerInformationExpiresInDays: 7,
 } as const;
 
 /**
@@ -210,8 +211,10 @@ export function checkTemplatePayload(payload: Record<string, unknown>): string |
 	if (type === 'product') return checkProductTemplate(payload);
 	if (type === 'customer_feedback') return checkCustomerFeedbackTemplate(payload);
 	if (type === 'coupon') return checkCouponTemplate(payload);
+	if (type === 'customer_information') return checkCustomerInformationTemplate(payload);
+	if (type === 'instant_form') return checkInstantFormTemplate(payload);
 	if (RETIRED_TEMPLATES[String(type)]) return RETIRED_TEMPLATES[String(type)];
-	return `Template type "${String(type)}" is not supported here: use generic, button, media, receipt, image_grid, product, customer_feedback or coupon`;
+	return `Template type "${String(type)}" is not supported here: use generic, button, media, receipt, image_grid, product, customer_feedback, coupon, customer_information or instant_form`;
 }
 
 /**
@@ -622,5 +625,61 @@ export function checkCouponTemplate(payload: Record<string, unknown>): string | 
 		return `Coupon URL "${text('coupon_url')}" is not an http(s) URL: enter the page where the coupon is used`;
 	if (text('image_url') && !/^https?:\/\//i.test(text('image_url')))
 		return `Coupon image URL "${text('image_url')}" is not an http(s) URL: enter the public URL of the image`;
+	if (payload.expire_time !== undefined && !COUPON_EXPIRE_TIME.test(String(payload.expire_time)))
+		return `Coupon expire time "${String(payload.expire_time)}" is not in Meta's form YYYY-MM-DD HH:MM:SS (e.g. 2026-12-31 23:59:59)`;
+	return undefined;
+}
+
+/**
+ * The coupon's Limited Time Offer: with `expire_time` Messenger shows a running timer, and once the
+ * time has passed it shows the expired state (no code button, only the URL button if any). Meta's
+ * only example is "2025-10-25 16:00:00"; it names no time zone, so the node sends the text as given.
+ * @see https://developers.facebook.com/documentation/business-messaging/messenger-platform/marketing-messages-on-messenger/api-reference/coupon
+ */
+export const COUPON_EXPIRE_TIME =
+	/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+
+/**
+ * The customer information (Structured Information) template: a form in the thread that asks for
+ * the person's contact and shipping details; the answers arrive as the
+ * `messaging_customer_information` webhook. `countries` lists the ISO country codes the business
+ * may collect addresses for (Meta's default: all), `business_privacy.url` is the business' privacy
+ * policy, `expires_in_days` is 1 to 7 (Meta's default: 1).
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/structured-information-template
+ */
+export function checkCustomerInformationTemplate(
+	payload: Record<string, unknown>,
+): string | undefined {
+	const privacy = (payload.business_privacy ?? {}) as Record<string, unknown>;
+	if (!/^https?:\/\//i.test(String(privacy.url ?? '').trim()))
+		return 'The customer information template has no privacy policy URL (business_privacy.url): enter the http(s) URL of your privacy policy';
+	if (payload.countries !== undefined) {
+		if (!Array.isArray(payload.countries))
+			return 'Countries (countries) must be a list of two-letter country codes, e.g. ["US", "CA"]';
+		for (const country of payload.countries)
+			if (!/^[A-Z]{2}$/.test(String(country)))
+				return `Country "${String(country)}" is not a two-letter ISO 3166 country code in capitals (e.g. US, DE)`;
+	}
+	if (payload.expires_in_days !== undefined) {
+		const days = Number(payload.expires_in_days);
+		if (!Number.isInteger(days) || days < 1 || days > LIMITS.customerInformationExpiresInDays)
+			return `Expires In Days is ${String(payload.expires_in_days)}: the customer information form stays open 1 to ${LIMITS.customerInformationExpiresInDays} days`;
+	}
+	return undefined;
+}
+
+/**
+ * The instant form template: a Lead Ads instant form in the thread, by its ID; the answers arrive as
+ * the `messaging_in_thread_lead_form_submit` webhook. Meta marks it "in development". The form must
+ * be eligible (only CUSTOM, EMAIL, FIRST_NAME, FULL_NAME, LAST_NAME and PHONE questions, created
+ * with block_display_for_non_targeted_viewer false); Meta answers error 2018382 otherwise.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/instant-form-template
+ */
+export function checkInstantFormTemplate(payload: Record<string, unknown>): string | undefined {
+	const id = String(payload.form_id ?? '').trim();
+	if (!id)
+		return 'The instant form template has no Form ID (form_id): enter the ID of an eligible Lead Ads instant form';
+	if (!/^\d+$/.test(id))
+		return `Form ID "${id}" is not valid: a form ID is the number Meta gives the instant form (Ads Manager or GET /{page-id}/leadgen_forms)`;
 	return undefined;
 }

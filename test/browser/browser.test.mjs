@@ -311,12 +311,38 @@ describe('panel: every operation of every node keeps the operation when credenti
 				await editor.fill('couponTitle', '10% off everything');
 				await editor.fill('couponCode', '10PERCENT');
 				await editor.fill('couponUrl', 'https://shop.example.com/');
+				await editor.fill('couponExpireTime', '2026-12-31 23:59:59');
 				await editor.closePanel();
 				const stored = await savedNode(await editor.save(), 'facebookMessenger');
 				assert.equal(stored.parameters.templateType, 'coupon');
 				assert.equal(stored.parameters.couponTitle, '10% off everything');
 				assert.equal(stored.parameters.couponCode, '10PERCENT');
 				assert.equal(stored.parameters.couponUrl, 'https://shop.example.com/');
+				assert.equal(stored.parameters.couponExpireTime, '2026-12-31 23:59:59');
+			});
+			await editor.step('panel facebook customer information', async () => {
+				await editor.newWorkflow();
+				await editor.addNodeByAction('Facebook Messenger', 'Send a template');
+				await editor.selectOption('templateType', 'Customer Information');
+				await editor.fill('customerInfoPrivacyUrl', 'https://shop.example.com/privacy');
+				await editor.fill('customerInfoCountries', 'US, CA');
+				await editor.fill('customerInfoExpiresInDays', '3');
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), 'facebookMessenger');
+				assert.equal(stored.parameters.templateType, 'customer_information');
+				assert.equal(stored.parameters.customerInfoPrivacyUrl, 'https://shop.example.com/privacy');
+				assert.equal(stored.parameters.customerInfoCountries, 'US, CA');
+				assert.equal(stored.parameters.customerInfoExpiresInDays, 3);
+			});
+			await editor.step('panel facebook instant form', async () => {
+				await editor.newWorkflow();
+				await editor.addNodeByAction('Facebook Messenger', 'Send a template');
+				await editor.selectOption('templateType', 'Instant Form');
+				await editor.fill('instantFormId', '3300000000000001');
+				await editor.closePanel();
+				const stored = await savedNode(await editor.save(), 'facebookMessenger');
+				assert.equal(stored.parameters.templateType, 'instant_form');
+				assert.equal(stored.parameters.instantFormId, '3300000000000001');
 			});
 			await editor.step('panel facebook sticker id', async () => {
 				await newWorkflowWith('Facebook Messenger', 'Send a sticker');

@@ -166,7 +166,7 @@ describe('buttons and templates', () => {
 		assert.match(checkTemplatePayload({ template_type: 'button', text: 'Hi' }), /no buttons/);
 		assert.match(
 			checkTemplatePayload({ template_type: 'unknown_kind' }),
-			/use generic, button, media, receipt, image_grid, product, customer_feedback or coupon/,
+			/use generic, button, media, receipt, image_grid, product, customer_feedback, coupon, customer_information or instant_form/,
 		);
 		assert.match(checkTemplatePayload({ template_type: 'product' }), /no products/);
 		assert.match(

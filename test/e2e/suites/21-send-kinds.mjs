@@ -1,8 +1,8 @@
 // Every Send API message kind of Meta's 2026 reference, sent by the Facebook Messenger node in the
 // real n8n on the Facebook Login route against the Graph emulator: Log In / Log Out buttons,
 // persona_id, quick replies on an attachment, the media, receipt, image grid, product and customer
-// feedback templates, the coupon template, a
-// sticker by ID, a private reply to a Page post, Customer Matching by phone number (refused by
+// feedback templates, the coupon template (with a Limited Time Offer expire time), the customer
+// information and instant form templates, a sticker by ID, a private reply to a Page post, Customer Matching by phone number (refused by
 // Meta unless the Page is approved), and a retired template refused before any call.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -87,6 +87,22 @@ const flows = {
 		couponUrl: 'https://shop.example.com/',
 		couponUrlButtonTitle: 'Shop now',
 		couponPayload: 'summer-2026',
+	}),
+	ltoCoupon: template({
+		templateType: 'coupon',
+		couponTitle: 'Flash sale',
+		couponCode: 'FLASH',
+		couponExpireTime: '={{ $json.body.expireTime }}',
+	}),
+	customerInfo: template({
+		templateType: 'customer_information',
+		customerInfoPrivacyUrl: 'https://shop.example.com/privacy',
+		customerInfoCountries: '={{ $json.body.countries }}',
+		customerInfoExpiresInDays: 3,
+	}),
+	instantForm: template({
+		templateType: 'instant_form',
+		instantFormId: '={{ $json.body.formId }}',
 	}),
 	sticker: message({
 		operation: 'sendSticker',
@@ -229,6 +245,55 @@ describe('e2e: every Send API message kind on the Facebook Login route', () => {
 		const [latest] = await env.executions('mbSendKindcoupon');
 		assert.match(env.nodeError(latest, 'Facebook Messenger').message, /contains spaces/);
 		assert.equal(graph.requestsTo('POST', '/messages').length, 0);
+	});
+
+	it('a coupon with an expire time (Limited Time Offer), and another time format refused before any call', async () => {
+		await ok('ltoCoupon', { expireTime: '2026-12-31 23:59:59' });
+		assert.equal(last().message.attachment.payload.expire_time, '2026-12-31 23:59:59');
+		graph.clearRequests();
+		const response = await call('ltoCoupon', { expireTime: '2026-12-31T23:59:59Z' });
+		assert.notEqual(response.status, 200);
+		const [latest] = await env.executions('mbSendKindltoCou');
+		assert.match(
+			env.nodeError(latest, 'Facebook Messenger').message,
+			/is not in Meta's form YYYY-MM-DD HH:MM:SS/,
+		);
+		assert.equal(graph.requestsTo('POST', '/messages').length, 0);
+	});
+
+	it('a customer information template, and a country that is not a code refused before any call', async () => {
+		const [row] = await ok('customerInfo', { countries: 'us, ca' });
+		assert.match(row.messageId, /^m_/);
+		assert.deepEqual(last().message.attachment.payload, {
+			template_type: 'customer_information',
+			countries: ['US', 'CA'],
+			business_privacy: { url: 'https://shop.example.com/privacy' },
+			expires_in_days: 3,
+		});
+		graph.clearRequests();
+		const response = await call('customerInfo', { countries: 'Canada' });
+		assert.notEqual(response.status, 200);
+		const [latest] = await env.executions('mbSendKindcustom');
+		assert.match(
+			env.nodeError(latest, 'Facebook Messenger').message,
+			/Country "CANADA" is not a two-letter ISO 3166 country code/,
+		);
+		assert.equal(graph.requestsTo('POST', '/messages').length, 0);
+	});
+
+	it("an instant form template, and Meta's refusal of a form that is not eligible (2018382)", async () => {
+		const [row] = await ok('instantForm', { formId: SEND_KINDS.instantFormId });
+		assert.match(row.messageId, /^m_/);
+		assert.deepEqual(last().message.attachment.payload, {
+			template_type: 'instant_form',
+			form_id: SEND_KINDS.instantFormId,
+		});
+		const response = await call('instantForm', { formId: '3300000000000999' });
+		assert.notEqual(response.status, 200);
+		const [latest] = await env.executions('mbSendKindinstan');
+		const error = env.nodeError(latest, 'Facebook Messenger');
+		assert.match(error.message, /form is not inthread eligible/);
+		assert.match(error.description ?? '', /subcode 2018382/);
 	});
 
 	it("a sticker by ID, and Meta's refusal of an unknown one", async () => {

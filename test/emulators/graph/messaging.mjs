@@ -22,6 +22,7 @@ export const SEND_KINDS = {
 	stickerId: '767226160478561',
 	postId: '1000000000000001_2000000000000001',
 	commentId: '2000000000000001_3000000000000001',
+	instantFormId: '3300000000000001',
 };
 
 export function sendKinds(state) {
@@ -31,6 +32,8 @@ export function sendKinds(state) {
 		privateReplyTargets: new Set([SEND_KINDS.postId, SEND_KINDS.commentId]),
 		replied: new Set(),
 		phoneMatchingPages: new Set(),
+		// Lead Ads instant forms eligible for Messenger (in-thread); others fail with 2018382.
+		instantForms: new Set([SEND_KINDS.instantFormId]),
 	};
 	return state.sendKinds;
 }
@@ -126,7 +129,7 @@ function checkButtons(buttons, where, { max = 3, types = BUTTON_TYPES } = {}) {
 	}
 }
 
-function checkTemplate(payload) {
+function checkTemplate(state, payload) {
 	if (payload.template_type === 'generic') {
 		const elements = payload.elements;
 		if (!Array.isArray(elements) || elements.length === 0)
@@ -169,6 +172,10 @@ function checkTemplate(payload) {
 		checkCustomerFeedbackTemplate(payload);
 	} else if (payload.template_type === 'coupon') {
 		checkCouponTemplate(payload);
+	} else if (payload.template_type === 'customer_information') {
+		checkCustomerInformationTemplate(payload);
+	} else if (payload.template_type === 'instant_form') {
+		checkInstantFormTemplate(state, payload);
 	} else {
 		// list and open_graph were removed with v4.0 and fail like any unknown type.
 		param('', 'Param message[attachment][payload][template_type] is invalid');
@@ -259,6 +266,49 @@ function checkCouponTemplate(payload) {
 		param('', `Param ${P}[coupon_code] is required unless ${P}[coupon_url] is set`);
 	if (payload.coupon_code !== undefined && /\s/.test(String(payload.coupon_code)))
 		param('', `Param ${P}[coupon_code] can not have spaces`);
+	// Limited Time Offer: Meta's one example is "2025-10-25 16:00:00".
+	// @see https://developers.facebook.com/documentation/business-messaging/messenger-platform/marketing-messages-on-messenger/api-reference/coupon
+	if (
+		payload.expire_time !== undefined &&
+		!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(String(payload.expire_time))
+	)
+		param('', `Param ${P}[expire_time] must be a date and time as YYYY-MM-DD HH:MM:SS`);
+}
+
+/**
+ * Customer information (Structured Information) template: business_privacy.url, countries as
+ * ISO codes (default all), expires_in_days up to 7 (default 1).
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/structured-information-template
+ */
+function checkCustomerInformationTemplate(payload) {
+	if (!payload.business_privacy?.url) param(`${P}[business_privacy][url]`);
+	if (payload.countries !== undefined) {
+		if (!Array.isArray(payload.countries)) param('', `Param ${P}[countries] must be an array`);
+		for (const country of payload.countries)
+			if (!/^[A-Z]{2}$/.test(String(country)))
+				param('', `Param ${P}[countries] must contain ISO 3166-1 alpha-2 country codes`);
+	}
+	if (payload.expires_in_days !== undefined) {
+		const days = Number(payload.expires_in_days);
+		if (!Number.isInteger(days) || days < 1 || days > 7)
+			param('', `Param ${P}[expires_in_days] must be between 1 and 7`);
+	}
+}
+
+/**
+ * Instant form template: form_id of an in-thread eligible Lead Ads form; anything else fails as
+ * Meta documents it (code 1, subcode 2018382).
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/instant-form-template
+ */
+function checkInstantFormTemplate(state, payload) {
+	if (!payload.form_id) param(`${P}[form_id]`);
+	if (!sendKinds(state).instantForms.has(String(payload.form_id)))
+		fail(
+			400,
+			1,
+			'(#1) The given "FORM_ID" field is incorrect, or the form is not inthread eligible.',
+			{ subcode: 2018382 },
+		);
 }
 
 /** Image grid template (June 2026): 1 element, 2–6 images, one hero at most, title 45, subtitle 80. */
@@ -305,7 +355,7 @@ function checkAttachment(state, page, attachment) {
 			'Param message[attachment][type] must be one of {audio, file, image, template, video}',
 		);
 	const payload = attachment.payload ?? {};
-	if (attachment.type === 'template') return checkTemplate(payload);
+	if (attachment.type === 'template') return checkTemplate(state, payload);
 	if (payload.attachment_id !== undefined) {
 		const saved = state.attachments.get(String(payload.attachment_id));
 		if (!saved || saved.pageId !== page.id)

@@ -444,6 +444,71 @@ const couponFields = (): INodeProperties[] => [
 			"Optional; comes back in the webhook when the person reveals the code (the trigger's Coupon event)",
 		displayOptions: show('coupon'),
 	},
+	{
+		displayName: 'Coupon Expire Time',
+		name: 'couponExpireTime',
+		type: 'string',
+		default: '',
+		placeholder: '2026-12-31 23:59:59',
+		description:
+			'Optional; as YYYY-MM-DD HH:MM:SS. Messenger shows a running timer (Limited Time Offer) and, once passed, the expired coupon.',
+		displayOptions: show('coupon'),
+	},
+];
+
+/**
+ * The customer information (Structured Information) template: a form asking for contact and
+ * shipping details; the answers arrive as the trigger's Customer Information event.
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/structured-information-template
+ */
+const customerInformationFields = (): INodeProperties[] => [
+	{
+		displayName: 'Privacy Policy URL',
+		name: 'customerInfoPrivacyUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/privacy',
+		description: "Your business' privacy policy, linked from the form",
+		displayOptions: show('customer_information'),
+	},
+	{
+		displayName: 'Countries',
+		name: 'customerInfoCountries',
+		type: 'string',
+		default: '',
+		placeholder: 'US, CA',
+		description:
+			"Two-letter codes of the countries you may collect addresses for, separated by commas; empty leaves Meta's default (all countries)",
+		displayOptions: show('customer_information'),
+	},
+	{
+		displayName: 'Expires In Days',
+		name: 'customerInfoExpiresInDays',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 7 },
+		default: 1,
+		description: 'Days the form stays open: 1 to 7',
+		displayOptions: show('customer_information'),
+	},
+];
+
+/**
+ * The instant form template: an eligible Lead Ads instant form in the thread, by ID; the answers
+ * arrive as the trigger's Lead Form Submit event. Meta marks it "in development".
+ * @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/instant-form-template
+ */
+const instantFormFields = (): INodeProperties[] => [
+	{
+		displayName: 'Form ID',
+		name: 'instantFormId',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			'ID of a Lead Ads instant form eligible for Messenger: only custom, email, name and phone questions, created with block_display_for_non_targeted_viewer false',
+		displayOptions: show('instant_form'),
+	},
 ];
 
 const properties: INodeProperties[] = [
@@ -472,6 +537,12 @@ const properties: INodeProperties[] = [
 					'A CSAT, NPS or CES question with an optional free-form follow-up (Facebook Login route)',
 			},
 			{
+				name: 'Customer Information',
+				value: 'customer_information',
+				description:
+					'A form asking for contact and shipping details (Structured Information; Facebook Login route)',
+			},
+			{
 				name: 'Generic',
 				value: 'generic',
 				description: 'Cards with title, image and buttons; several make a carousel',
@@ -481,6 +552,12 @@ const properties: INodeProperties[] = [
 				value: 'image_grid',
 				description:
 					'2 to 6 images in a grid, each with an optional tap action (Facebook Login route)',
+			},
+			{
+				name: 'Instant Form',
+				value: 'instant_form',
+				description:
+					'An eligible Lead Ads instant form, filled in without leaving the thread (Facebook Login route)',
 			},
 			{
 				name: 'Media',
@@ -590,6 +667,8 @@ const properties: INodeProperties[] = [
 	...productFields(),
 	...feedbackFields(),
 	...couponFields(),
+	...customerInformationFields(),
+	...instantFormFields(),
 	quickRepliesField,
 	messageOptions(true),
 ];
@@ -763,9 +842,29 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 			['coupon_pre_message', 'couponPreMessage'],
 			['image_url', 'couponImageUrl'],
 			['payload', 'couponPayload'],
+			['expire_time', 'couponExpireTime'],
 		])
 			if (text(name)) payload[key] = text(name);
 		return payload;
+	}
+	if (templateType === 'customer_information') {
+		const text = (name: string) => String(this.getNodeParameter(name, itemIndex, '')).trim();
+		const countries = text('customerInfoCountries')
+			.split(',')
+			.map((country) => country.trim().toUpperCase())
+			.filter((country) => country);
+		return {
+			template_type: 'customer_information',
+			...(countries.length ? { countries } : {}),
+			business_privacy: { url: text('customerInfoPrivacyUrl') },
+			expires_in_days: this.getNodeParameter('customerInfoExpiresInDays', itemIndex, 1) as number,
+		};
+	}
+	if (templateType === 'instant_form') {
+		return {
+			template_type: 'instant_form',
+			form_id: String(this.getNodeParameter('instantFormId', itemIndex, '')).trim(),
+		};
 	}
 	const rawElements =
 		(this.getNodeParameter('elements.element', itemIndex, []) as IDataObject[]) ?? [];
@@ -796,7 +895,7 @@ function payloadOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 
 /**
  * Validates one item into a template send (generic, button, media, receipt, image grid, product,
- * customer feedback, coupon; Log In
+ * customer feedback, coupon, customer information, instant form; Log In
  * and Log Out buttons wherever buttons go); the list and open graph templates Meta retired are
  * refused with the reason; the Instagram Login route takes the
  * generic template (URL and postback buttons).
