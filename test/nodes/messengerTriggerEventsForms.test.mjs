@@ -72,6 +72,19 @@ describe('Messenger Trigger: coupon, customer information and lead form events',
 			'the event stays as Meta sent it',
 		);
 	});
+	it("an instant form submission in the shape of Meta's template page (`form: { id }`) is a leadFormSubmit with its formId", async () => {
+		const submitted = {
+			sender: { id: PSID },
+			recipient: { id: PAGE_ID },
+			timestamp: 1763719300000,
+			form: { id: '9100000000000002' },
+		};
+		const [lead] = items(await post(envelope('page', [entry(PAGE_ID, [submitted])])));
+		assert.equal(lead.eventType, 'leadFormSubmit');
+		assert.equal(lead.formId, '9100000000000002');
+		assert.equal(lead.senderId, PSID);
+		assert.deepEqual(lead.event.form, submitted.form, 'the event stays as Meta sent it');
+	});
 	it('the Events filter selects them by their names', async () => {
 		const run = await post(delivery(), {
 			...parameters,

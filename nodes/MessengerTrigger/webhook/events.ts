@@ -96,6 +96,8 @@ const KEY_TYPES: Array<[string, EventType]> = [
 	// An instant form sent in the thread was submitted.
 	// @see https://developers.facebook.com/docs/messenger-platform/send-messages/templates/instant-form-template
 	['messaging_in_thread_lead_form_submit', 'leadFormSubmit'],
+	// The instant form page's own example puts the submitted form under `form` ({ id }).
+	['form', 'leadFormSubmit'],
 	// A person revealed the code of a coupon template (field messages, key `template`).
 	// @see https://developers.facebook.com/docs/messenger-platform/send-messages/template/coupon
 	['template', 'coupon'],
@@ -290,6 +292,8 @@ export function normalize(
 			if (responses) item.responses = responses;
 		}
 		if (type === 'leadFormSubmit') {
+			if (key === 'form' && body.id !== undefined && body.id !== null)
+				item.formId = String(body.id);
 			for (const [from, to] of [
 				['form_id', 'formId'],
 				['leadgen_id', 'leadgenId'],
