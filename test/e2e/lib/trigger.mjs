@@ -71,8 +71,8 @@ export async function postSigned(
 export const executionCount = async (wf) =>
 	(await env.executions(wf.id, { includeData: false })).length;
 
-/** Waits for the workflow's execution number `n` (1-based, oldest first) and returns its trigger output. */
-export async function nthOutput(wf, n, node = MESSENGER_TRIGGER) {
+/** Waits until the workflow has `n` executions, all finished; returns them oldest first. */
+export async function finishedExecutions(wf, n) {
 	const list = await env.waitFor(
 		async () => {
 			const executions = await env.executions(wf.id, { includeData: false });
@@ -83,9 +83,22 @@ export async function nthOutput(wf, n, node = MESSENGER_TRIGGER) {
 		},
 		{ what: `execution ${n} of ${wf.id}` },
 	);
-	const ordered = [...list].sort((a, b) => Number(a.id) - Number(b.id));
-	const execution = await env.execution(ordered[n - 1].id);
-	return env.nodeOutput(execution, node)[0].map((i) => i.json);
+	return [...list].sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** Waits for the workflow's execution number `n` (1-based, oldest first) and returns it with its data. */
+export async function nthExecution(wf, n) {
+	const ordered = await finishedExecutions(wf, n);
+	return env.execution(ordered[n - 1].id);
+}
+
+/** The trigger output (item jsons) of an execution read with its data. */
+export const triggerOutput = (execution, node = MESSENGER_TRIGGER) =>
+	env.nodeOutput(execution, node)[0].map((i) => i.json);
+
+/** Waits for the workflow's execution number `n` (1-based, oldest first) and returns its trigger output. */
+export async function nthOutput(wf, n, node = MESSENGER_TRIGGER) {
+	return triggerOutput(await nthExecution(wf, n), node);
 }
 
 /** Asserts that no new execution appears for a while. */

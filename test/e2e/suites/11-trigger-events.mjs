@@ -18,37 +18,26 @@ import {
 	PAGE_ID,
 	IG_ID,
 } from '../../unit/trigger-payloads.mjs';
+import {
+	MESSENGER_TRIGGER,
+	messengerTriggerWorkflow,
+	nthExecution,
+	postSigned,
+	triggerOutput,
+} from '../lib/trigger.mjs';
 
-const NODE = 'Messenger Trigger';
 const hook = (n) => `7a1e0c11-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
 
-function triggerWorkflow(id, webhookId, parameters, { publish = true } = {}) {
-	return {
+const triggerWorkflow = (id, webhookId, parameters, { publish = true } = {}) =>
+	messengerTriggerWorkflow({
 		id,
 		name: `e2e trigger events ${id}`,
+		webhookId,
+		typeVersion: 1.1,
+		parameters,
+		credentials: { facebookAppApi: CREDENTIAL_REFS.facebookAppApi },
 		publish,
-		nodes: [
-			{
-				id: `${id}-trigger`,
-				name: NODE,
-				type: 'n8n-nodes-messenger-bridge.messengerTrigger',
-				typeVersion: 1.1,
-				position: [0, 0],
-				webhookId,
-				parameters: {
-					object: 'page',
-					verifyToken: GRAPH.verifyToken,
-					events: [],
-					options: {},
-					...parameters,
-				},
-				credentials: { facebookAppApi: CREDENTIAL_REFS.facebookAppApi },
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
-}
+	});
 
 const WF = {
 	page: { id: 'mbTrigEvKinds001', hook: hook(1) },
@@ -78,26 +67,15 @@ function signed(body, secret = GRAPH.appSecret, { sha256 = true } = {}) {
 }
 
 async function outputs(wf, n = 1) {
-	const list = await env.waitFor(
-		async () => {
-			const executions = await env.executions(wf.id, { includeData: false });
-			return executions.length >= n &&
-				executions.every((e) => e.status !== 'running' && e.status !== 'new')
-				? executions
-				: null;
-		},
-		{ what: `execution ${n} of ${wf.id}` },
-	);
-	const ordered = [...list].sort((a, b) => Number(a.id) - Number(b.id));
-	const execution = await env.execution(ordered[n - 1].id);
-	return { execution, items: env.nodeOutput(execution, NODE)[0].map((i) => i.json) };
+	const execution = await nthExecution(wf, n);
+	return { execution, items: triggerOutput(execution) };
 }
 
 /** "Listen for test event" on the trigger, as the editor asks n8n for it. */
 async function listen(wf) {
 	const answer = await env.rest(`/rest/workflows/${wf.id}/run`, {
 		method: 'POST',
-		body: { triggerToStartFrom: { name: NODE } },
+		body: { triggerToStartFrom: { name: MESSENGER_TRIGGER } },
 	});
 	assert.equal(answer.waitingForWebhook, true, 'n8n waits for a test event');
 }
@@ -124,8 +102,7 @@ describe('e2e: Messenger Trigger event kinds', () => {
 			entryEvents.callPermissionReply,
 			entryEvents.dashboardMessagesSample,
 		]);
-		const { raw, headers } = signed(body);
-		const r = await env.webhook(`${WF.page.hook}/webhook`, { rawBody: raw, headers });
+		const r = await postSigned(WF.page, body);
 		assert.equal(r.status, 200);
 		const { items } = await outputs(WF.page);
 		assert.deepEqual(
@@ -148,8 +125,7 @@ describe('e2e: Messenger Trigger event kinds', () => {
 				pageEvents.leadFormSubmit,
 			]),
 		]);
-		const { raw, headers } = signed(body);
-		const r = await env.webhook(`${WF.forms.hook}/webhook`, { rawBody: raw, headers });
+		const r = await postSigned(WF.forms, body);
 		assert.equal(r.status, 200);
 		const { items } = await outputs(WF.forms);
 		assert.deepEqual(
@@ -165,8 +141,7 @@ describe('e2e: Messenger Trigger event kinds', () => {
 			entryEvents.dashboardCommentsSample,
 			entryEvents.igComment,
 		]);
-		const { raw, headers } = signed(body);
-		const r = await env.webhook(`${WF.instagram.hook}/webhook`, { rawBody: raw, headers });
+		const r = await postSigned(WF.instagram, body);
 		assert.equal(r.status, 200);
 		const { items } = await outputs(WF.instagram);
 		assert.deepEqual(

@@ -14,6 +14,13 @@ import {
 	genesysSignature,
 	outboundState,
 } from '../../emulators/genesys-cloud/openMessagingOutbound.mjs';
+import {
+	assertNothingStarted,
+	executionCount,
+	finishedExecutions,
+	triggerOutput,
+	triggerWorkflow,
+} from '../lib/trigger.mjs';
 
 const TYPE = 'n8n-nodes-messenger-bridge.genesysCloudOpenMessagingTrigger';
 const NODE = 'Open Messaging Trigger';
@@ -23,35 +30,28 @@ const hook = (n) => `0e3a5c00-0000-4000-8000-0000000000${String(n).padStart(2, '
 const AUTO_INTEGRATION = '6f5a1c2e-0000-4000-8000-00000000a001';
 const FORMER_URL = 'https://former-receiver.example.com/genesys';
 
-function triggerWorkflow(
+function openMessagingWorkflow(
 	id,
 	webhookId,
 	parameters,
 	{ publish = true, oauth = false, redis = false } = {},
 ) {
-	return {
+	return triggerWorkflow({
 		id,
 		name: `e2e open messaging ${id}`,
+		webhookId,
 		publish,
-		nodes: [
-			{
-				id: `${id}-trigger`,
-				name: NODE,
-				type: TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				parameters: { types: [], options: {}, ...parameters },
-				credentials: {
-					genesysCloudOpenMessagingApi: CREDENTIAL_REFS.genesysCloudOpenMessagingApi,
-					...(oauth ? { genesysCloudOAuth2Api: CREDENTIAL_REFS.genesysCloudOAuth2Api } : {}),
-					...(redis ? { redisRestApi: CREDENTIAL_REFS.redisRestApi } : {}),
-				},
+		node: {
+			name: NODE,
+			type: TYPE,
+			parameters: { types: [], options: {}, ...parameters },
+			credentials: {
+				genesysCloudOpenMessagingApi: CREDENTIAL_REFS.genesysCloudOpenMessagingApi,
+				...(oauth ? { genesysCloudOAuth2Api: CREDENTIAL_REFS.genesysCloudOAuth2Api } : {}),
+				...(redis ? { redisRestApi: CREDENTIAL_REFS.redisRestApi } : {}),
 			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
+		},
+	});
 }
 
 const WF = {
@@ -61,8 +61,8 @@ const WF = {
 };
 
 env.addWorkflows(
-	triggerWorkflow(WF.main.id, WF.main.hook, {}),
-	triggerWorkflow(
+	openMessagingWorkflow(WF.main.id, WF.main.hook, {}),
+	openMessagingWorkflow(
 		WF.auto.id,
 		WF.auto.hook,
 		{
@@ -72,7 +72,7 @@ env.addWorkflows(
 		},
 		{ publish: false, oauth: true },
 	),
-	triggerWorkflow(
+	openMessagingWorkflow(
 		WF.shared.id,
 		WF.shared.hook,
 		{ options: { deduplicationStore: 'redis' } },
@@ -98,29 +98,14 @@ function openIntegration(state, id, name, url) {
 	return entity;
 }
 
-const count = async (wf) => (await env.executions(wf.id, { includeData: false })).length;
-
 /** Waits until the workflow has `n` finished executions; returns the trigger output of each, oldest first. */
 async function outputs(wf, n) {
-	const list = await env.waitFor(
-		async () => {
-			const executions = await env.executions(wf.id, { includeData: false });
-			return executions.length >= n &&
-				executions.every((e) => e.status !== 'running' && e.status !== 'new')
-				? executions
-				: null;
-		},
-		{ what: `${n} executions of ${wf.id}` },
-	);
-	const ordered = [...list].sort((a, b) => Number(a.id) - Number(b.id));
+	const ordered = await finishedExecutions(wf, n);
 	const runs = await Promise.all(ordered.map((e) => env.execution(e.id)));
-	return runs.map((run) => env.nodeOutput(run, NODE)[0].map((i) => i.json));
+	return runs.map((run) => triggerOutput(run, NODE));
 }
 
-async function assertNoNewExecution(wf, before) {
-	await new Promise((r) => setTimeout(r, 1_000));
-	assert.equal(await count(wf), before, 'no execution started');
-}
+const assertNoNewExecution = (wf, before) => assertNothingStarted(wf, before, 1_000);
 
 describe('e2e: Genesys Cloud Open Messaging Trigger', () => {
 	let gc;
@@ -159,7 +144,7 @@ describe('e2e: Genesys Cloud Open Messaging Trigger', () => {
 	});
 
 	it("an agent's reply: acknowledged at once, one execution with the normalised item", async () => {
-		const before = await count(WF.main);
+		const before = await executionCount(WF.main);
 		const sent = await agent(main, {
 			text: 'Hello from the agent 👋',
 			to: { id: '24000000000000001', idType: 'Opaque' },
@@ -197,7 +182,7 @@ describe('e2e: Genesys Cloud Open Messaging Trigger', () => {
 	});
 
 	it('one execution per message: a typing event and a quick-reply question', async () => {
-		const before = await count(WF.main);
+		const before = await executionCount(WF.main);
 		await agent(main, { type: 'Event' });
 		await agent(main, {
 			type: 'Structured',
@@ -216,7 +201,7 @@ describe('e2e: Genesys Cloud Open Messaging Trigger', () => {
 	});
 
 	it('a notification Genesys sends again runs the workflow once', async () => {
-		const before = await count(WF.main);
+		const before = await executionCount(WF.main);
 		const sent = await agent(main, { text: 'sent three times', times: 3 });
 		assert.deepEqual(
 			sent.deliveries.map((d) => d.attempts.at(-1).status),
@@ -227,7 +212,7 @@ describe('e2e: Genesys Cloud Open Messaging Trigger', () => {
 	});
 
 	it('a badly signed notification (hex, another secret, none) gets 401 and starts nothing', async () => {
-		const before = await count(WF.main);
+		const before = await executionCount(WF.main);
 		for (const signature of ['hex', 'wrong', 'none']) {
 			const sent = await agent(main, { text: 'forged', signature });
 			assert.deepEqual(
@@ -285,7 +270,7 @@ describe('e2e: Genesys Cloud Open Messaging Trigger', () => {
 		it('a notification Genesys sends again runs once; the store holds hashes only', async (t) => {
 			const redis = env.emulators.redisRest;
 			if (!redis) return t.skip('redis-server is not installed');
-			const before = await count(WF.shared);
+			const before = await executionCount(WF.shared);
 			const commandsBefore = redis.commands.length;
 			const sent = await agent(shared, { text: 'private words, sent three times', times: 3 });
 			assert.deepEqual(
@@ -304,7 +289,7 @@ describe('e2e: Genesys Cloud Open Messaging Trigger', () => {
 
 		it('two deliveries of one notification at once: one execution, the other 200 or 429', async (t) => {
 			if (!env.emulators.redisRest) return t.skip('redis-server is not installed');
-			const before = await count(WF.shared);
+			const before = await executionCount(WF.shared);
 			const raw = Buffer.from(
 				JSON.stringify({
 					id: `e2e-twice-${Date.now()}`,
