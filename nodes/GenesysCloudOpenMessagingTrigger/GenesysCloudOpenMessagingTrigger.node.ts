@@ -272,8 +272,7 @@ export class GenesysCloudOpenMessagingTrigger implements INodeType {
 				result.items,
 				this.getNodeParameter('options.deduplicationRetention', DEFAULT_RETENTION_HOURS),
 			);
-		if (options.seen && result.remembered)
-			forgetUnlessAcknowledged(res, options.seen, [result.remembered]);
+		if (options.seen && result.key) forgetUnlessAcknowledged(res, options.seen, [result.key]);
 		return { workflowData: [result.items.map((json) => ({ json }))] };
 	}
 }

@@ -19,9 +19,10 @@ export interface NotificationResult {
 	items: OpenMessagingItem[];
 	/** Why the request was refused (for the log), absent when accepted. */
 	reason?: string;
-	/** The de-duplication key this notification added to `seen` (to forget if not acknowledged). */
-	remembered?: string;
-	/** The notification's de-duplication key, whenever it has items (for the shared store). */
+	/**
+	 * The notification's de-duplication key, whenever it has items: the shared store claims it;
+	 * with `seen`, it is the key just added there (to forget if n8n does not acknowledge).
+	 */
 	key?: string;
 }
 
@@ -57,8 +58,7 @@ export function handleNotification(
 	if (options.types.length && !options.types.includes(String(message.type)))
 		return { status: 200, body: '', items: [] };
 	const key = notificationKey(message);
-	if (!options.seen) return { status: 200, body: '', items: normalise(message), key };
 	// A retry of a notification already emitted: acknowledged, nothing started.
-	if (!options.seen.add(key)) return { status: 200, body: '', items: [] };
-	return { status: 200, body: '', items: normalise(message), remembered: key, key };
+	if (options.seen && !options.seen.add(key)) return { status: 200, body: '', items: [] };
+	return { status: 200, body: '', items: normalise(message), key };
 }
